@@ -1,0 +1,134 @@
+//! The one error type of the API. Each variant maps to a client-facing `extensions.code`;
+//! internal causes are logged with an id and replaced by a generic message.
+
+use async_graphql::ErrorExtensions;
+
+/// Everything a resolver or service can fail with.
+///
+/// Deliberately not `Display`: async-graphql converts any `Display` error into a plain
+/// message, which would drop `extensions.code`. The only conversion is `From` below.
+#[derive(Debug)]
+pub enum ApiError {
+    /// The named entity does not exist.
+    NotFound { entity: &'static str, key: String },
+    /// An argument or input field is invalid; `field` names it.
+    BadUserInput { field: String, message: String },
+    /// The write conflicts with existing data.
+    Conflict(String),
+    /// Anything else: database, driver or bug. Never shown to clients.
+    Internal(anyhow::Error),
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(e: anyhow::Error) -> Self {
+        Self::Internal(e)
+    }
+}
+
+impl ApiError {
+    /// Shorthand for [`ApiError::BadUserInput`].
+    pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::BadUserInput {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Shorthand for [`ApiError::NotFound`].
+    pub fn not_found(entity: &'static str, key: impl Into<String>) -> Self {
+        Self::NotFound {
+            entity,
+            key: key.into(),
+        }
+    }
+
+    /// The client-facing message (internal causes are never included).
+    pub fn message(&self) -> String {
+        match self {
+            Self::NotFound { entity, key } => format!("{entity} `{key}` was not found"),
+            Self::BadUserInput { field, message } => format!("invalid `{field}`: {message}"),
+            Self::Conflict(message) => message.clone(),
+            Self::Internal(_) => "internal error".to_owned(),
+        }
+    }
+
+    /// The machine-readable code clients switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotFound { .. } => "NOT_FOUND",
+            Self::BadUserInput { .. } => "BAD_USER_INPUT",
+            Self::Conflict(_) => "CONFLICT",
+            Self::Internal(_) => "INTERNAL",
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Internal(anyhow::Error::new(e))
+    }
+}
+
+impl From<std::sync::Arc<sea_orm::DbErr>> for ApiError {
+    fn from(e: std::sync::Arc<sea_orm::DbErr>) -> Self {
+        Self::Internal(anyhow::anyhow!("{e}"))
+    }
+}
+
+impl ErrorExtensions for ApiError {
+    fn extend(&self) -> async_graphql::Error {
+        if let Self::Internal(cause) = self {
+            // Log the real cause; the client only sees a generic message.
+            tracing::error!(error = ?cause, "internal error while resolving a request");
+        }
+        let mut error = async_graphql::Error::new(self.message());
+        error = error.extend_with(|_, ext| {
+            ext.set("code", self.code());
+            if let Self::BadUserInput { field, .. } = self {
+                ext.set("field", field.as_str());
+            }
+        });
+        error
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(e: ApiError) -> Self {
+        e.extend()
+    }
+}
+
+impl From<ApiError> for anyhow::Error {
+    fn from(e: ApiError) -> Self {
+        match e {
+            ApiError::Internal(cause) => cause,
+            other => anyhow::anyhow!(other.message()),
+        }
+    }
+}
+
+/// Result of a resolver or service call.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_hide_their_cause() {
+        let err = ApiError::from(sea_orm::DbErr::Custom("SELECT secret FROM t".into())).extend();
+        assert_eq!(err.message, "internal error");
+        let ext = format!("{:?}", err.extensions);
+        assert!(ext.contains("INTERNAL") && !ext.contains("secret"), "{ext}");
+    }
+
+    #[test]
+    fn bad_input_names_the_field() {
+        let err = ApiError::bad_input("first", "must be between 1 and 100").extend();
+        assert!(err.message.contains("`first`"));
+        assert!(format!("{:?}", err.extensions).contains("BAD_USER_INPUT"));
+    }
+}
+
+/// Result of a GraphQL resolver: errors already carry their `extensions.code`.
+pub type GqlResult<T> = async_graphql::Result<T>;

@@ -1,0 +1,100 @@
+//! The GraphQL schema: one query object per domain, merged; types are separate from entities.
+
+pub mod catalog;
+pub mod enums;
+pub mod loader;
+pub mod node;
+pub mod pagination;
+pub mod profile;
+pub mod role;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{Context, EmptyMutation, EmptySubscription, MergedObject, Schema};
+use sea_orm::DatabaseConnection;
+
+use crate::error::{ApiError, GqlResult};
+use loader::{DbLoader, LoadError};
+
+/// Root query: the union of every domain's queries.
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(role::RoleQuery, catalog::CatalogQuery, node::NodeQuery);
+
+/// The executable schema.
+pub type AppSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+
+/// Builds the schema over a database connection.
+pub fn build_schema(db: DatabaseConnection) -> AppSchema {
+    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
+        .data(DataLoader::new(DbLoader::new(db.clone()), tokio::spawn))
+        .data(db)
+        .limit_depth(15)
+        .limit_complexity(10_000)
+        .finish()
+}
+
+/// The schema without a database, for exporting the SDL.
+pub fn sdl() -> String {
+    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
+        .finish()
+        .sdl()
+}
+
+/// The database connection of a request.
+pub(crate) fn db<'a>(ctx: &Context<'a>) -> GqlResult<&'a DatabaseConnection> {
+    ctx.data::<DatabaseConnection>().map_err(|e| {
+        ApiError::Internal(anyhow::anyhow!("no database in context: {}", e.message)).into()
+    })
+}
+
+fn loader<'a>(ctx: &Context<'a>) -> GqlResult<&'a DataLoader<DbLoader>> {
+    ctx.data::<DataLoader<DbLoader>>().map_err(|e| {
+        ApiError::Internal(anyhow::anyhow!("no loader in context: {}", e.message)).into()
+    })
+}
+
+fn load_error(e: LoadError) -> async_graphql::Error {
+    ApiError::Internal(anyhow::anyhow!("{e:?}")).into()
+}
+
+/// Loads the list keyed by `key` (empty when there is none), batched with its siblings.
+pub(crate) async fn load_list<K, V>(ctx: &Context<'_>, key: K) -> GqlResult<Vec<V>>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    V: Send + Sync + Clone + 'static,
+    DbLoader: Loader<K, Value = Vec<V>, Error = LoadError>,
+{
+    Ok(loader(ctx)?
+        .load_one(key)
+        .await
+        .map_err(load_error)?
+        .unwrap_or_default())
+}
+
+/// Loads the row keyed by `key`; a dangling reference is an internal error.
+pub(crate) async fn load_row<K, V>(ctx: &Context<'_>, key: K) -> GqlResult<V>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + std::fmt::Debug + 'static,
+    V: Send + Sync + Clone + 'static,
+    DbLoader: Loader<K, Value = V, Error = LoadError>,
+{
+    let missing = format!("dangling reference {key:?}");
+    loader(ctx)?
+        .load_one(key)
+        .await
+        .map_err(load_error)?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!(missing)).into())
+}
+
+/// Loads several rows by key, keeping the order of `keys`.
+pub(crate) async fn load_rows<K, V>(ctx: &Context<'_>, keys: Vec<K>) -> GqlResult<Vec<V>>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    V: Send + Sync + Clone + 'static,
+    DbLoader: Loader<K, Value = V, Error = LoadError>,
+{
+    let mut found = loader(ctx)?
+        .load_many(keys.iter().cloned())
+        .await
+        .map_err(load_error)?;
+    Ok(keys.iter().filter_map(|k| found.remove(k)).collect())
+}

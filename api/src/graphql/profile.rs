@@ -1,0 +1,476 @@
+//! Views over a role's per-source profiles: pay, outlook, experience, education and
+//! demographics. Each view merges its sources (first source that states a figure wins,
+//! sources in load order) and lists the sources it drew on.
+
+use async_graphql::{Context, Object, SimpleObject};
+use entity::role_profile::Model as Profile;
+
+use super::catalog::Source;
+use super::enums::EducationRequirement;
+use super::loader::{DemographicsOf, EducationOf, SourceById};
+use super::{load_list, load_rows};
+use crate::error::GqlResult;
+use crate::service;
+
+/// Profiles of one role (or one source), with helpers to pick figures.
+#[derive(Clone)]
+pub struct Profiles {
+    pub role_id: i32,
+    /// Restricts list facts (education, demographics) to one source when set.
+    pub only_source: Option<i32>,
+    pub rows: Vec<Profile>,
+}
+
+impl Profiles {
+    fn first<T>(&self, pick: impl Fn(&Profile) -> Option<T>) -> Option<T> {
+        self.rows.iter().find_map(pick)
+    }
+
+    async fn sources_where(
+        &self,
+        ctx: &Context<'_>,
+        states: impl Fn(&Profile) -> bool,
+    ) -> GqlResult<Vec<Source>> {
+        let mut ids: Vec<i32> = self
+            .rows
+            .iter()
+            .filter(|p| states(p))
+            .map(|p| p.source_id)
+            .collect();
+        ids.dedup();
+        let rows = load_rows(ctx, ids.into_iter().map(SourceById).collect()).await?;
+        Ok(rows.into_iter().map(Source).collect())
+    }
+
+    fn keeps(&self, source_id: i32) -> bool {
+        self.only_source.is_none_or(|s| s == source_id)
+    }
+}
+
+/// A yearly salary range in US dollars.
+#[derive(SimpleObject, Clone, Copy)]
+pub struct SalaryRange {
+    /// Bottom of the range.
+    pub low: i32,
+    /// Top of the range.
+    pub high: i32,
+}
+
+/// Yearly wage percentiles in US dollars (any may be unknown).
+#[derive(SimpleObject, Clone, Copy)]
+pub struct Percentiles {
+    /// 10th percentile.
+    pub p10: Option<i32>,
+    /// 25th percentile.
+    pub p25: Option<i32>,
+    /// Median.
+    pub p50: Option<i32>,
+    /// 75th percentile.
+    pub p75: Option<i32>,
+    /// 90th percentile.
+    pub p90: Option<i32>,
+}
+
+/// Hourly wage percentiles in US dollars (any may be unknown).
+#[derive(SimpleObject, Clone, Copy)]
+pub struct HourlyPercentiles {
+    /// 10th percentile.
+    pub p10: Option<f64>,
+    /// 25th percentile.
+    pub p25: Option<f64>,
+    /// Median.
+    pub p50: Option<f64>,
+    /// 75th percentile.
+    pub p75: Option<f64>,
+    /// 90th percentile.
+    pub p90: Option<f64>,
+}
+
+fn has_pay(p: &Profile) -> bool {
+    p.salary_mean.is_some()
+        || p.salary_median.is_some()
+        || p.salary_low.is_some()
+        || p.salary_p10.is_some()
+        || p.hourly_mean.is_some()
+        || p.highest_paying_city.is_some()
+        || p.best_paying_company.is_some()
+}
+
+/// What a role pays.
+pub struct Pay(pub Profiles);
+
+#[Object]
+impl Pay {
+    /// Average (mean) yearly salary, US dollars.
+    async fn average_salary(&self) -> Option<i32> {
+        self.0.first(|p| p.salary_mean)
+    }
+    /// Median yearly salary, US dollars.
+    async fn median_salary(&self) -> Option<i32> {
+        self.0.first(|p| p.salary_median)
+    }
+    /// The single yearly figure to compare roles by: the highest of the sources' mean, else
+    /// median, else range midpoint.
+    async fn headline_salary(&self) -> Option<i32> {
+        service::role::headline_salary(&self.0.rows)
+    }
+    /// Average hourly rate, US dollars.
+    async fn hourly_rate(&self) -> Option<f64> {
+        self.0.first(|p| p.hourly_mean)
+    }
+    /// Median hourly rate, US dollars.
+    async fn hourly_median(&self) -> Option<f64> {
+        self.0.first(|p| p.hourly_median)
+    }
+    /// Typical yearly salary range.
+    async fn salary_range(&self) -> Option<SalaryRange> {
+        self.0.first(|p| match (p.salary_low, p.salary_high) {
+            (Some(low), Some(high)) => Some(SalaryRange { low, high }),
+            _ => None,
+        })
+    }
+    /// Yearly wage percentiles, from the first source that gives any.
+    async fn percentiles(&self) -> Option<Percentiles> {
+        self.0.first(|p| {
+            let any = p
+                .salary_p10
+                .or(p.salary_p25)
+                .or(p.salary_p75)
+                .or(p.salary_p90);
+            any.map(|_| Percentiles {
+                p10: p.salary_p10,
+                p25: p.salary_p25,
+                p50: p.salary_median,
+                p75: p.salary_p75,
+                p90: p.salary_p90,
+            })
+        })
+    }
+    /// Hourly wage percentiles, from the first source that gives any.
+    async fn hourly_percentiles(&self) -> Option<HourlyPercentiles> {
+        self.0.first(|p| {
+            let any = p
+                .hourly_p10
+                .or(p.hourly_p25)
+                .or(p.hourly_p75)
+                .or(p.hourly_p90);
+            any.map(|_| HourlyPercentiles {
+                p10: p.hourly_p10,
+                p25: p.hourly_p25,
+                p50: p.hourly_median,
+                p75: p.hourly_p75,
+                p90: p.hourly_p90,
+            })
+        })
+    }
+    /// How the source arrived at its figures, when it says.
+    async fn note(&self) -> Option<String> {
+        self.0.first(|p| p.pay_note.clone())
+    }
+    /// City paying the role best.
+    async fn highest_paying_city(&self) -> Option<String> {
+        self.0.first(|p| p.highest_paying_city.clone())
+    }
+    /// State paying the role best.
+    async fn highest_paying_state(&self) -> Option<String> {
+        self.0.first(|p| p.highest_paying_state.clone())
+    }
+    /// Company paying the role best.
+    async fn best_paying_company(&self) -> Option<String> {
+        self.0.first(|p| p.best_paying_company.clone())
+    }
+    /// Industry paying the role best.
+    async fn best_paying_industry(&self) -> Option<String> {
+        self.0.first(|p| p.best_paying_industry.clone())
+    }
+    /// Sources these figures come from.
+    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
+        self.0.sources_where(ctx, has_pay).await
+    }
+}
+
+/// Demand for a role.
+pub struct Outlook(pub Profiles);
+
+#[Object]
+impl Outlook {
+    /// Projected employment growth, percent.
+    async fn growth_rate_pct(&self) -> Option<f64> {
+        self.0.first(|p| p.growth_rate_pct)
+    }
+    /// The source's qualitative growth outlook, in our words.
+    async fn growth_outlook(&self) -> Option<String> {
+        self.0.first(|p| p.growth_outlook.clone())
+    }
+    /// Number of jobs (employment).
+    async fn jobs(&self) -> Option<i32> {
+        self.0.first(|p| p.jobs_count)
+    }
+    /// Job satisfaction on a 0–5 scale.
+    async fn job_satisfaction(&self) -> Option<f64> {
+        self.0.first(|p| p.job_satisfaction)
+    }
+    /// Expected effect of AI on the role, in our words.
+    async fn ai_impact(&self) -> Option<String> {
+        self.0.first(|p| p.ai_impact.clone())
+    }
+    /// Sources these figures come from.
+    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
+        self.0
+            .sources_where(ctx, |p| {
+                p.growth_rate_pct.is_some()
+                    || p.growth_outlook.is_some()
+                    || p.jobs_count.is_some()
+                    || p.job_satisfaction.is_some()
+                    || p.ai_impact.is_some()
+            })
+            .await
+    }
+}
+
+/// A range of numbers where either end may be unknown.
+#[derive(SimpleObject, Clone, Copy)]
+pub struct YearRange {
+    /// Lower bound.
+    pub min: Option<f64>,
+    /// Upper bound.
+    pub max: Option<f64>,
+}
+
+/// A whole-number range where either end may be unknown.
+#[derive(SimpleObject, Clone, Copy)]
+pub struct CountRange {
+    /// Lower bound.
+    pub min: Option<i64>,
+    /// Upper bound.
+    pub max: Option<i64>,
+}
+
+fn range(pair: (Option<f64>, Option<f64>)) -> Option<YearRange> {
+    (pair.0.is_some() || pair.1.is_some()).then_some(YearRange {
+        min: pair.0,
+        max: pair.1,
+    })
+}
+
+/// What it takes to hold a role: experience, scope, licences.
+pub struct Experience(pub Profiles);
+
+#[Object]
+impl Experience {
+    /// Years of (total) experience people in the role have.
+    async fn years(&self) -> Option<YearRange> {
+        self.0
+            .first(|p| range((p.experience_years_min, p.experience_years_max)))
+    }
+    /// Years of management experience expected.
+    async fn management_years(&self) -> Option<YearRange> {
+        self.0
+            .first(|p| range((p.management_years_min, p.management_years_max)))
+    }
+    /// Years it typically takes to become one.
+    async fn years_to_become(&self) -> Option<YearRange> {
+        self.0
+            .first(|p| range((p.years_to_become_min, p.years_to_become_max)))
+    }
+    /// Yearly budget owned, US dollars.
+    async fn budget(&self) -> Option<CountRange> {
+        self.0.first(|p| {
+            (p.budget_min.is_some() || p.budget_max.is_some()).then_some(CountRange {
+                min: p.budget_min,
+                max: p.budget_max,
+            })
+        })
+    }
+    /// Number of direct reports.
+    async fn direct_reports(&self) -> Option<CountRange> {
+        self.0.first(|p| {
+            (p.direct_reports_min.is_some() || p.direct_reports_max.is_some()).then_some(
+                CountRange {
+                    min: p.direct_reports_min.map(i64::from),
+                    max: p.direct_reports_max.map(i64::from),
+                },
+            )
+        })
+    }
+    /// Licences needed, if the source says.
+    async fn licenses(&self) -> Option<String> {
+        self.0.first(|p| p.licenses.clone())
+    }
+    /// Sources these figures come from.
+    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
+        self.0
+            .sources_where(ctx, |p| {
+                p.experience_years_min.is_some()
+                    || p.management_years_min.is_some()
+                    || p.years_to_become_min.is_some()
+                    || p.budget_min.is_some()
+                    || p.direct_reports_min.is_some()
+                    || p.licenses.is_some()
+            })
+            .await
+    }
+}
+
+/// One education requirement or norm.
+pub struct EducationItem(pub entity::role_education::Model);
+
+#[Object]
+impl EducationItem {
+    /// Degree level: `bachelor`, `master`, `mba`...
+    async fn level(&self) -> &str {
+        &self.0.level
+    }
+    /// How strongly it is expected.
+    async fn requirement(&self) -> GqlResult<EducationRequirement> {
+        EducationRequirement::from_db(&self.0.requirement)
+    }
+    /// Fields of study, as stated.
+    async fn fields(&self) -> Option<&str> {
+        self.0.fields.as_deref()
+    }
+    /// Context, in our words.
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    /// Where this comes from.
+    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
+        Source::load(ctx, self.0.source_id).await
+    }
+}
+
+/// Education of people in a role.
+pub struct Education(pub Profiles);
+
+#[Object]
+impl Education {
+    /// Most common degree.
+    async fn degree(&self) -> Option<String> {
+        self.0.first(|p| p.degree.clone())
+    }
+    /// Share of people holding the most common degree, percent.
+    async fn degree_share_pct(&self) -> Option<f64> {
+        self.0.first(|p| p.degree_share_pct)
+    }
+    /// Most common major.
+    async fn major(&self) -> Option<String> {
+        self.0.first(|p| p.major.clone())
+    }
+    /// Most common college.
+    async fn college(&self) -> Option<String> {
+        self.0.first(|p| p.college.clone())
+    }
+    /// Stated requirements and norms, in source order.
+    async fn requirements(&self, ctx: &Context<'_>) -> GqlResult<Vec<EducationItem>> {
+        let rows = load_list(ctx, EducationOf(self.0.role_id)).await?;
+        Ok(rows
+            .into_iter()
+            .filter(|r| self.0.keeps(r.source_id))
+            .map(EducationItem)
+            .collect())
+    }
+    /// Sources of the degree figures.
+    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
+        self.0
+            .sources_where(ctx, |p| p.degree.is_some() || p.major.is_some())
+            .await
+    }
+}
+
+/// One group's share of a role's workforce.
+pub struct DemographicShare(pub entity::role_demographic::Model);
+
+#[Object]
+impl DemographicShare {
+    /// Group name as stated (e.g. `Female`, `Asian`).
+    async fn group(&self) -> &str {
+        &self.0.group_name
+    }
+    /// Share, percent.
+    async fn share_pct(&self) -> f64 {
+        self.0.share_pct
+    }
+    /// Where this comes from.
+    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
+        Source::load(ctx, self.0.source_id).await
+    }
+}
+
+/// Who works in a role.
+pub struct Demographics(pub Profiles);
+
+impl Demographics {
+    async fn shares(&self, ctx: &Context<'_>, dimension: &str) -> GqlResult<Vec<DemographicShare>> {
+        let mut rows: Vec<_> = load_list(ctx, DemographicsOf(self.0.role_id))
+            .await?
+            .into_iter()
+            .filter(|r| r.dimension == dimension && self.0.keeps(r.source_id))
+            .collect();
+        // First source only, largest group first, so shares add up to ~100.
+        if let Some(first) = rows.first().map(|r| r.source_id) {
+            rows.retain(|r| r.source_id == first);
+        }
+        rows.sort_by(|a, b| b.share_pct.total_cmp(&a.share_pct));
+        Ok(rows.into_iter().map(DemographicShare).collect())
+    }
+}
+
+#[Object]
+impl Demographics {
+    /// Average age, years.
+    async fn average_age(&self) -> Option<f64> {
+        self.0.first(|p| p.average_age)
+    }
+    /// LGBT share, percent.
+    async fn lgbt_share_pct(&self) -> Option<f64> {
+        self.0.first(|p| p.lgbt_share_pct)
+    }
+    /// Gender shares, largest first.
+    async fn gender(&self, ctx: &Context<'_>) -> GqlResult<Vec<DemographicShare>> {
+        self.shares(ctx, "gender").await
+    }
+    /// Race and ethnicity shares, largest first.
+    async fn race(&self, ctx: &Context<'_>) -> GqlResult<Vec<DemographicShare>> {
+        self.shares(ctx, "race").await
+    }
+}
+
+/// Everything one source states about a role's figures.
+pub struct RoleProfile(pub Profiles);
+
+impl RoleProfile {
+    fn view(&self) -> Profiles {
+        self.0.clone()
+    }
+}
+
+#[Object]
+impl RoleProfile {
+    /// The source stating these figures.
+    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Option<Source>> {
+        match self.0.only_source {
+            Some(id) => Source::load(ctx, id).await.map(Some),
+            None => Ok(None),
+        }
+    }
+    /// Pay figures from this source.
+    async fn pay(&self) -> Pay {
+        Pay(self.view())
+    }
+    /// Outlook figures from this source.
+    async fn outlook(&self) -> Outlook {
+        Outlook(self.view())
+    }
+    /// Experience figures from this source.
+    async fn experience(&self) -> Experience {
+        Experience(self.view())
+    }
+    /// Education facts from this source.
+    async fn education(&self) -> Education {
+        Education(self.view())
+    }
+    /// Demographics from this source.
+    async fn demographics(&self) -> Demographics {
+        Demographics(self.view())
+    }
+}

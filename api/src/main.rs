@@ -1,0 +1,18 @@
+//! Binary entry point: configuration, telemetry, then the application.
+use clap::Parser;
+
+use api::config::Config;
+use api::startup::Application;
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let config = Config::parse();
+    api::telemetry::init(config.log_format);
+    let host = config.host.clone();
+    let app = Application::build(config).await?;
+    let base = format!("http://{host}:{}", app.port());
+    tracing::info!(graphql = %format!("{base}/graphql"), "listening");
+    println!("GraphiQL: {base}/graphiql");
+    app.run_until_stopped().await?;
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! Ordered list facts about a role: top employer types, pay factors, resources.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "role_attribute")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub role_id: i32,
+    pub source_id: i32,
+    /// `employer_type`, `pay_factor` or `resource`.
+    pub kind: String,
+    pub position: i32,
+    pub name: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

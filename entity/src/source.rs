@@ -1,0 +1,23 @@
+//! Where a fact comes from: a source document (by file name) or a dataset release.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "source")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// Natural key: document file name (`003_1223a2aff6a9897a.txt`) or dataset id (`onet-29.3`).
+    #[sea_orm(unique)]
+    pub key: String,
+    pub title: String,
+    /// `document`, `dataset` or `derived`.
+    pub kind: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub attribution: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

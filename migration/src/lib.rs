@@ -1,0 +1,15 @@
+//! Schema migrations. One file per change; applied migrations are never edited.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_schema;
+
+/// All migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_create_schema::Migration)]
+    }
+}

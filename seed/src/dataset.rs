@@ -1,0 +1,436 @@
+//! The dataset format: `catalog.json` (sources, roles, skills, certifications) plus one
+//! `facts/<source>.json` per source whose facts all cite that source.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::SeedError;
+
+/// The catalog file name inside a dataset directory.
+pub const CATALOG_FILE: &str = "catalog.json";
+
+/// A whole dataset: catalog plus fact files.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    #[serde(default)]
+    pub sources: Vec<SourceRecord>,
+    #[serde(default)]
+    pub roles: Vec<RoleRecord>,
+    #[serde(default)]
+    pub skills: Vec<SkillRecord>,
+    #[serde(default)]
+    pub certifications: Vec<CertificationRecord>,
+    #[serde(default)]
+    pub facts: Vec<FactFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRecord {
+    pub key: String,
+    pub title: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleRecord {
+    pub slug: String,
+    pub title: String,
+    pub track: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seniority: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onet_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkillRecord {
+    pub slug: String,
+    pub name: String,
+    pub category: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificationRecord {
+    pub slug: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+}
+
+/// The facts one source states. Every record in it cites `source`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactFile {
+    /// The file the facts were read from (for error messages; not serialized).
+    #[serde(skip)]
+    pub file: String,
+    /// Key of the cited source (document file name or dataset id).
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<ProfileRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demographics: Vec<DemographicRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_skills: Vec<RoleSkillRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_certifications: Vec<RoleCertificationRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<RoleList<DutyItem>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub education: Vec<RoleList<EducationItem>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<AttributeList>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regional_wages: Vec<RoleList<RegionalWageItem>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<MoveRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparisons: Vec<ComparisonRecord>,
+}
+
+/// Scalar facts about a role from one source; every figure is optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRecord {
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_mean: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_median: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_low: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_high: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_p10: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_p25: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_p75: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary_p90: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_mean: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_median: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_p10: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_p25: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_p75: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_p90: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_rate_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_outlook: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jobs_count: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_satisfaction: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience_years_min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience_years_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_years_min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub management_years_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years_to_become_min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years_to_become_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_age: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub degree: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub degree_share_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub major: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub college: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highest_paying_city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub highest_paying_state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub best_paying_company: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub best_paying_industry: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lgbt_share_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_max: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct_reports_min: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct_reports_max: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai_impact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licenses: Option<String>,
+}
+
+/// Shares of one demographic dimension (`gender` or `race`), group name → percent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemographicRecord {
+    pub role: String,
+    pub dimension: String,
+    pub shares: BTreeMap<String, f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSkillRecord {
+    pub role: String,
+    pub skill: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleCertificationRecord {
+    pub role: String,
+    pub certification: String,
+    pub relevance: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An ordered list of items about one role; an item's position is its index + 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleList<T> {
+    pub role: String,
+    pub items: Vec<T>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DutyItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EducationItem {
+    pub level: String,
+    pub requirement: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalWageItem {
+    pub region: String,
+    pub salary_median: i32,
+}
+
+/// An ordered list of one kind of attribute (`employer_type`, `pay_factor`, `resource`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeList {
+    pub role: String,
+    pub kind: String,
+    pub items: Vec<AttributeItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeItem {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoveRecord {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typical_years: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derived: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonRecord {
+    pub a: String,
+    pub b: String,
+}
+
+/// The curated default dataset, compiled into the binary so the service needs no files.
+const DEFAULT_FILES: [(&str, &str); 6] = [
+    (CATALOG_FILE, include_str!("../data/catalog.json")),
+    (
+        "facts/000_b80cc34c2de5a287.json",
+        include_str!("../data/facts/000_b80cc34c2de5a287.json"),
+    ),
+    (
+        "facts/001_85606e24b525279d.json",
+        include_str!("../data/facts/001_85606e24b525279d.json"),
+    ),
+    (
+        "facts/002_0e9ecb0f078a81e9.json",
+        include_str!("../data/facts/002_0e9ecb0f078a81e9.json"),
+    ),
+    (
+        "facts/003_1223a2aff6a9897a.json",
+        include_str!("../data/facts/003_1223a2aff6a9897a.json"),
+    ),
+    (
+        "facts/004_4371e873dab14af6.json",
+        include_str!("../data/facts/004_4371e873dab14af6.json"),
+    ),
+];
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, SeedError> {
+    serde_json::from_str(text).map_err(|e| SeedError::Parse {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+impl Dataset {
+    /// The built-in curated dataset (from `seed/data`).
+    pub fn curated() -> Result<Self, SeedError> {
+        let mut files = DEFAULT_FILES.iter();
+        let mut dataset: Dataset = match files.next() {
+            Some((name, text)) => parse(name, text)?,
+            None => Dataset::default(),
+        };
+        for (name, text) in files {
+            dataset.push_facts(name, text)?;
+        }
+        Ok(dataset)
+    }
+
+    /// Reads a dataset directory: `catalog.json` and every `facts/*.json` (in name order).
+    pub fn from_dir(dir: &Path) -> Result<Self, SeedError> {
+        let read = |path: &Path| {
+            std::fs::read_to_string(path).map_err(|source| SeedError::Io {
+                path: path.display().to_string(),
+                source,
+            })
+        };
+        let catalog = dir.join(CATALOG_FILE);
+        let mut dataset: Dataset = parse(&catalog.display().to_string(), &read(&catalog)?)?;
+        let facts_dir = dir.join("facts");
+        if facts_dir.is_dir() {
+            let entries = std::fs::read_dir(&facts_dir).map_err(|source| SeedError::Io {
+                path: facts_dir.display().to_string(),
+                source,
+            })?;
+            let mut paths: Vec<_> = entries
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|ext| ext == "json"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                dataset.push_facts(&path.display().to_string(), &read(&path)?)?;
+            }
+        }
+        Ok(dataset)
+    }
+
+    /// Reads one JSON document holding a whole dataset (catalog and `facts`).
+    pub fn from_json(file: &str, text: &str) -> Result<Self, SeedError> {
+        let mut dataset: Dataset = parse(file, text)?;
+        for (i, facts) in dataset.facts.iter_mut().enumerate() {
+            facts.file = format!("{file}#facts[{i}]");
+        }
+        Ok(dataset)
+    }
+
+    fn push_facts(&mut self, file: &str, text: &str) -> Result<(), SeedError> {
+        let mut facts: FactFile = parse(file, text)?;
+        facts.file = file.to_owned();
+        self.facts.push(facts);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curated_dataset_matches_the_files_on_disk() {
+        let embedded = Dataset::curated().unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let on_disk = Dataset::from_dir(&dir).unwrap();
+        assert_eq!(embedded.roles, on_disk.roles);
+        assert_eq!(embedded.facts.len(), on_disk.facts.len());
+        for (a, b) in embedded.facts.iter().zip(&on_disk.facts) {
+            assert_eq!(a.source, b.source);
+            assert_eq!(a.profiles, b.profiles);
+            assert_eq!(a.moves, b.moves);
+        }
+        // Every fact file under data/facts must be compiled in.
+        let count = std::fs::read_dir(dir.join("facts")).unwrap().count();
+        assert_eq!(count, embedded.facts.len());
+    }
+
+    #[test]
+    fn every_curated_fact_file_cites_the_document_it_is_named_after() {
+        for facts in Dataset::curated().unwrap().facts {
+            let stem = facts
+                .file
+                .trim_start_matches("facts/")
+                .trim_end_matches(".json");
+            assert_eq!(facts.source, format!("{stem}.txt"));
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected_with_their_name() {
+        let err = Dataset::from_json("x.json", r#"{"roles": [], "rolez": []}"#).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("x.json") && text.contains("rolez"), "{text}");
+    }
+}
