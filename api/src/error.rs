@@ -107,6 +107,9 @@ impl From<ApiError> for anyhow::Error {
     }
 }
 
+/// Result of a GraphQL resolver: errors already carry their `extensions.code`.
+pub type GqlResult<T> = async_graphql::Result<T>;
+
 /// Result of a resolver or service call.
 pub type ApiResult<T> = Result<T, ApiError>;
 
@@ -129,6 +132,3 @@ mod tests {
         assert!(format!("{:?}", err.extensions).contains("BAD_USER_INPUT"));
     }
 }
-
-/// Result of a GraphQL resolver: errors already carry their `extensions.code`.
-pub type GqlResult<T> = async_graphql::Result<T>;

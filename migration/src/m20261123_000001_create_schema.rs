@@ -2,6 +2,7 @@
 //! tables that hang off a role, each citing a source.
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
+use sea_orm_migration::sea_orm::DbBackend;
 
 pub struct Migration;
 
@@ -42,31 +43,46 @@ const fn r(column: &'static str, target: &'static str) -> Ref {
     Ref { column, target }
 }
 
-fn catalog_table(name: &str) -> TableCreateStatement {
+/// A sortable text column. On PostgreSQL it uses the "C" collation so ordering is
+/// byte-wise, exactly as on SQLite, whatever the server's default locale.
+fn sort_text(column: &str, backend: DbBackend, unique: bool) -> ColumnDef {
+    let mut def = if unique {
+        string_uniq(a(column))
+    } else {
+        string(a(column))
+    };
+    if backend == DbBackend::Postgres {
+        def.extra("COLLATE \"C\"");
+    }
+    def
+}
+
+fn catalog_table(name: &str, backend: DbBackend) -> TableCreateStatement {
+    let text = |column: &str, unique: bool| sort_text(column, backend, unique);
     let mut t = Table::create();
     t.table(a(name)).if_not_exists().col(pk_auto(a("id")));
     match name {
         "source" => t
-            .col(string_uniq(a("key")))
+            .col(text("key", true))
             .col(string(a("title")))
             .col(string(a("kind")))
             .col(string_null(a("publisher")))
             .col(string_null(a("url")))
             .col(text_null(a("attribution"))),
         "role" => t
-            .col(string_uniq(a("slug")))
-            .col(string(a("title")))
+            .col(text("slug", true))
+            .col(text("title", false))
             .col(text_null(a("summary")))
             .col(string(a("track")))
             .col(integer_null(a("seniority")))
             .col(string_null(a("onet_code"))),
         "skill" => t
-            .col(string_uniq(a("slug")))
-            .col(string(a("name")))
+            .col(text("slug", true))
+            .col(text("name", false))
             .col(string(a("category"))),
         _ => t
-            .col(string_uniq(a("slug")))
-            .col(string(a("name")))
+            .col(text("slug", true))
+            .col(text("name", false))
             .col(string_null(a("acronym")))
             .col(string_null(a("issuer"))),
     };
@@ -255,7 +271,8 @@ fn fact_table(name: &str) -> (TableCreateStatement, Vec<Ref>, Vec<&'static str>)
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for name in CATALOG {
-            manager.create_table(catalog_table(name)).await?;
+            let backend = manager.get_database_backend();
+            manager.create_table(catalog_table(name, backend)).await?;
         }
         manager
             .create_index(

@@ -1,1 +1,8 @@
+//! End-to-end tests: real server, real HTTP, fresh SQLite and PostgreSQL databases.
 
+mod catalog;
+mod http;
+mod n_plus_one;
+mod pagination;
+mod roles;
+mod seed_load;

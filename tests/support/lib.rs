@@ -1,1 +1,238 @@
+//! Test support: spawn the real server on port 0 against a fresh database and talk to it
+//! over HTTP.
+//!
+//! SQLite tests always run. PostgreSQL tests run when `TEST_DATABASE_URL` points at a
+//! server (an admin URL such as `postgres://postgres@127.0.0.1:5432/postgres`); each test
+//! creates and drops its own database. With `REQUIRE_POSTGRES=1` (set by `.ci/run`) a
+//! missing `TEST_DATABASE_URL` fails the test instead of skipping it.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use api::config::Config;
+use api::startup::Application;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde_json::{Value, json};
+
+/// Which database a test runs against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+fn unique_name() -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!(
+        "career_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos % 1_000_000_000
+    )
+}
+
+/// A fresh, empty database that is removed when dropped.
+pub struct TestDatabase {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    /// A new empty database, or `None` when PostgreSQL is not configured (and not required).
+    pub async fn create(backend: Backend) -> Option<Self> {
+        let name = unique_name();
+        match backend {
+            Backend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{name}.db"));
+                Some(Self {
+                    url: format!("sqlite://{}?mode=rwc", path.display()),
+                    cleanup: Cleanup::File(path),
+                })
+            }
+            Backend::Postgres => {
+                let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+                    assert!(
+                        std::env::var("REQUIRE_POSTGRES").is_err(),
+                        "REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not"
+                    );
+                    eprintln!("skipping PostgreSQL test: TEST_DATABASE_URL is not set");
+                    return None;
+                };
+                let admin = Database::connect(&admin_url)
+                    .await
+                    .expect("connect to TEST_DATABASE_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(b, _)| b);
+                Some(Self {
+                    url: format!("{base}/{name}"),
+                    cleanup: Cleanup::Postgres { admin_url, name },
+                })
+            }
+        }
+    }
+
+    /// A new connection to this database (for checks beside the server).
+    pub async fn connect(&self) -> DatabaseConnection {
+        Database::connect(&self.url)
+            .await
+            .expect("connect to test database")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                // Drop runs inside the test's runtime: do the async cleanup on its own thread.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()?;
+                    rt.block_on(async {
+                        if let Ok(admin) = Database::connect(&admin_url).await {
+                            let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                            let _ = admin.execute_unprepared(&sql).await;
+                        }
+                    });
+                    Ok::<_, std::io::Error>(())
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// A running server and a client for it.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub statements: Arc<AtomicU64>,
+    pub database: TestDatabase,
+    pub backend: Backend,
+}
+
+impl TestApp {
+    /// Server on a fresh database loaded with the built-in dataset.
+    pub async fn spawn(backend: Backend) -> Option<Self> {
+        Self::spawn_with(backend, true).await
+    }
+
+    /// Server on a fresh database; `seed` says whether the built-in dataset is loaded.
+    pub async fn spawn_with(backend: Backend, seed: bool) -> Option<Self> {
+        let database = TestDatabase::create(backend).await?;
+        let mut config = Config::for_database(database.url.clone());
+        config.seed_on_start = seed;
+        let app = Application::build(config).await.expect("build application");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let statements = app.statement_counter();
+        tokio::spawn(app.run_until_stopped());
+        Some(Self {
+            address,
+            client: reqwest::Client::new(),
+            statements,
+            database,
+            backend,
+        })
+    }
+
+    /// POSTs a GraphQL request and returns the whole response body.
+    pub async fn post(&self, query: &str, variables: Value) -> Value {
+        let response = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .expect("send request");
+        response.json().await.expect("JSON body")
+    }
+
+    /// Runs a query that must succeed; returns `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let body = self.post(query, variables).await;
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
+    }
+
+    /// Runs a query that must fail; returns the first error.
+    pub async fn error(&self, query: &str, variables: Value) -> Value {
+        let body = self.post(query, variables).await;
+        body["errors"][0].clone()
+    }
+
+    /// GETs a path; returns status and body text.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("send request");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+}
+
+/// Defines `$name::sqlite` and `$name::postgres` tests running `async fn $name(TestApp)`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::TestApp::spawn($crate::Backend::Sqlite).await.expect("sqlite");
+                super::$name(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::TestApp::spawn($crate::Backend::Postgres).await {
+                    super::$name(app).await;
+                }
+            }
+        }
+    )+};
+}
+
+/// Like [`on_both_databases`] but the test gets an empty [`TestDatabase`] and its backend.
+#[macro_export]
+macro_rules! on_both_empty_databases {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = $crate::TestDatabase::create($crate::Backend::Sqlite).await.expect("sqlite");
+                super::$name(db, $crate::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(db) = $crate::TestDatabase::create($crate::Backend::Postgres).await {
+                    super::$name(db, $crate::Backend::Postgres).await;
+                }
+            }
+        }
+    )+};
+}

@@ -6,16 +6,16 @@ use entity::{certification, skill, source};
 use super::enums::SourceKind;
 use super::loader::{RolesOfCertification, RolesOfSkill, SourceById};
 use super::node::global_id;
-use super::pagination::{Paged, connection, page};
+use super::pagination::{connection_type, page};
 use super::role::{RoleCertification, RoleSkill};
 use super::{db, load_list, load_row};
 use crate::error::GqlResult;
 use crate::service;
 
-/// A skill or knowledge area.
 #[derive(Clone)]
 pub struct Skill(pub skill::Model);
 
+/// A skill or knowledge area.
 #[Object]
 impl Skill {
     /// Globally unique ID.
@@ -44,10 +44,10 @@ impl Skill {
     }
 }
 
-/// A professional certification.
 #[derive(Clone)]
 pub struct Certification(pub certification::Model);
 
+/// A professional certification.
 #[Object]
 impl Certification {
     /// Globally unique ID.
@@ -77,7 +77,6 @@ impl Certification {
     }
 }
 
-/// Where facts come from: a source document or a dataset release.
 #[derive(Clone)]
 pub struct Source(pub source::Model);
 
@@ -88,6 +87,7 @@ impl Source {
     }
 }
 
+/// Where facts come from: a source document or a dataset release.
 #[Object]
 impl Source {
     /// File name of the document (e.g. `003_1223a2aff6a9897a.txt`) or dataset id.
@@ -116,10 +116,25 @@ impl Source {
     }
 }
 
-/// Skill, certification and source queries.
 #[derive(Default)]
 pub struct CatalogQuery;
 
+connection_type!(
+    SkillConnection,
+    SkillEdge,
+    Skill,
+    "A page of skills (Relay connection).",
+    "A skill in a page, with its cursor."
+);
+connection_type!(
+    CertificationConnection,
+    CertificationEdge,
+    Certification,
+    "A page of certifications (Relay connection).",
+    "A certification in a page, with its cursor."
+);
+
+/// Skill, certification and source queries.
 #[Object]
 impl CatalogQuery {
     /// One skill by slug; NOT_FOUND when there is none.
@@ -141,12 +156,16 @@ impl CatalogQuery {
         #[graphql(desc = "Return items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Case-insensitive text to find in the name.")] search: Option<String>,
         #[graphql(desc = "Only skills of this category.")] category: Option<String>,
-    ) -> GqlResult<Paged<Skill>> {
+    ) -> GqlResult<SkillConnection> {
         let page = page(first, after.as_deref())?;
         let (rows, total) =
             service::catalog::list_skills(db(ctx)?, search.as_deref(), category.as_deref(), page)
                 .await?;
-        Ok(connection(rows, total, page, Skill))
+        Ok(SkillConnection::new(
+            rows.into_iter().map(Skill).collect(),
+            total,
+            page,
+        ))
     }
 
     /// One certification by slug; NOT_FOUND when there is none.
@@ -169,11 +188,15 @@ impl CatalogQuery {
         #[graphql(desc = "Case-insensitive text to find in the name or acronym.")] search: Option<
             String,
         >,
-    ) -> GqlResult<Paged<Certification>> {
+    ) -> GqlResult<CertificationConnection> {
         let page = page(first, after.as_deref())?;
         let (rows, total) =
             service::catalog::list_certifications(db(ctx)?, search.as_deref(), page).await?;
-        Ok(connection(rows, total, page, Certification))
+        Ok(CertificationConnection::new(
+            rows.into_iter().map(Certification).collect(),
+            total,
+            page,
+        ))
     }
 
     /// Every source the data cites, with attribution text where required.

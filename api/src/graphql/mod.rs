@@ -98,3 +98,63 @@ where
         .map_err(load_error)?;
     Ok(keys.iter().filter_map(|k| found.remove(k)).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+    use serde_json::Value;
+
+    use super::QueryRoot;
+
+    /// The published schema; review changes to the snapshot like an API change.
+    #[test]
+    fn schema_sdl_matches_the_committed_snapshot() {
+        insta::assert_snapshot!("schema", super::sdl());
+    }
+
+    const INTROSPECTION: &str = "{ __schema { types { name kind description
+        fields { name description args { name description } }
+        inputFields { name description }
+        enumValues { name description } } } }";
+
+    #[tokio::test]
+    async fn every_type_field_argument_and_value_is_documented() {
+        let schema = Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription).finish();
+        let response = schema.execute(INTROSPECTION).await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        let data = response.data.into_json().unwrap();
+        let blank = |v: &Value| {
+            v["description"]
+                .as_str()
+                .is_none_or(|d| d.trim().is_empty())
+        };
+        let mut missing = Vec::new();
+        for ty in data["__schema"]["types"].as_array().unwrap() {
+            let name = ty["name"].as_str().unwrap();
+            if name.starts_with("__") || ty["kind"] == "SCALAR" {
+                continue;
+            }
+            if blank(ty) {
+                missing.push(name.to_owned());
+            }
+            for field in ty["fields"].as_array().into_iter().flatten() {
+                if blank(field) {
+                    missing.push(format!("{name}.{}", field["name"]));
+                }
+                for arg in field["args"].as_array().into_iter().flatten() {
+                    if blank(arg) {
+                        missing.push(format!("{name}.{}({})", field["name"], arg["name"]));
+                    }
+                }
+            }
+            for list in ["inputFields", "enumValues"] {
+                for item in ty[list].as_array().into_iter().flatten() {
+                    if blank(item) {
+                        missing.push(format!("{name}.{}", item["name"]));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "undocumented: {missing:#?}");
+    }
+}

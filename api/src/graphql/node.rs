@@ -37,10 +37,10 @@ fn decode(id: &str) -> Option<(String, String)> {
     Some((kind.to_owned(), slug.to_owned()))
 }
 
-/// `node(id)` query.
 #[derive(Default)]
 pub struct NodeQuery;
 
+/// `node(id)` query.
 #[Object]
 impl NodeQuery {
     /// Fetches any object by its global ID.

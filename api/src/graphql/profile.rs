@@ -96,9 +96,9 @@ fn has_pay(p: &Profile) -> bool {
         || p.best_paying_company.is_some()
 }
 
-/// What a role pays.
 pub struct Pay(pub Profiles);
 
+/// What a role pays.
 #[Object]
 impl Pay {
     /// Average (mean) yearly salary, US dollars.
@@ -189,9 +189,9 @@ impl Pay {
     }
 }
 
-/// Demand for a role.
 pub struct Outlook(pub Profiles);
 
+/// Demand for a role.
 #[Object]
 impl Outlook {
     /// Projected employment growth, percent.
@@ -253,9 +253,9 @@ fn range(pair: (Option<f64>, Option<f64>)) -> Option<YearRange> {
     })
 }
 
-/// What it takes to hold a role: experience, scope, licences.
 pub struct Experience(pub Profiles);
 
+/// What it takes to hold a role: experience, scope, licences.
 #[Object]
 impl Experience {
     /// Years of (total) experience people in the role have.
@@ -312,9 +312,9 @@ impl Experience {
     }
 }
 
-/// One education requirement or norm.
 pub struct EducationItem(pub entity::role_education::Model);
 
+/// One education requirement or norm.
 #[Object]
 impl EducationItem {
     /// Degree level: `bachelor`, `master`, `mba`...
@@ -339,9 +339,9 @@ impl EducationItem {
     }
 }
 
-/// Education of people in a role.
 pub struct Education(pub Profiles);
 
+/// Education of people in a role.
 #[Object]
 impl Education {
     /// Most common degree.
@@ -377,9 +377,9 @@ impl Education {
     }
 }
 
-/// One group's share of a role's workforce.
 pub struct DemographicShare(pub entity::role_demographic::Model);
 
+/// One group's share of a role's workforce.
 #[Object]
 impl DemographicShare {
     /// Group name as stated (e.g. `Female`, `Asian`).
@@ -396,7 +396,6 @@ impl DemographicShare {
     }
 }
 
-/// Who works in a role.
 pub struct Demographics(pub Profiles);
 
 impl Demographics {
@@ -415,6 +414,7 @@ impl Demographics {
     }
 }
 
+/// Who works in a role.
 #[Object]
 impl Demographics {
     /// Average age, years.
@@ -435,7 +435,6 @@ impl Demographics {
     }
 }
 
-/// Everything one source states about a role's figures.
 pub struct RoleProfile(pub Profiles);
 
 impl RoleProfile {
@@ -444,6 +443,7 @@ impl RoleProfile {
     }
 }
 
+/// Everything one source states about a role's figures.
 #[Object]
 impl RoleProfile {
     /// The source stating these figures.

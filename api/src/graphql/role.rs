@@ -12,14 +12,13 @@ use super::catalog::{Certification, Skill, Source};
 use super::enums::{AttributeKind, CertificationRelevance, MoveKind};
 use super::loader::*;
 use super::node::global_id;
-use super::pagination::{Paged, connection, page};
+use super::pagination::{connection_type, page};
 use super::profile::{Demographics, Education, Experience, Outlook, Pay, Profiles, RoleProfile};
 use super::{db, load_list, load_row, load_rows};
 use crate::error::{ApiError, GqlResult};
 use crate::service;
 use crate::service::role::{RoleListing, RoleSort};
 
-/// A job role (occupation) with its pay, outlook, requirements and career moves.
 #[derive(Clone)]
 pub struct Role(pub role::Model);
 
@@ -38,6 +37,7 @@ impl Role {
     }
 }
 
+/// A job role (occupation) with its pay, outlook, requirements and career moves.
 #[Object]
 impl Role {
     /// Globally unique ID.
@@ -293,9 +293,9 @@ fn moves_of_kind(rows: Vec<career_move::Model>, kind: Option<MoveKind>) -> Vec<C
         .collect()
 }
 
-/// A skill as one source weights it for one role.
 pub struct RoleSkill(pub role_skill::Model);
 
+/// A skill as one source weights it for one role.
 #[Object]
 impl RoleSkill {
     /// The skill.
@@ -332,9 +332,9 @@ impl RoleSkill {
     }
 }
 
-/// A certification as one source rates it for one role.
 pub struct RoleCertification(pub role_certification::Model);
 
+/// A certification as one source rates it for one role.
 #[Object]
 impl RoleCertification {
     /// The certification.
@@ -361,9 +361,9 @@ impl RoleCertification {
     }
 }
 
-/// One duty of a role.
 pub struct Duty(pub role_duty::Model);
 
+/// One duty of a role.
 #[Object]
 impl Duty {
     /// Position in the source's list, from 1.
@@ -384,9 +384,9 @@ impl Duty {
     }
 }
 
-/// Median pay of a role in one region.
 pub struct RegionalWage(pub role_regional_wage::Model);
 
+/// Median pay of a role in one region.
 #[Object]
 impl RegionalWage {
     /// Region name (e.g. a US state).
@@ -407,9 +407,9 @@ impl RegionalWage {
     }
 }
 
-/// One item of a role's list facts.
 pub struct RoleAttribute(pub role_attribute::Model);
 
+/// One item of a role's list facts.
 #[Object]
 impl RoleAttribute {
     /// What list the item belongs to.
@@ -447,9 +447,9 @@ pub struct SalaryChange {
     pub percent: f64,
 }
 
-/// A directed edge of the career graph: people move from one role to another.
 pub struct CareerMove(pub career_move::Model);
 
+/// A directed edge of the career graph: people move from one role to another.
 #[Object]
 impl CareerMove {
     /// The role people leave.
@@ -512,6 +512,14 @@ pub fn salary_change(from: Option<i32>, to: Option<i32>) -> Option<SalaryChange>
     })
 }
 
+connection_type!(
+    RoleConnection,
+    RoleEdge,
+    Role,
+    "A page of roles (Relay connection).",
+    "A role in a page, with its cursor."
+);
+
 /// Sort keys of `roles`.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum RoleOrderField {
@@ -558,10 +566,10 @@ pub struct RoleFilter {
     pub skill: Option<String>,
 }
 
-/// Role queries.
 #[derive(Default)]
 pub struct RoleQuery;
 
+/// Role queries.
 #[Object]
 impl RoleQuery {
     /// One role by slug; NOT_FOUND when there is none.
@@ -584,7 +592,7 @@ impl RoleQuery {
         >,
         #[graphql(desc = "Conditions every returned role meets.")] filter: Option<RoleFilter>,
         #[graphql(desc = "Sort order (default: title ascending).")] order_by: Option<RoleOrder>,
-    ) -> GqlResult<Paged<Role>> {
+    ) -> GqlResult<RoleConnection> {
         let page = page(first, after.as_deref())?;
         let filter = filter.unwrap_or_default();
         for (field, value) in [
@@ -610,7 +618,11 @@ impl RoleQuery {
             descending: order.direction == OrderDirection::Desc,
         };
         let (rows, total) = service::role::list(db(ctx)?, &listing, page).await?;
-        Ok(connection(rows, total, page, Role))
+        Ok(RoleConnection::new(
+            rows.into_iter().map(Role).collect(),
+            total,
+            page,
+        ))
     }
 }
 

@@ -1,0 +1,142 @@
+//! The seed loader against real databases: idempotent, all-or-nothing, migrations reversible.
+use entity::{career_move, role, role_demographic, role_profile, role_skill};
+use integration_tests::{Backend, TestDatabase, on_both_empty_databases};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder};
+use seed::{Dataset, LoadOptions, SeedError};
+
+on_both_empty_databases!(
+    loading_twice_leaves_identical_rows,
+    a_bad_record_aborts_the_load_and_writes_nothing,
+    a_database_failure_midway_rolls_everything_back,
+    migrations_go_down_and_up_again,
+);
+
+async fn migrated(db: &TestDatabase) -> DatabaseConnection {
+    let conn = db.connect().await;
+    Migrator::up(&conn, None).await.unwrap();
+    conn
+}
+
+async fn snapshot(
+    db: &DatabaseConnection,
+) -> (
+    Vec<role::Model>,
+    Vec<role_profile::Model>,
+    Vec<role_skill::Model>,
+    Vec<role_demographic::Model>,
+    Vec<career_move::Model>,
+) {
+    (
+        role::Entity::find()
+            .order_by_asc(role::Column::Id)
+            .all(db)
+            .await
+            .unwrap(),
+        role_profile::Entity::find()
+            .order_by_asc(role_profile::Column::Id)
+            .all(db)
+            .await
+            .unwrap(),
+        role_skill::Entity::find()
+            .order_by_asc(role_skill::Column::Id)
+            .all(db)
+            .await
+            .unwrap(),
+        role_demographic::Entity::find()
+            .order_by_asc(role_demographic::Column::Id)
+            .all(db)
+            .await
+            .unwrap(),
+        career_move::Entity::find()
+            .order_by_asc(career_move::Column::Id)
+            .all(db)
+            .await
+            .unwrap(),
+    )
+}
+
+async fn totals(db: &DatabaseConnection) -> Vec<(&'static str, u64)> {
+    seed::table_totals(db).await.unwrap()
+}
+
+async fn loading_twice_leaves_identical_rows(db: TestDatabase, _: Backend) {
+    let conn = migrated(&db).await;
+    let dataset = Dataset::curated().unwrap();
+    let first = seed::load(&conn, &dataset, LoadOptions::default())
+        .await
+        .unwrap();
+    let before = snapshot(&conn).await;
+    let second = seed::load(&conn, &dataset, LoadOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(first.totals, second.totals);
+    assert_eq!(before, snapshot(&conn).await);
+    let role_count = first.totals.iter().find(|(t, _)| *t == "role").unwrap().1;
+    assert_eq!(role_count, 25);
+    let moves = first
+        .totals
+        .iter()
+        .find(|(t, _)| *t == "career_move")
+        .unwrap()
+        .1;
+    assert_eq!(moves, 28);
+}
+
+async fn a_bad_record_aborts_the_load_and_writes_nothing(db: TestDatabase, _: Backend) {
+    let conn = migrated(&db).await;
+    let mut dataset = Dataset::curated().unwrap();
+    // One bad record deep inside the last file; everything before it is fine.
+    dataset.facts[4].role_certifications[3].certification = "no-such-cert".into();
+    let err = seed::load(&conn, &dataset, LoadOptions::default())
+        .await
+        .unwrap_err();
+    match &err {
+        SeedError::Invalid {
+            file,
+            record,
+            field,
+            message,
+        } => {
+            assert_eq!(file, "facts/004_4371e873dab14af6.json");
+            assert_eq!(record, "role_certifications[3]");
+            assert_eq!(field, "certification");
+            assert!(message.contains("no-such-cert"), "{message}");
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    assert!(
+        totals(&conn).await.iter().all(|(_, n)| *n == 0),
+        "something was written"
+    );
+}
+
+async fn a_database_failure_midway_rolls_everything_back(db: TestDatabase, _: Backend) {
+    let conn = migrated(&db).await;
+    // The last table written is gone: the load fails after writing everything else.
+    conn.execute_unprepared("DROP TABLE role_comparison")
+        .await
+        .unwrap();
+    let err = seed::load(&conn, &Dataset::curated().unwrap(), LoadOptions::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, SeedError::Database(_)), "{err:?}");
+    assert_eq!(role::Entity::find().all(&conn).await.unwrap().len(), 0);
+    assert_eq!(
+        career_move::Entity::find().all(&conn).await.unwrap().len(),
+        0
+    );
+}
+
+async fn migrations_go_down_and_up_again(db: TestDatabase, _: Backend) {
+    let conn = migrated(&db).await;
+    Migrator::down(&conn, None).await.unwrap();
+    assert!(
+        role::Entity::find().all(&conn).await.is_err(),
+        "tables should be gone"
+    );
+    Migrator::up(&conn, None).await.unwrap();
+    seed::load(&conn, &Dataset::curated().unwrap(), LoadOptions::default())
+        .await
+        .unwrap();
+}
