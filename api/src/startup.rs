@@ -11,6 +11,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tracing_actix_web::TracingLogger;
 
+use crate::career::GraphStore;
 use crate::config::Config;
 use crate::graphql::build_schema;
 use crate::routes;
@@ -87,7 +88,9 @@ impl Application {
         let statements = Arc::new(AtomicU64::new(0));
         let db = connect(&config, statements.clone()).await?;
         prepare_database(&db, config.seed_on_start).await?;
-        let schema = build_schema(db.clone());
+        let graph = Arc::new(GraphStore::new());
+        graph.rebuild(&db).await?;
+        let schema = build_schema(db.clone(), graph);
         let listener = TcpListener::bind((config.host.as_str(), config.port))
             .with_context(|| format!("cannot listen on {}:{}", config.host, config.port))?;
         let port = listener.local_addr()?.port();

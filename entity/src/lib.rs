@@ -5,6 +5,7 @@
 
 pub mod career_move;
 pub mod certification;
+pub mod data_version;
 pub mod role;
 pub mod role_attribute;
 pub mod role_certification;
@@ -22,6 +23,7 @@ pub mod prelude {
     //! Entity aliases for terse queries.
     pub use super::career_move::Entity as CareerMove;
     pub use super::certification::Entity as Certification;
+    pub use super::data_version::Entity as DataVersion;
     pub use super::role::Entity as Role;
     pub use super::role_attribute::Entity as RoleAttribute;
     pub use super::role_certification::Entity as RoleCertification;

@@ -10,7 +10,7 @@ mod load;
 mod validate;
 
 pub use dataset::{Dataset, FactFile};
-pub use load::{LoadOptions, LoadReport, load, table_totals};
+pub use load::{LoadOptions, LoadReport, bump_data_version, load, table_totals};
 pub use validate::validate;
 
 /// Why a dataset could not be read, validated or written.

@@ -3,15 +3,16 @@
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, role, role_attribute, role_certification, role_comparison,
-    role_demographic, role_duty, role_education, role_profile, role_regional_wage, role_skill,
-    skill, source,
+    career_move, certification, data_version, role, role_attribute, role_certification,
+    role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
+    role_skill, skill, source,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IdenStatic, Iterable, PaginatorTrait, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, IdenStatic, Iterable, PaginatorTrait, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
 };
 
 use crate::{Dataset, FactFile, SeedError, validate};
@@ -231,10 +232,25 @@ pub async fn load(
         }
     }
     written.extend(fact_written);
+    bump_data_version(&txn).await?;
     let totals = table_totals(&txn).await?;
     txn.commit().await?;
     bar.finish_and_clear();
     Ok(LoadReport { written, totals })
+}
+
+/// Marks the data as changed (in the caller's transaction) so caches rebuild.
+pub async fn bump_data_version(db: &impl ConnectionTrait) -> Result<(), SeedError> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    data_version::Entity::update_many()
+        .col_expr(
+            data_version::Column::Version,
+            Expr::col(data_version::Column::Version).add(1),
+        )
+        .filter(data_version::Column::Id.eq(1))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Row counts of every table, in schema order.

@@ -90,6 +90,8 @@ by_id_loader!(/// A certification by id.
     CertificationById => certification);
 by_id_loader!(/// A source by id.
     SourceById => source);
+by_id_loader!(/// A career move by id.
+    MoveById => career_move);
 
 children_loader!(/// Profiles (per-source scalar facts) of a role.
     ProfilesOf => role_profile, RoleId / role_id, [SourceId]);

@@ -1,5 +1,6 @@
 //! The GraphQL schema: one query object per domain, merged; types are separate from entities.
 
+pub mod career;
 pub mod catalog;
 pub mod enums;
 pub mod loader;
@@ -8,24 +9,33 @@ pub mod pagination;
 pub mod profile;
 pub mod role;
 
+use std::sync::Arc;
+
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, EmptyMutation, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
+use crate::career::GraphStore;
 use crate::error::{ApiError, GqlResult};
 use loader::{DbLoader, LoadError};
 
 /// Root query: the union of every domain's queries.
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(role::RoleQuery, catalog::CatalogQuery, node::NodeQuery);
+pub struct QueryRoot(
+    role::RoleQuery,
+    career::CareerQuery,
+    catalog::CatalogQuery,
+    node::NodeQuery,
+);
 
 /// The executable schema.
 pub type AppSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
 
-/// Builds the schema over a database connection.
-pub fn build_schema(db: DatabaseConnection) -> AppSchema {
+/// Builds the schema over a database connection and a route-graph store.
+pub fn build_schema(db: DatabaseConnection, graph: Arc<GraphStore>) -> AppSchema {
     Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
         .data(DataLoader::new(DbLoader::new(db.clone()), tokio::spawn))
+        .data(graph)
         .data(db)
         .limit_depth(15)
         .limit_complexity(10_000)

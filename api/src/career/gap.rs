@@ -1,0 +1,200 @@
+//! What a target role needs that a current role lacks: skills missing or weighted lower,
+//! and certifications the target values that the current role does not.
+
+use std::cmp::Ordering;
+
+use super::snapshot::{CertificationLink, RoleNode, SkillWeight};
+
+/// Why a skill is in the gap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GapReason {
+    /// The current role does not list the skill.
+    Missing,
+    /// The current role lists it with a lower share, importance or level.
+    LowerWeight,
+}
+
+/// One skill to develop.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkillGapItem {
+    pub target: SkillWeight,
+    pub current: Option<SkillWeight>,
+    pub reason: GapReason,
+}
+
+/// Skills and certifications to acquire for a move.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gap {
+    pub skills: Vec<SkillGapItem>,
+    pub certifications: Vec<CertificationLink>,
+}
+
+/// Strength order of certification relevances (strongest first).
+pub const RELEVANCE_STRENGTH: [&str; 5] = [
+    "required",
+    "readiness",
+    "preferred",
+    "common",
+    "advantageous",
+];
+
+/// Position of a relevance in [`RELEVANCE_STRENGTH`] (unknown last).
+pub fn relevance_rank(relevance: &str) -> usize {
+    RELEVANCE_STRENGTH
+        .iter()
+        .position(|r| *r == relevance)
+        .unwrap_or(RELEVANCE_STRENGTH.len())
+}
+
+/// Is `current` weighted lower than `target` on the first scale both state?
+fn lower(current: &SkillWeight, target: &SkillWeight) -> bool {
+    let scales = [
+        (current.share_pct, target.share_pct),
+        (current.importance, target.importance),
+        (current.level, target.level),
+    ];
+    scales
+        .iter()
+        .find_map(|pair| match pair {
+            (Some(c), Some(t)) => Some(c < t),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+fn descending(a: Option<f64>, b: Option<f64>) -> Ordering {
+    b.unwrap_or(f64::NEG_INFINITY)
+        .total_cmp(&a.unwrap_or(f64::NEG_INFINITY))
+}
+
+/// Most important first: share, then importance, then level (higher first), then the
+/// source's rank, then id for a stable order.
+pub fn by_importance(a: &SkillWeight, b: &SkillWeight) -> Ordering {
+    descending(a.share_pct, b.share_pct)
+        .then(descending(a.importance, b.importance))
+        .then(descending(a.level, b.level))
+        .then(a.rank.unwrap_or(i32::MAX).cmp(&b.rank.unwrap_or(i32::MAX)))
+        .then(a.skill_id.cmp(&b.skill_id))
+}
+
+/// The gap from `current` to `target`.
+pub fn gap(current: &RoleNode, target: &RoleNode) -> Gap {
+    let mut skills: Vec<SkillGapItem> = target
+        .skills
+        .iter()
+        .filter_map(|t| {
+            let have = current.skills.iter().find(|c| c.skill_id == t.skill_id);
+            match have {
+                None => Some(SkillGapItem {
+                    target: t.clone(),
+                    current: None,
+                    reason: GapReason::Missing,
+                }),
+                Some(c) if lower(c, t) => Some(SkillGapItem {
+                    target: t.clone(),
+                    current: Some(c.clone()),
+                    reason: GapReason::LowerWeight,
+                }),
+                Some(_) => None,
+            }
+        })
+        .collect();
+    skills.sort_by(|a, b| by_importance(&a.target, &b.target));
+    let mut certifications: Vec<CertificationLink> = target
+        .certifications
+        .iter()
+        .filter(|t| {
+            !current
+                .certifications
+                .iter()
+                .any(|c| c.certification_id == t.certification_id)
+        })
+        .cloned()
+        .collect();
+    certifications.sort_by_key(|c| (relevance_rank(&c.relevance), c.certification_id));
+    Gap {
+        skills,
+        certifications,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn weight(skill_id: i32, share: Option<f64>, rank: Option<i32>) -> SkillWeight {
+        SkillWeight {
+            skill_id,
+            share_pct: share,
+            importance: None,
+            level: None,
+            rank,
+        }
+    }
+
+    fn role(skills: Vec<SkillWeight>, certs: &[(i32, &str)]) -> RoleNode {
+        RoleNode {
+            id: 1,
+            slug: "r".into(),
+            title: "R".into(),
+            salary: None,
+            skills,
+            certifications: certs
+                .iter()
+                .map(|(id, r)| CertificationLink {
+                    certification_id: *id,
+                    relevance: (*r).into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn missing_and_weaker_skills_are_listed_most_important_first() {
+        let current = role(
+            vec![
+                weight(1, Some(8.0), None),
+                weight(2, Some(2.0), None),
+                weight(5, None, None),
+            ],
+            &[(10, "common")],
+        );
+        let target = role(
+            vec![
+                weight(1, Some(8.0), None),
+                weight(2, Some(4.0), None),
+                weight(3, Some(6.0), None),
+                weight(4, None, Some(1)),
+                weight(5, None, Some(2)),
+            ],
+            &[(10, "preferred"), (11, "advantageous"), (12, "required")],
+        );
+        let g = gap(&current, &target);
+        let ids: Vec<_> = g
+            .skills
+            .iter()
+            .map(|s| (s.target.skill_id, s.reason))
+            .collect();
+        // 1 held at the same share, 5 held with no comparable weight: not gaps.
+        assert_eq!(
+            ids,
+            vec![
+                (3, GapReason::Missing),
+                (2, GapReason::LowerWeight),
+                (4, GapReason::Missing)
+            ]
+        );
+        let certs: Vec<_> = g
+            .certifications
+            .iter()
+            .map(|c| c.certification_id)
+            .collect();
+        assert_eq!(certs, vec![12, 11]);
+    }
+
+    #[test]
+    fn no_gap_to_oneself() {
+        let r = role(vec![weight(1, Some(3.0), None)], &[(1, "required")]);
+        assert_eq!(gap(&r, &r), Gap::default());
+    }
+}

@@ -1,0 +1,556 @@
+//! k best loopless routes between two roles, with exact constraints.
+//!
+//! Costs are integers (micro-units) so comparisons are exact and results identical on every
+//! database. The search is A* over partial simple paths: the heuristic is the exact cheapest
+//! cost from each role to the target (`pathfinding::dijkstra_all` on the reversed graph,
+//! avoiding `avoid`), which is consistent, so complete routes come out cheapest first and the
+//! first k that pass every constraint (loopless, `via`, `avoid`, `maxSteps`) are the k best.
+//! (Yen's algorithm cannot enforce `via` and `maxSteps` exactly, and on large graphs runs a
+//! full Dijkstra per spur node.)
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use pathfinding::directed::dijkstra::dijkstra_all;
+
+use super::snapshot::{Edge, EdgeKind, GraphSnapshot, Pair};
+
+/// Cost of 1.0 in integer micro-units.
+pub const UNIT: f64 = 1_000_000.0;
+/// Years assumed for a move whose typical duration is unknown.
+pub const DEFAULT_YEARS: f64 = 3.0;
+/// Likelihood assumed for a move whose evidence weight is unknown.
+pub const DEFAULT_LIKELIHOOD: f64 = 0.5;
+/// Largest accepted `k`.
+pub const MAX_ROUTES: usize = 20;
+/// Largest accepted `maxSteps`.
+pub const MAX_STEPS: usize = 10;
+/// Most via roles accepted.
+pub const MAX_VIA: usize = 8;
+/// Partial routes examined before the search gives up and reports itself incomplete.
+pub const EXPANSION_BUDGET: usize = 400_000;
+/// BALANCED weights: per step, per year, per unit of -ln(likelihood), per salary shortfall.
+pub const BALANCED_WEIGHTS: [f64; 4] = [1.0, 0.2, 1.0, 1.0];
+
+/// What "best" means for a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Objective {
+    /// Fewest moves.
+    FewestSteps,
+    /// Least total typical years.
+    FewestYears,
+    /// Through the best-paid roles: least total salary shortfall of the roles entered,
+    /// relative to the best-paid role in the graph.
+    HighestSalaryGain,
+    /// Highest product of move likelihoods.
+    MostLikely,
+    /// Weighted sum of the four (see [`BALANCED_WEIGHTS`]).
+    Balanced,
+}
+
+/// The measurable parts of one move, before weighting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EdgeMetrics {
+    pub years: f64,
+    pub years_estimated: bool,
+    pub likelihood: f64,
+    pub likelihood_estimated: bool,
+    /// 0 (entering the best-paid role) ..= 1 (entering an unpaid role).
+    pub salary_shortfall: f64,
+}
+
+impl EdgeMetrics {
+    /// `-ln(likelihood)`: adds up along a route as likelihoods multiply.
+    pub fn surprise(&self) -> f64 {
+        -self.likelihood.ln()
+    }
+
+    /// This move's cost under `objective`, in the objective's own units.
+    pub fn cost(&self, objective: Objective) -> f64 {
+        match objective {
+            Objective::FewestSteps => 1.0,
+            Objective::FewestYears => self.years,
+            Objective::HighestSalaryGain => self.salary_shortfall,
+            Objective::MostLikely => self.surprise(),
+            Objective::Balanced => {
+                let [w_step, w_year, w_likely, w_salary] = BALANCED_WEIGHTS;
+                w_step
+                    + w_year * self.years
+                    + w_likely * self.surprise()
+                    + w_salary * self.salary_shortfall
+            }
+        }
+    }
+}
+
+impl GraphSnapshot {
+    /// Metrics of one stored move.
+    pub fn metrics(&self, edge: &Edge) -> EdgeMetrics {
+        let years = edge.years.filter(|y| y.is_finite() && *y >= 0.0);
+        let likelihood = edge.likelihood.filter(|l| *l > 0.0 && *l <= 1.0);
+        // An unknown salary counts as no change from the role left.
+        let entered = self.roles[edge.to].salary.or(self.roles[edge.from].salary);
+        let salary_shortfall = match (self.max_salary, entered) {
+            (Some(max), Some(salary)) if max > 0 => {
+                (f64::from(max - salary) / f64::from(max)).clamp(0.0, 1.0)
+            }
+            (Some(_), None) => 1.0,
+            _ => 0.0,
+        };
+        EdgeMetrics {
+            years: years.unwrap_or(DEFAULT_YEARS),
+            years_estimated: years.is_none(),
+            likelihood: likelihood.unwrap_or(DEFAULT_LIKELIHOOD),
+            likelihood_estimated: likelihood.is_none(),
+            salary_shortfall,
+        }
+    }
+
+    /// Integer cost of one stored move.
+    pub fn edge_cost(&self, edge: usize, objective: Objective) -> u64 {
+        let cost = self.metrics(&self.edges[edge]).cost(objective);
+        (cost.max(0.0) * UNIT).round() as u64
+    }
+
+    /// The cheapest usable move of a pair, with its cost (lowest index wins ties).
+    pub fn best_edge(
+        &self,
+        pair: &Pair,
+        objective: Objective,
+        include_related: bool,
+    ) -> Option<(usize, u64)> {
+        pair.edges
+            .iter()
+            .filter(|&&e| include_related || self.edges[e].kind != EdgeKind::Related)
+            .map(|&e| (e, self.edge_cost(e, objective)))
+            .min_by_key(|&(e, c)| (c, e))
+    }
+}
+
+/// A route search request, in snapshot indices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RouteQuery {
+    pub from: usize,
+    pub to: usize,
+    pub k: usize,
+    pub objective: Objective,
+    pub max_steps: usize,
+    pub via: Vec<usize>,
+    pub avoid: Vec<usize>,
+    /// Also route over "related role" links (off by default: they are not moves people make).
+    pub include_related: bool,
+}
+
+/// One route: role indices, the move (edge index) taken at each step, total integer cost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundRoute {
+    pub nodes: Vec<usize>,
+    pub edges: Vec<usize>,
+    pub cost: u64,
+}
+
+/// Search result: the routes, cheapest first, and whether the search ran to completion.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RouteSearch {
+    pub routes: Vec<FoundRoute>,
+    /// False when the expansion budget ran out (the routes found are still the best known).
+    pub complete: bool,
+}
+
+const UNREACHABLE: u64 = u64::MAX;
+const ROOT: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Partial {
+    node: u32,
+    parent: u32,
+    edge: u32,
+    cost: u64,
+    steps: u8,
+    via_seen: u32,
+}
+
+/// Cheapest cost (under `cost_of`) from every role to `target` over allowed roles.
+fn distances_to(
+    g: &GraphSnapshot,
+    target: usize,
+    avoid: &[bool],
+    cost_of: impl Fn(&Pair) -> Option<u64>,
+) -> Vec<u64> {
+    let parents = dijkstra_all(&target, |&node: &usize| {
+        g.inc[node]
+            .iter()
+            .filter(|pair| !avoid[pair.to])
+            .filter_map(|pair| cost_of(pair).map(|c| (pair.to, c)))
+            .collect::<Vec<_>>()
+    });
+    let mut distance = vec![UNREACHABLE; g.roles.len()];
+    distance[target] = 0;
+    for (node, (_, cost)) in parents {
+        distance[node] = cost;
+    }
+    distance
+}
+
+fn on_path(arena: &[Partial], mut at: u32, node: u32) -> bool {
+    while at != ROOT {
+        let p = arena[at as usize];
+        if p.node == node {
+            return true;
+        }
+        at = p.parent;
+    }
+    false
+}
+
+fn route_of(arena: &[Partial], mut at: u32) -> FoundRoute {
+    let cost = arena[at as usize].cost;
+    let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+    while at != ROOT {
+        let p = arena[at as usize];
+        nodes.push(p.node as usize);
+        if p.parent != ROOT {
+            edges.push(p.edge as usize);
+        }
+        at = p.parent;
+    }
+    nodes.reverse();
+    edges.reverse();
+    FoundRoute { nodes, edges, cost }
+}
+
+/// The k best loopless routes satisfying every constraint of `q`.
+pub fn find_routes(g: &GraphSnapshot, q: &RouteQuery) -> RouteSearch {
+    let n = g.roles.len();
+    let mut avoid = vec![false; n];
+    for &a in &q.avoid {
+        avoid[a] = true;
+    }
+    let mut via_bit = vec![0u32; n];
+    for (i, &v) in q.via.iter().enumerate().take(32) {
+        via_bit[v] |= 1 << i;
+    }
+    let all_via: u32 = q.via.iter().fold(0, |mask, &v| mask | via_bit[v]);
+    let done = RouteSearch {
+        routes: Vec::new(),
+        complete: true,
+    };
+    if q.k == 0 || avoid[q.from] || avoid[q.to] {
+        return done;
+    }
+    if q.from == q.to {
+        // The only loopless route from a role to itself is staying put.
+        let routes = if via_bit[q.from] == all_via {
+            vec![FoundRoute {
+                nodes: vec![q.from],
+                edges: Vec::new(),
+                cost: 0,
+            }]
+        } else {
+            Vec::new()
+        };
+        return RouteSearch {
+            routes,
+            complete: true,
+        };
+    }
+    let best = |pair: &Pair| g.best_edge(pair, q.objective, q.include_related);
+    let h = distances_to(g, q.to, &avoid, |pair| best(pair).map(|(_, c)| c));
+    let hops = distances_to(g, q.to, &avoid, |pair| best(pair).map(|_| 1));
+    if h[q.from] == UNREACHABLE {
+        return done;
+    }
+
+    let mut arena = vec![Partial {
+        node: q.from as u32,
+        parent: ROOT,
+        edge: 0,
+        cost: 0,
+        steps: 0,
+        via_seen: via_bit[q.from],
+    }];
+    // Cheapest estimate first; among equals the deeper partial (closer to done), then FIFO.
+    let mut heap = BinaryHeap::new();
+    heap.push(Reverse((h[q.from], Reverse(0u64), 0u64, 0u32)));
+    let mut seq = 0u64;
+    let mut routes = Vec::new();
+    let mut expanded = 0usize;
+    while let Some(Reverse((_, _, _, at))) = heap.pop() {
+        let p = arena[at as usize];
+        if p.node as usize == q.to {
+            routes.push(route_of(&arena, at));
+            if routes.len() == q.k {
+                return RouteSearch {
+                    routes,
+                    complete: true,
+                };
+            }
+            continue;
+        }
+        expanded += 1;
+        if expanded > EXPANSION_BUDGET {
+            return RouteSearch {
+                routes,
+                complete: false,
+            };
+        }
+        let steps = usize::from(p.steps) + 1;
+        for pair in &g.out[p.node as usize] {
+            let next = pair.to;
+            if avoid[next] || h[next] == UNREACHABLE || steps + hops[next] as usize > q.max_steps {
+                continue;
+            }
+            let via_seen = p.via_seen | via_bit[next];
+            if next == q.to && via_seen != all_via {
+                continue;
+            }
+            if on_path(&arena, at, next as u32) {
+                continue;
+            }
+            let Some((edge, cost)) = best(pair) else {
+                continue;
+            };
+            let cost = p.cost + cost;
+            arena.push(Partial {
+                node: next as u32,
+                parent: at,
+                edge: edge as u32,
+                cost,
+                steps: steps as u8,
+                via_seen,
+            });
+            seq += 1;
+            heap.push(Reverse((
+                cost + h[next],
+                Reverse(cost),
+                seq,
+                (arena.len() - 1) as u32,
+            )));
+        }
+    }
+    RouteSearch {
+        routes,
+        complete: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::career::snapshot::tests::graph;
+
+    fn query(from: usize, to: usize, k: usize, objective: Objective) -> RouteQuery {
+        RouteQuery {
+            from,
+            to,
+            k,
+            objective,
+            max_steps: MAX_STEPS,
+            via: vec![],
+            avoid: vec![],
+            include_related: false,
+        }
+    }
+
+    /// Every loopless route from `q.from` to `q.to` meeting the constraints, with its cost.
+    fn brute_force(g: &GraphSnapshot, q: &RouteQuery) -> Vec<u64> {
+        fn walk(
+            g: &GraphSnapshot,
+            q: &RouteQuery,
+            path: &mut Vec<usize>,
+            cost: u64,
+            out: &mut Vec<u64>,
+        ) {
+            let at = *path.last().unwrap();
+            if at == q.to {
+                if q.via.iter().all(|v| path.contains(v)) {
+                    out.push(cost);
+                }
+                return;
+            }
+            if path.len() > q.max_steps {
+                return;
+            }
+            for pair in &g.out[at] {
+                if path.contains(&pair.to) || q.avoid.contains(&pair.to) {
+                    continue;
+                }
+                if let Some((_, c)) = g.best_edge(pair, q.objective, q.include_related) {
+                    path.push(pair.to);
+                    walk(g, q, path, cost + c, out);
+                    path.pop();
+                }
+            }
+        }
+        let mut out = Vec::new();
+        if q.avoid.contains(&q.from) {
+            return out;
+        }
+        if q.from == q.to {
+            return if q.via.iter().all(|&v| v == q.from) {
+                vec![0]
+            } else {
+                vec![]
+            };
+        }
+        walk(g, q, &mut vec![q.from], 0, &mut out);
+        out.sort_unstable();
+        out.truncate(q.k);
+        out
+    }
+
+    #[test]
+    fn routes_come_cheapest_first_and_cycles_do_not_hang() {
+        // 0 → 1 → 3, 0 → 2 → 3, 0 → 3, with a cycle 1 ↔ 2.
+        let g = graph(
+            4,
+            &[
+                (0, 1, Some(1.0), None),
+                (1, 3, Some(1.0), None),
+                (0, 2, Some(2.0), None),
+                (2, 3, Some(2.0), None),
+                (0, 3, Some(9.0), None),
+                (1, 2, Some(0.5), None),
+                (2, 1, Some(0.6), None),
+            ],
+        );
+        let found = find_routes(&g, &query(0, 3, 10, Objective::FewestYears));
+        let paths: Vec<_> = found.routes.iter().map(|r| r.nodes.clone()).collect();
+        // Costs 2, 3.5, 3.6, 4, 9.
+        assert_eq!(
+            paths,
+            vec![
+                vec![0, 1, 3],
+                vec![0, 1, 2, 3],
+                vec![0, 2, 1, 3],
+                vec![0, 2, 3],
+                vec![0, 3]
+            ]
+        );
+        assert!(found.complete);
+        let shortest = find_routes(&g, &query(0, 3, 1, Objective::FewestSteps));
+        assert_eq!(shortest.routes[0].nodes, vec![0, 3]);
+    }
+
+    #[test]
+    fn a_role_to_itself_is_one_empty_route_and_unreachable_is_none() {
+        let g = graph(3, &[(0, 1, None, None)]);
+        let same = find_routes(&g, &query(1, 1, 5, Objective::Balanced));
+        assert_eq!(
+            same.routes,
+            vec![FoundRoute {
+                nodes: vec![1],
+                edges: vec![],
+                cost: 0
+            }]
+        );
+        assert!(
+            find_routes(&g, &query(1, 0, 5, Objective::Balanced))
+                .routes
+                .is_empty()
+        );
+        assert!(
+            find_routes(&g, &query(0, 2, 5, Objective::Balanced))
+                .routes
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn likelihoods_multiply_and_years_default_when_unknown() {
+        let g = graph(
+            3,
+            &[
+                (0, 1, None, Some(0.5)),
+                (1, 2, Some(2.0), Some(0.5)),
+                (0, 2, None, Some(0.2)),
+            ],
+        );
+        let likely = find_routes(&g, &query(0, 2, 2, Objective::MostLikely));
+        assert_eq!(likely.routes[0].nodes, vec![0, 1, 2]); // 0.25 > 0.2
+        let years = find_routes(&g, &query(0, 2, 2, Objective::FewestYears));
+        assert_eq!(years.routes[0].nodes, vec![0, 2]); // 3 (default) < 3 + 2
+        assert_eq!(years.routes[0].cost, (DEFAULT_YEARS * UNIT) as u64);
+    }
+
+    fn arb_case() -> impl Strategy<Value = (GraphSnapshot, RouteQuery)> {
+        (2usize..8).prop_flat_map(|n| {
+            let edge = (
+                0..n,
+                0..n,
+                prop::option::of(0u8..6),
+                prop::option::of(1u8..=10),
+            );
+            (
+                prop::collection::vec(edge, 0..24),
+                0..n,
+                0..n,
+                1usize..6,
+                prop::sample::select(vec![
+                    Objective::FewestSteps,
+                    Objective::FewestYears,
+                    Objective::HighestSalaryGain,
+                    Objective::MostLikely,
+                    Objective::Balanced,
+                ]),
+                1usize..6,
+                prop::collection::vec(0..n, 0..2),
+                prop::collection::vec(0..n, 0..2),
+            )
+                .prop_map(
+                    move |(edges, from, to, k, objective, max_steps, via, avoid)| {
+                        let moves: Vec<_> = edges
+                            .into_iter()
+                            .filter(|(a, b, _, _)| a != b)
+                            .map(|(a, b, y, l)| {
+                                (a, b, y.map(f64::from), l.map(|l| f64::from(l) / 10.0))
+                            })
+                            .collect();
+                        let g = graph(n, &moves);
+                        let q = RouteQuery {
+                            from,
+                            to,
+                            k,
+                            objective,
+                            max_steps,
+                            via,
+                            avoid,
+                            include_related: false,
+                        };
+                        (g, q)
+                    },
+                )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn routes_are_the_k_best_valid_routes((g, q) in arb_case()) {
+            let found = find_routes(&g, &q);
+            prop_assert!(found.complete);
+            let costs: Vec<u64> = found.routes.iter().map(|r| r.cost).collect();
+            prop_assert_eq!(&costs, &brute_force(&g, &q));
+            for route in &found.routes {
+                let mut unique = route.nodes.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                prop_assert_eq!(unique.len(), route.nodes.len(), "loop in {:?}", route.nodes);
+                prop_assert_eq!(route.nodes[0], q.from);
+                prop_assert_eq!(*route.nodes.last().unwrap(), q.to);
+                prop_assert!(route.edges.len() <= q.max_steps);
+                prop_assert!(q.via.iter().all(|v| route.nodes.contains(v)));
+                prop_assert!(q.avoid.iter().all(|a| !route.nodes.contains(a)));
+                let cost: u64 = route.edges.iter().map(|&e| g.edge_cost(e, q.objective)).sum();
+                prop_assert_eq!(cost, route.cost);
+                for (i, &e) in route.edges.iter().enumerate() {
+                    prop_assert_eq!((g.edges[e].from, g.edges[e].to), (route.nodes[i], route.nodes[i + 1]));
+                }
+            }
+            prop_assert!(costs.windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
+}

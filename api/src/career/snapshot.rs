@@ -1,0 +1,281 @@
+//! An immutable, indexed copy of the role graph: roles (sorted by slug, so index order is
+//! the same on every database), moves grouped by role pair, and each role's skill and
+//! certification weights.
+
+use std::collections::HashMap;
+
+/// A move kind, as the engine needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EdgeKind {
+    Promotion,
+    Lateral,
+    Pivot,
+    Related,
+}
+
+impl EdgeKind {
+    /// Parses the stored spelling; unknown kinds are treated as related (never routed).
+    pub fn parse(kind: &str) -> Self {
+        match kind {
+            "promotion" => Self::Promotion,
+            "lateral" => Self::Lateral,
+            "pivot" => Self::Pivot,
+            _ => Self::Related,
+        }
+    }
+}
+
+/// A role in the snapshot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleNode {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    /// Headline yearly salary (see `service::role::headline_salary`).
+    pub salary: Option<i32>,
+    pub skills: Vec<SkillWeight>,
+    pub certifications: Vec<CertificationLink>,
+}
+
+/// How much a role needs a skill, aggregated over sources.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkillWeight {
+    pub skill_id: i32,
+    /// Highest share (percent) any source gives.
+    pub share_pct: Option<f64>,
+    /// Highest O*NET importance (1–5) any source gives.
+    pub importance: Option<f64>,
+    /// Highest O*NET level (0–7) any source gives.
+    pub level: Option<f64>,
+    /// Best (lowest) rank any source gives.
+    pub rank: Option<i32>,
+}
+
+/// A certification a role values, with its strongest relevance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CertificationLink {
+    pub certification_id: i32,
+    /// Stored spelling of the strongest relevance.
+    pub relevance: String,
+}
+
+/// One stored move.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub move_id: i32,
+    pub from: usize,
+    pub to: usize,
+    pub kind: EdgeKind,
+    pub years: Option<f64>,
+    pub likelihood: Option<f64>,
+    pub source_id: i32,
+}
+
+/// All stored moves from one role to one other role.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    pub to: usize,
+    /// Indices into [`GraphSnapshot::edges`].
+    pub edges: Vec<usize>,
+}
+
+/// A stored move, by role ids (input to [`GraphSnapshot::build`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MovePart {
+    pub id: i32,
+    pub from_role_id: i32,
+    pub to_role_id: i32,
+    pub kind: EdgeKind,
+    pub years: Option<f64>,
+    pub likelihood: Option<f64>,
+    pub source_id: i32,
+}
+
+/// Raw material for a snapshot (from the database or a generator).
+#[derive(Clone, Debug, Default)]
+pub struct GraphParts {
+    pub version: i64,
+    pub roles: Vec<RoleNode>,
+    pub moves: Vec<MovePart>,
+}
+
+/// The indexed graph.
+#[derive(Debug, Default)]
+pub struct GraphSnapshot {
+    /// Data version the snapshot was built from.
+    pub version: i64,
+    pub roles: Vec<RoleNode>,
+    pub edges: Vec<Edge>,
+    /// Outgoing pairs per role index, sorted by target index.
+    pub out: Vec<Vec<Pair>>,
+    /// Incoming pairs per role index (`Pair::to` is the source role here), sorted.
+    pub inc: Vec<Vec<Pair>>,
+    by_slug: HashMap<String, usize>,
+    by_id: HashMap<i32, usize>,
+    /// Highest headline salary in the graph.
+    pub max_salary: Option<i32>,
+}
+
+fn group(pairs: &mut [Vec<Pair>], at: usize, to: usize, edge: usize) {
+    match pairs[at].iter_mut().find(|p| p.to == to) {
+        Some(pair) => pair.edges.push(edge),
+        None => pairs[at].push(Pair {
+            to,
+            edges: vec![edge],
+        }),
+    }
+}
+
+impl GraphSnapshot {
+    /// Indexes `parts`. Moves whose roles are unknown are skipped.
+    pub fn build(parts: GraphParts) -> Self {
+        let mut roles = parts.roles;
+        roles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let by_slug: HashMap<String, usize> = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.slug.clone(), i))
+            .collect();
+        let by_id: HashMap<i32, usize> = roles.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut moves = parts.moves;
+        moves.sort_by_key(|m| m.id);
+        let mut edges = Vec::with_capacity(moves.len());
+        let mut out = vec![Vec::new(); roles.len()];
+        let mut inc = vec![Vec::new(); roles.len()];
+        for m in moves {
+            let (Some(&from), Some(&to)) = (by_id.get(&m.from_role_id), by_id.get(&m.to_role_id))
+            else {
+                continue;
+            };
+            if from == to {
+                continue;
+            }
+            let index = edges.len();
+            edges.push(Edge {
+                move_id: m.id,
+                from,
+                to,
+                kind: m.kind,
+                years: m.years,
+                likelihood: m.likelihood,
+                source_id: m.source_id,
+            });
+            group(&mut out, from, to, index);
+            group(&mut inc, to, from, index);
+        }
+        for list in out.iter_mut().chain(inc.iter_mut()) {
+            list.sort_by_key(|p| p.to);
+        }
+        let max_salary = roles.iter().filter_map(|r| r.salary).max();
+        Self {
+            version: parts.version,
+            roles,
+            edges,
+            out,
+            inc,
+            by_slug,
+            by_id,
+            max_salary,
+        }
+    }
+
+    /// Index of the role with this slug.
+    pub fn index_of(&self, slug: &str) -> Option<usize> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// Index of the role with this database id.
+    pub fn index_of_id(&self, id: i32) -> Option<usize> {
+        self.by_id.get(&id).copied()
+    }
+
+    /// Roles reachable from `start` (or leading into it, when `reverse`) within `depth`
+    /// moves, with their distance, nearest first; related-role links are not moves.
+    pub fn within(&self, start: usize, depth: usize, reverse: bool) -> Vec<(usize, usize)> {
+        let adjacency = if reverse { &self.inc } else { &self.out };
+        let mut distance = vec![usize::MAX; self.roles.len()];
+        distance[start] = 0;
+        let mut frontier = vec![start];
+        let mut found = Vec::new();
+        for d in 1..=depth {
+            let mut next = Vec::new();
+            for &node in &frontier {
+                for pair in &adjacency[node] {
+                    let is_move = pair
+                        .edges
+                        .iter()
+                        .any(|&e| self.edges[e].kind != EdgeKind::Related);
+                    if is_move && distance[pair.to] == usize::MAX {
+                        distance[pair.to] = d;
+                        next.push(pair.to);
+                        found.push((pair.to, d));
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        found.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(self.roles[a.0].title.cmp(&self.roles[b.0].title))
+        });
+        found
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A snapshot of `n` roles `r0..` with the given moves (from, to, years, likelihood).
+    pub fn graph(n: usize, moves: &[(usize, usize, Option<f64>, Option<f64>)]) -> GraphSnapshot {
+        let roles = (0..n)
+            .map(|i| RoleNode {
+                id: i as i32 + 1,
+                slug: format!("r{i:02}"),
+                title: format!("Role {i:02}"),
+                salary: Some(50_000 + 10_000 * i as i32),
+                skills: Vec::new(),
+                certifications: Vec::new(),
+            })
+            .collect();
+        let moves = moves
+            .iter()
+            .enumerate()
+            .map(|(k, &(a, b, years, likelihood))| MovePart {
+                id: k as i32 + 1,
+                from_role_id: a as i32 + 1,
+                to_role_id: b as i32 + 1,
+                kind: EdgeKind::Promotion,
+                years,
+                likelihood,
+                source_id: 1,
+            })
+            .collect();
+        GraphSnapshot::build(GraphParts {
+            version: 1,
+            roles,
+            moves,
+        })
+    }
+
+    #[test]
+    fn within_reports_each_role_once_at_its_shortest_distance() {
+        let g = graph(
+            5,
+            &[
+                (0, 1, None, None),
+                (1, 2, None, None),
+                (0, 2, None, None),
+                (2, 3, None, None),
+                (3, 0, None, None),
+            ],
+        );
+        assert_eq!(g.within(0, 1, false), vec![(1, 1), (2, 1)]);
+        assert_eq!(g.within(0, 10, false), vec![(1, 1), (2, 1), (3, 2)]);
+        assert_eq!(g.within(0, 2, true), vec![(3, 1), (2, 2)]);
+        assert!(g.within(4, 3, false).is_empty());
+    }
+}

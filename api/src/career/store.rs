@@ -1,0 +1,81 @@
+//! Holds the current graph snapshot and replaces it when the data version moves on.
+//!
+//! Every write bumps `data_version` in the same transaction. A reader compares versions
+//! (one cheap query); if the snapshot is stale and nobody is rebuilding, that reader
+//! rebuilds it; if someone already is, the reader uses the previous snapshot rather than wait.
+
+use std::sync::{Arc, RwLock};
+
+use sea_orm::DatabaseConnection;
+
+use super::snapshot::{GraphParts, GraphSnapshot};
+use crate::error::{ApiError, ApiResult};
+use crate::service;
+
+/// The shared snapshot holder.
+pub struct GraphStore {
+    current: RwLock<Arc<GraphSnapshot>>,
+    rebuilding: tokio::sync::Mutex<()>,
+}
+
+impl Default for GraphStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl GraphStore {
+    /// An empty store; the first read builds the snapshot.
+    pub fn new() -> Self {
+        let empty = GraphSnapshot::build(GraphParts {
+            version: -1,
+            ..GraphParts::default()
+        });
+        Self {
+            current: RwLock::new(Arc::new(empty)),
+            rebuilding: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    fn current(&self) -> ApiResult<Arc<GraphSnapshot>> {
+        self.current
+            .read()
+            .map(|guard| guard.clone())
+            .map_err(|_| ApiError::Internal(anyhow::anyhow!("graph snapshot lock poisoned")))
+    }
+
+    /// A snapshot at least as new as the data version at the time of the call, unless
+    /// another request is rebuilding right now (then the previous snapshot).
+    pub async fn snapshot(&self, db: &DatabaseConnection) -> ApiResult<Arc<GraphSnapshot>> {
+        let version = service::career::data_version(db).await?;
+        let current = self.current()?;
+        if current.version == version {
+            return Ok(current);
+        }
+        let Ok(_guard) = self.rebuilding.try_lock() else {
+            return Ok(current);
+        };
+        self.rebuild(db).await
+    }
+
+    /// Rebuilds from the database now and installs the result.
+    pub async fn rebuild(&self, db: &DatabaseConnection) -> ApiResult<Arc<GraphSnapshot>> {
+        let fresh = Arc::new(GraphSnapshot::build(
+            service::career::graph_parts(db).await?,
+        ));
+        let mut slot = self
+            .current
+            .write()
+            .map_err(|_| ApiError::Internal(anyhow::anyhow!("graph snapshot lock poisoned")))?;
+        if fresh.version >= slot.version {
+            *slot = fresh.clone();
+        }
+        tracing::info!(
+            version = fresh.version,
+            roles = fresh.roles.len(),
+            moves = fresh.edges.len(),
+            "graph snapshot built"
+        );
+        Ok(fresh)
+    }
+}

@@ -1,0 +1,857 @@
+//! The career-path engine's queries: best routes, reachability, skill gaps, comparisons.
+
+use std::sync::Arc;
+
+use async_graphql::{Context, Enum, Object, SimpleObject};
+use entity::role_profile::Model as Profile;
+
+use super::catalog::{Certification, Skill, Source};
+use super::enums::CertificationRelevance;
+use super::loader::{
+    CertificationById, ComparisonsA, ComparisonsB, MoveById, ProfilesOf, RoleById, SkillById,
+    SourceById,
+};
+use super::role::{CareerMove, Role, SalaryChange, salary_change};
+use super::{db, load_list, load_row, load_rows};
+use crate::career::gap::{self, GapReason, SkillGapItem};
+use crate::career::search::{self, MAX_ROUTES, MAX_STEPS, MAX_VIA, Objective, RouteQuery};
+use crate::career::snapshot::SkillWeight;
+use crate::career::{GraphSnapshot, GraphStore, render};
+use crate::error::{ApiError, GqlResult};
+use crate::service;
+
+/// Graphs with more moves than this are searched on a blocking thread, off the async executor.
+const BLOCKING_SEARCH_EDGES: usize = 20_000;
+
+/// What "best" means when ranking routes.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum RouteObjective {
+    /// Fewest moves.
+    FewestSteps,
+    /// Least total typical years (moves of unknown duration count 3 years).
+    FewestYears,
+    /// Through the best-paid roles: least total shortfall of each role entered below the
+    /// best-paid role in the graph (a role of unknown pay counts as no change).
+    HighestSalaryGain,
+    /// Highest product of move likelihoods (unknown likelihoods count 0.5).
+    MostLikely,
+    /// Weighted: 1 per move + 0.2 per year + 1 per unit of -ln(likelihood) + 1 per unit of
+    /// salary shortfall.
+    #[default]
+    Balanced,
+}
+
+impl From<RouteObjective> for Objective {
+    fn from(o: RouteObjective) -> Self {
+        match o {
+            RouteObjective::FewestSteps => Objective::FewestSteps,
+            RouteObjective::FewestYears => Objective::FewestYears,
+            RouteObjective::HighestSalaryGain => Objective::HighestSalaryGain,
+            RouteObjective::MostLikely => Objective::MostLikely,
+            RouteObjective::Balanced => Objective::Balanced,
+        }
+    }
+}
+
+fn store<'a>(ctx: &Context<'a>) -> GqlResult<&'a Arc<GraphStore>> {
+    ctx.data::<Arc<GraphStore>>()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no graph store: {}", e.message)).into())
+}
+
+async fn snapshot(ctx: &Context<'_>) -> GqlResult<Arc<GraphSnapshot>> {
+    Ok(store(ctx)?.snapshot(db(ctx)?).await?)
+}
+
+fn index(g: &GraphSnapshot, slug: &str) -> GqlResult<usize> {
+    g.index_of(slug)
+        .ok_or_else(|| ApiError::not_found("role", slug).into())
+}
+
+async fn role_at(ctx: &Context<'_>, g: &GraphSnapshot, index: usize) -> GqlResult<Role> {
+    Ok(Role(load_row(ctx, RoleById(g.roles[index].id)).await?))
+}
+
+/// One component of a route's score.
+#[derive(SimpleObject)]
+pub struct ScoreComponent {
+    /// `steps`, `years`, `likelihood` (as -ln of the combined likelihood) or `salaryShortfall`.
+    pub name: String,
+    /// The route's raw total for this component.
+    pub value: f64,
+    /// Weight of the component under the chosen objective (0 when it does not count).
+    pub weight: f64,
+    /// `value × weight`: what the component adds to the cost.
+    pub contribution: f64,
+}
+
+/// Why a route ranks where it does.
+#[derive(SimpleObject)]
+pub struct RouteScore {
+    /// The objective routes were ranked by.
+    pub objective: RouteObjective,
+    /// Total cost under the objective; lower ranks first.
+    pub cost: f64,
+    /// The parts that make up `cost`.
+    pub components: Vec<ScoreComponent>,
+}
+
+/// Totals of a route.
+#[derive(SimpleObject)]
+pub struct RouteTotals {
+    /// Number of moves.
+    pub steps: i32,
+    /// Sum of the moves' typical years.
+    pub years: f64,
+    /// True when some move's duration was unknown and counted as 3 years.
+    pub years_estimated: bool,
+    /// Product of the moves' likelihoods.
+    pub likelihood: f64,
+    /// True when some move's likelihood was unknown and counted as 0.5.
+    pub likelihood_estimated: bool,
+    /// Headline salary change from the first role to the last, when both are known.
+    pub salary_change: Option<SalaryChange>,
+}
+
+/// A ranked career route: the roles passed and the moves between them.
+pub struct CareerRoute {
+    snapshot: Arc<GraphSnapshot>,
+    route: search::FoundRoute,
+    rank: usize,
+    objective: Objective,
+}
+
+fn weights(objective: Objective) -> [f64; 4] {
+    match objective {
+        Objective::FewestSteps => [1.0, 0.0, 0.0, 0.0],
+        Objective::FewestYears => [0.0, 1.0, 0.0, 0.0],
+        Objective::MostLikely => [0.0, 0.0, 1.0, 0.0],
+        Objective::HighestSalaryGain => [0.0, 0.0, 0.0, 1.0],
+        Objective::Balanced => search::BALANCED_WEIGHTS,
+    }
+}
+
+/// A ranked career route: the roles passed and the moves between them.
+#[Object]
+impl CareerRoute {
+    /// Position in the result, from 1 (best).
+    async fn rank(&self) -> i32 {
+        self.rank as i32
+    }
+    /// The roles in order, from the starting role to the target.
+    async fn roles(&self, ctx: &Context<'_>) -> GqlResult<Vec<Role>> {
+        let ids = self
+            .route
+            .nodes
+            .iter()
+            .map(|&n| RoleById(self.snapshot.roles[n].id))
+            .collect();
+        Ok(load_rows(ctx, ids).await?.into_iter().map(Role).collect())
+    }
+    /// The moves in order.
+    async fn steps(&self) -> Vec<RouteStep> {
+        self.route
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(i, &edge)| RouteStep {
+                snapshot: self.snapshot.clone(),
+                edge,
+                position: i + 1,
+            })
+            .collect()
+    }
+    /// Totals over all moves.
+    async fn totals(&self) -> RouteTotals {
+        let g = &self.snapshot;
+        let metrics: Vec<_> = self
+            .route
+            .edges
+            .iter()
+            .map(|&e| g.metrics(&g.edges[e]))
+            .collect();
+        let first = self.route.nodes.first().and_then(|&n| g.roles[n].salary);
+        let last = self.route.nodes.last().and_then(|&n| g.roles[n].salary);
+        RouteTotals {
+            steps: metrics.len() as i32,
+            years: metrics.iter().map(|m| m.years).sum(),
+            years_estimated: metrics.iter().any(|m| m.years_estimated),
+            likelihood: metrics.iter().map(|m| m.likelihood).product(),
+            likelihood_estimated: metrics.iter().any(|m| m.likelihood_estimated),
+            salary_change: salary_change(first, last),
+        }
+    }
+    /// The cost breakdown that explains this route's rank.
+    async fn score(&self) -> RouteScore {
+        let g = &self.snapshot;
+        let metrics: Vec<_> = self
+            .route
+            .edges
+            .iter()
+            .map(|&e| g.metrics(&g.edges[e]))
+            .collect();
+        let values = [
+            ("steps", metrics.len() as f64),
+            ("years", metrics.iter().map(|m| m.years).sum()),
+            ("likelihood", metrics.iter().map(|m| m.surprise()).sum()),
+            (
+                "salaryShortfall",
+                metrics.iter().map(|m| m.salary_shortfall).sum(),
+            ),
+        ];
+        let components = values
+            .iter()
+            .zip(weights(self.objective))
+            .map(|(&(name, value), weight)| ScoreComponent {
+                name: name.to_owned(),
+                value,
+                weight,
+                contribution: value * weight,
+            })
+            .collect();
+        RouteScore {
+            objective: match self.objective {
+                Objective::FewestSteps => RouteObjective::FewestSteps,
+                Objective::FewestYears => RouteObjective::FewestYears,
+                Objective::HighestSalaryGain => RouteObjective::HighestSalaryGain,
+                Objective::MostLikely => RouteObjective::MostLikely,
+                Objective::Balanced => RouteObjective::Balanced,
+            },
+            cost: self.route.cost as f64 / search::UNIT,
+            components,
+        }
+    }
+}
+
+/// One move of a route.
+pub struct RouteStep {
+    snapshot: Arc<GraphSnapshot>,
+    edge: usize,
+    position: usize,
+}
+
+/// One move of a route.
+#[Object]
+impl RouteStep {
+    /// Position in the route, from 1.
+    async fn position(&self) -> i32 {
+        self.position as i32
+    }
+    /// The stored move (kind, typical years, likelihood, description, source, salary change).
+    #[graphql(name = "move")]
+    async fn career_move(&self, ctx: &Context<'_>) -> GqlResult<CareerMove> {
+        let id = self.snapshot.edges[self.edge].move_id;
+        Ok(CareerMove(load_row(ctx, MoveById(id)).await?))
+    }
+    /// Years counted for this move (3 when unknown; see `yearsEstimated`).
+    async fn years(&self) -> f64 {
+        self.snapshot.metrics(&self.snapshot.edges[self.edge]).years
+    }
+    /// True when the move's duration is unknown.
+    async fn years_estimated(&self) -> bool {
+        self.snapshot
+            .metrics(&self.snapshot.edges[self.edge])
+            .years_estimated
+    }
+    /// Likelihood counted for this move (0.5 when unknown; see `likelihoodEstimated`).
+    async fn likelihood(&self) -> f64 {
+        self.snapshot
+            .metrics(&self.snapshot.edges[self.edge])
+            .likelihood
+    }
+    /// True when the move's likelihood is unknown.
+    async fn likelihood_estimated(&self) -> bool {
+        self.snapshot
+            .metrics(&self.snapshot.edges[self.edge])
+            .likelihood_estimated
+    }
+    /// What to learn for this move.
+    async fn skill_gap(&self) -> SkillGap {
+        let edge = &self.snapshot.edges[self.edge];
+        SkillGap::new(self.snapshot.clone(), edge.from, edge.to)
+    }
+}
+
+/// A set of ranked routes, with diagrams of them.
+pub struct CareerRouteSet {
+    snapshot: Arc<GraphSnapshot>,
+    result: search::RouteSearch,
+    objective: Objective,
+}
+
+/// A set of ranked routes, with diagrams of them.
+#[Object]
+impl CareerRouteSet {
+    /// The routes, best first; fewer than asked when fewer exist, empty when none does.
+    async fn routes(&self) -> Vec<CareerRoute> {
+        self.result
+            .routes
+            .iter()
+            .enumerate()
+            .map(|(i, route)| CareerRoute {
+                snapshot: self.snapshot.clone(),
+                route: route.clone(),
+                rank: i + 1,
+                objective: self.objective,
+            })
+            .collect()
+    }
+    /// False when the search hit its work limit; the routes are then the best found so far.
+    async fn complete(&self) -> bool {
+        self.result.complete
+    }
+    /// The routes as a Mermaid flowchart.
+    async fn mermaid(&self) -> String {
+        render::mermaid(&self.snapshot, &self.result.routes)
+    }
+    /// The routes as a Graphviz DOT digraph.
+    async fn dot(&self) -> String {
+        render::dot(&self.snapshot, &self.result.routes)
+    }
+    /// Data version of the graph searched.
+    async fn data_version(&self) -> i64 {
+        self.snapshot.version
+    }
+}
+
+/// A role reachable from, or leading to, another within some number of moves.
+pub struct ReachableRole {
+    snapshot: Arc<GraphSnapshot>,
+    index: usize,
+    distance: usize,
+}
+
+/// A role reachable from, or leading to, another within some number of moves.
+#[Object]
+impl ReachableRole {
+    /// The role.
+    async fn role(&self, ctx: &Context<'_>) -> GqlResult<Role> {
+        role_at(ctx, &self.snapshot, self.index).await
+    }
+    /// Fewest moves between the two roles.
+    async fn distance(&self) -> i32 {
+        self.distance as i32
+    }
+}
+
+/// Weights of a skill for one role, aggregated over sources.
+#[derive(SimpleObject, Clone)]
+pub struct SkillWeights {
+    /// Highest share (percent) any source gives.
+    pub share_pct: Option<f64>,
+    /// Highest O*NET importance (1–5) any source gives.
+    pub importance: Option<f64>,
+    /// Highest O*NET level (0–7) any source gives.
+    pub level: Option<f64>,
+    /// Best rank in a source's top-skills list.
+    pub rank: Option<i32>,
+}
+
+impl From<&SkillWeight> for SkillWeights {
+    fn from(w: &SkillWeight) -> Self {
+        Self {
+            share_pct: w.share_pct,
+            importance: w.importance,
+            level: w.level,
+            rank: w.rank,
+        }
+    }
+}
+
+/// Why a skill is part of a gap.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SkillGapReason {
+    /// The current role does not list the skill.
+    Missing,
+    /// The current role lists it with a lower share, importance or level.
+    LowerWeight,
+}
+
+/// One skill to develop.
+pub struct SkillGapEntry(SkillGapItem);
+
+/// One skill to develop.
+#[Object]
+impl SkillGapEntry {
+    /// The skill.
+    async fn skill(&self, ctx: &Context<'_>) -> GqlResult<Skill> {
+        Ok(Skill(
+            load_row(ctx, SkillById(self.0.target.skill_id)).await?,
+        ))
+    }
+    /// Missing, or held at a lower weight.
+    async fn reason(&self) -> SkillGapReason {
+        match self.0.reason {
+            GapReason::Missing => SkillGapReason::Missing,
+            GapReason::LowerWeight => SkillGapReason::LowerWeight,
+        }
+    }
+    /// How the target role weights it.
+    async fn target(&self) -> SkillWeights {
+        (&self.0.target).into()
+    }
+    /// How the current role weights it (null when missing).
+    async fn current(&self) -> Option<SkillWeights> {
+        self.0.current.as_ref().map(Into::into)
+    }
+}
+
+/// A certification the target role values and the current role does not.
+pub struct CertificationGapEntry {
+    certification_id: i32,
+    relevance: String,
+}
+
+/// A certification the target role values and the current role does not.
+#[Object]
+impl CertificationGapEntry {
+    /// The certification.
+    async fn certification(&self, ctx: &Context<'_>) -> GqlResult<Certification> {
+        Ok(Certification(
+            load_row(ctx, CertificationById(self.certification_id)).await?,
+        ))
+    }
+    /// The strongest relevance the target role gives it.
+    async fn relevance(&self) -> GqlResult<CertificationRelevance> {
+        CertificationRelevance::from_db(&self.relevance)
+    }
+}
+
+/// What a move from one role to another asks you to learn.
+pub struct SkillGap {
+    snapshot: Arc<GraphSnapshot>,
+    from: usize,
+    to: usize,
+    gap: gap::Gap,
+}
+
+impl SkillGap {
+    fn new(snapshot: Arc<GraphSnapshot>, from: usize, to: usize) -> Self {
+        let gap = gap::gap(&snapshot.roles[from], &snapshot.roles[to]);
+        Self {
+            snapshot,
+            from,
+            to,
+            gap,
+        }
+    }
+}
+
+/// What a move from one role to another asks you to learn.
+#[Object]
+impl SkillGap {
+    /// The current role.
+    async fn from(&self, ctx: &Context<'_>) -> GqlResult<Role> {
+        role_at(ctx, &self.snapshot, self.from).await
+    }
+    /// The target role.
+    async fn to(&self, ctx: &Context<'_>) -> GqlResult<Role> {
+        role_at(ctx, &self.snapshot, self.to).await
+    }
+    /// Skills the target needs that the current role lacks or weights lower, most important first.
+    async fn skills(&self) -> Vec<SkillGapEntry> {
+        self.gap.skills.iter().cloned().map(SkillGapEntry).collect()
+    }
+    /// Certifications the target values that the current role does not, strongest first.
+    async fn certifications(&self) -> Vec<CertificationGapEntry> {
+        self.gap
+            .certifications
+            .iter()
+            .map(|c| CertificationGapEntry {
+                certification_id: c.certification_id,
+                relevance: c.relevance.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Two values side by side.
+#[derive(SimpleObject)]
+pub struct NumberComparison {
+    /// Value for role `a`.
+    pub a: Option<f64>,
+    /// Value for role `b`.
+    pub b: Option<f64>,
+    /// `b - a`, when both are known.
+    pub difference: Option<f64>,
+    /// `(b - a) / a` in percent, when both are known and `a` is not 0.
+    pub percent: Option<f64>,
+}
+
+impl NumberComparison {
+    fn of(a: Option<f64>, b: Option<f64>) -> Self {
+        let difference = a.zip(b).map(|(a, b)| b - a);
+        let percent = a
+            .zip(b)
+            .filter(|(a, _)| *a != 0.0)
+            .map(|(a, b)| ((b - a) / a * 1000.0).round() / 10.0);
+        Self {
+            a,
+            b,
+            difference,
+            percent,
+        }
+    }
+}
+
+/// A skill with how each of two roles weights it.
+pub struct SkillSideBySide {
+    skill_id: i32,
+    a: Option<SkillWeight>,
+    b: Option<SkillWeight>,
+}
+
+/// A skill with how each of two roles weights it.
+#[Object]
+impl SkillSideBySide {
+    /// The skill.
+    async fn skill(&self, ctx: &Context<'_>) -> GqlResult<Skill> {
+        Ok(Skill(load_row(ctx, SkillById(self.skill_id)).await?))
+    }
+    /// Weights for role `a` (null when `a` does not list it).
+    async fn a(&self) -> Option<SkillWeights> {
+        self.a.as_ref().map(Into::into)
+    }
+    /// Weights for role `b` (null when `b` does not list it).
+    async fn b(&self) -> Option<SkillWeights> {
+        self.b.as_ref().map(Into::into)
+    }
+}
+
+/// Two roles compared side by side ("X vs Y").
+pub struct RoleComparison {
+    snapshot: Arc<GraphSnapshot>,
+    a: usize,
+    b: usize,
+    profiles_a: Vec<Profile>,
+    profiles_b: Vec<Profile>,
+}
+
+impl RoleComparison {
+    fn figure(&self, pick: impl Fn(&Profile) -> Option<f64>) -> NumberComparison {
+        NumberComparison::of(
+            self.profiles_a.iter().find_map(&pick),
+            self.profiles_b.iter().find_map(&pick),
+        )
+    }
+
+    fn skills(&self, in_a: bool, in_b: bool) -> Vec<SkillSideBySide> {
+        let (ra, rb) = (&self.snapshot.roles[self.a], &self.snapshot.roles[self.b]);
+        let mut ids: Vec<&SkillWeight> = ra.skills.iter().chain(rb.skills.iter()).collect();
+        ids.sort_by(|x, y| gap::by_importance(x, y));
+        let mut out: Vec<SkillSideBySide> = Vec::new();
+        for w in ids {
+            if out.iter().any(|s| s.skill_id == w.skill_id) {
+                continue;
+            }
+            let a = ra.skills.iter().find(|s| s.skill_id == w.skill_id).cloned();
+            let b = rb.skills.iter().find(|s| s.skill_id == w.skill_id).cloned();
+            if a.is_some() == in_a && b.is_some() == in_b {
+                out.push(SkillSideBySide {
+                    skill_id: w.skill_id,
+                    a,
+                    b,
+                });
+            }
+        }
+        out
+    }
+
+    async fn certifications(
+        &self,
+        ctx: &Context<'_>,
+        in_a: bool,
+        in_b: bool,
+    ) -> GqlResult<Vec<Certification>> {
+        let (ra, rb) = (&self.snapshot.roles[self.a], &self.snapshot.roles[self.b]);
+        let mut ids: Vec<i32> = Vec::new();
+        for c in ra.certifications.iter().chain(rb.certifications.iter()) {
+            let has_a = ra
+                .certifications
+                .iter()
+                .any(|x| x.certification_id == c.certification_id);
+            let has_b = rb
+                .certifications
+                .iter()
+                .any(|x| x.certification_id == c.certification_id);
+            if has_a == in_a && has_b == in_b && !ids.contains(&c.certification_id) {
+                ids.push(c.certification_id);
+            }
+        }
+        let rows = load_rows(ctx, ids.into_iter().map(CertificationById).collect()).await?;
+        Ok(rows.into_iter().map(Certification).collect())
+    }
+}
+
+/// Two roles compared side by side ("X vs Y").
+#[Object]
+impl RoleComparison {
+    /// The first role (all its figures are available on it).
+    async fn a(&self, ctx: &Context<'_>) -> GqlResult<Role> {
+        role_at(ctx, &self.snapshot, self.a).await
+    }
+    /// The second role.
+    async fn b(&self, ctx: &Context<'_>) -> GqlResult<Role> {
+        role_at(ctx, &self.snapshot, self.b).await
+    }
+    /// Headline yearly salary.
+    async fn headline_salary(&self) -> NumberComparison {
+        let (a, b) = (&self.snapshot.roles[self.a], &self.snapshot.roles[self.b]);
+        NumberComparison::of(a.salary.map(f64::from), b.salary.map(f64::from))
+    }
+    /// Average yearly salary.
+    async fn average_salary(&self) -> NumberComparison {
+        self.figure(|p| p.salary_mean.map(f64::from))
+    }
+    /// Average hourly rate.
+    async fn hourly_rate(&self) -> NumberComparison {
+        self.figure(|p| p.hourly_mean)
+    }
+    /// Bottom of the salary range.
+    async fn salary_range_low(&self) -> NumberComparison {
+        self.figure(|p| p.salary_low.map(f64::from))
+    }
+    /// Top of the salary range.
+    async fn salary_range_high(&self) -> NumberComparison {
+        self.figure(|p| p.salary_high.map(f64::from))
+    }
+    /// Projected growth, percent.
+    async fn growth_rate_pct(&self) -> NumberComparison {
+        self.figure(|p| p.growth_rate_pct)
+    }
+    /// Number of jobs.
+    async fn jobs(&self) -> NumberComparison {
+        self.figure(|p| p.jobs_count.map(f64::from))
+    }
+    /// Job satisfaction (0–5).
+    async fn job_satisfaction(&self) -> NumberComparison {
+        self.figure(|p| p.job_satisfaction)
+    }
+    /// Years of experience (lower bound).
+    async fn experience_years(&self) -> NumberComparison {
+        self.figure(|p| p.experience_years_min)
+    }
+    /// Years to become one (lower bound).
+    async fn years_to_become(&self) -> NumberComparison {
+        self.figure(|p| p.years_to_become_min)
+    }
+    /// Average age.
+    async fn average_age(&self) -> NumberComparison {
+        self.figure(|p| p.average_age)
+    }
+    /// Share holding the most common degree, percent.
+    async fn degree_share_pct(&self) -> NumberComparison {
+        self.figure(|p| p.degree_share_pct)
+    }
+    /// LGBT share, percent.
+    async fn lgbt_share_pct(&self) -> NumberComparison {
+        self.figure(|p| p.lgbt_share_pct)
+    }
+    /// Skills both roles list, most important first.
+    async fn shared_skills(&self) -> Vec<SkillSideBySide> {
+        self.skills(true, true)
+    }
+    /// Skills only role `a` lists.
+    async fn skills_only_in_a(&self) -> Vec<SkillSideBySide> {
+        self.skills(true, false)
+    }
+    /// Skills only role `b` lists.
+    async fn skills_only_in_b(&self) -> Vec<SkillSideBySide> {
+        self.skills(false, true)
+    }
+    /// Certifications both roles value.
+    async fn shared_certifications(&self, ctx: &Context<'_>) -> GqlResult<Vec<Certification>> {
+        self.certifications(ctx, true, true).await
+    }
+    /// Certifications only role `a` values.
+    async fn certifications_only_in_a(&self, ctx: &Context<'_>) -> GqlResult<Vec<Certification>> {
+        self.certifications(ctx, true, false).await
+    }
+    /// Certifications only role `b` values.
+    async fn certifications_only_in_b(&self, ctx: &Context<'_>) -> GqlResult<Vec<Certification>> {
+        self.certifications(ctx, false, true).await
+    }
+    /// Sources that compare these two roles directly.
+    async fn documented_by(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
+        let (a, b) = (
+            self.snapshot.roles[self.a].id,
+            self.snapshot.roles[self.b].id,
+        );
+        let mut ids = Vec::new();
+        for c in load_list(ctx, ComparisonsA(a)).await? {
+            if c.role_b_id == b {
+                ids.push(SourceById(c.source_id));
+            }
+        }
+        for c in load_list(ctx, ComparisonsB(a)).await? {
+            if c.role_a_id == b {
+                ids.push(SourceById(c.source_id));
+            }
+        }
+        Ok(load_rows(ctx, ids).await?.into_iter().map(Source).collect())
+    }
+}
+
+fn check_depth(depth: i32) -> GqlResult<usize> {
+    if !(1..=MAX_STEPS as i32).contains(&depth) {
+        return Err(
+            ApiError::bad_input("depth", format!("must be between 1 and {MAX_STEPS}")).into(),
+        );
+    }
+    Ok(depth as usize)
+}
+
+/// Career-path queries.
+#[derive(Default)]
+pub struct CareerQuery;
+
+/// Career-path queries.
+#[Object]
+impl CareerQuery {
+    /// The best loopless routes from one role to another. Fewer than `first` when fewer
+    /// exist; empty (not an error) when none does; NOT_FOUND for an unknown role.
+    #[allow(clippy::too_many_arguments)]
+    async fn career_routes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Slug of the starting role.")] from: String,
+        #[graphql(desc = "Slug of the target role.")] to: String,
+        #[graphql(desc = "How many routes, 1–20.", default = 5)] first: i32,
+        #[graphql(desc = "What makes a route better.", default)] optimize: RouteObjective,
+        #[graphql(desc = "Most moves in a route, 1–10.", default = 10)] max_steps: i32,
+        #[graphql(
+            desc = "Slugs of roles every route must pass through (any order, at most 8).",
+            default
+        )]
+        via: Vec<String>,
+        #[graphql(desc = "Slugs of roles no route may pass through.", default)] avoid: Vec<String>,
+        #[graphql(
+            desc = "Also follow related-role links, which are not moves people make.",
+            default = false
+        )]
+        include_related: bool,
+    ) -> GqlResult<CareerRouteSet> {
+        if !(1..=MAX_ROUTES as i32).contains(&first) {
+            return Err(ApiError::bad_input(
+                "first",
+                format!("must be between 1 and {MAX_ROUTES}, got {first}"),
+            )
+            .into());
+        }
+        if !(1..=MAX_STEPS as i32).contains(&max_steps) {
+            return Err(ApiError::bad_input(
+                "maxSteps",
+                format!("must be between 1 and {MAX_STEPS}, got {max_steps}"),
+            )
+            .into());
+        }
+        if via.len() > MAX_VIA {
+            return Err(ApiError::bad_input("via", format!("at most {MAX_VIA} roles")).into());
+        }
+        let g = snapshot(ctx).await?;
+        let query = RouteQuery {
+            from: index(&g, &from)?,
+            to: index(&g, &to)?,
+            k: first as usize,
+            objective: optimize.into(),
+            max_steps: max_steps as usize,
+            via: via.iter().map(|s| index(&g, s)).collect::<GqlResult<_>>()?,
+            avoid: avoid
+                .iter()
+                .map(|s| index(&g, s))
+                .collect::<GqlResult<_>>()?,
+            include_related,
+        };
+        let result = if g.edges.len() > BLOCKING_SEARCH_EDGES {
+            let (graph, q) = (g.clone(), query.clone());
+            tokio::task::spawn_blocking(move || search::find_routes(&graph, &q))
+                .await
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("route search failed: {e}")))?
+        } else {
+            search::find_routes(&g, &query)
+        };
+        Ok(CareerRouteSet {
+            snapshot: g,
+            result,
+            objective: query.objective,
+        })
+    }
+
+    /// Roles reachable from a role within `depth` moves, nearest first.
+    async fn next_steps(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Slug of the role.")] role: String,
+        #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: i32,
+    ) -> GqlResult<Vec<ReachableRole>> {
+        let depth = check_depth(depth)?;
+        let g = snapshot(ctx).await?;
+        let start = index(&g, &role)?;
+        let found = g.within(start, depth, false);
+        Ok(found
+            .into_iter()
+            .map(|(index, distance)| ReachableRole {
+                snapshot: g.clone(),
+                index,
+                distance,
+            })
+            .collect())
+    }
+
+    /// Roles that lead into a role within `depth` moves, nearest first.
+    async fn feeder_roles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Slug of the role.")] role: String,
+        #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: i32,
+    ) -> GqlResult<Vec<ReachableRole>> {
+        let depth = check_depth(depth)?;
+        let g = snapshot(ctx).await?;
+        let start = index(&g, &role)?;
+        let found = g.within(start, depth, true);
+        Ok(found
+            .into_iter()
+            .map(|(index, distance)| ReachableRole {
+                snapshot: g.clone(),
+                index,
+                distance,
+            })
+            .collect())
+    }
+
+    /// Skills and certifications the target role needs that the current role lacks.
+    async fn skill_gap(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Slug of the current role.")] from: String,
+        #[graphql(desc = "Slug of the target role.")] to: String,
+    ) -> GqlResult<SkillGap> {
+        let g = snapshot(ctx).await?;
+        let (from, to) = (index(&g, &from)?, index(&g, &to)?);
+        Ok(SkillGap::new(g, from, to))
+    }
+
+    /// Two roles side by side: pay, outlook, experience, education, skills, certifications.
+    async fn compare_roles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Slug of the first role.")] a: String,
+        #[graphql(desc = "Slug of the second role.")] b: String,
+    ) -> GqlResult<RoleComparison> {
+        let g = snapshot(ctx).await?;
+        let (ia, ib) = (index(&g, &a)?, index(&g, &b)?);
+        let profiles_a = load_list(ctx, ProfilesOf(g.roles[ia].id)).await?;
+        let profiles_b = load_list(ctx, ProfilesOf(g.roles[ib].id)).await?;
+        Ok(RoleComparison {
+            snapshot: g,
+            a: ia,
+            b: ib,
+            profiles_a,
+            profiles_b,
+        })
+    }
+
+    /// The data version: bumped by every write; the route graph follows it.
+    async fn data_version(&self, ctx: &Context<'_>) -> GqlResult<i64> {
+        Ok(service::career::data_version(db(ctx)?).await?)
+    }
+}
