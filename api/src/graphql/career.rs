@@ -715,21 +715,33 @@ impl CareerQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Slug of the starting role.")] from: String,
         #[graphql(desc = "Slug of the target role.")] to: String,
-        #[graphql(desc = "How many routes, 1–20.", default = 5)] first: i32,
-        #[graphql(desc = "What makes a route better.", default)] optimize: RouteObjective,
-        #[graphql(desc = "Most moves in a route, 1–10.", default = 10)] max_steps: i32,
+        #[graphql(desc = "How many routes, 1–20.", default = 5)] first: Option<i32>,
+        #[graphql(
+            desc = "What makes a route better.",
+            default_with = "Some(RouteObjective::Balanced)"
+        )]
+        optimize: Option<RouteObjective>,
+        #[graphql(desc = "Most moves in a route, 1–10.", default = 10)] max_steps: Option<i32>,
         #[graphql(
             desc = "Slugs of roles every route must pass through (any order, at most 8).",
-            default
+            default_with = "Some(Vec::new())"
         )]
-        via: Vec<String>,
-        #[graphql(desc = "Slugs of roles no route may pass through.", default)] avoid: Vec<String>,
+        via: Option<Vec<String>>,
         #[graphql(
-            desc = "Also follow related-role links, which are not moves people make.",
-            default = false
+            desc = "Slugs of roles no route may pass through.",
+            default_with = "Some(Vec::new())"
         )]
-        include_related: bool,
+        avoid: Option<Vec<String>>,
+        #[graphql(
+            desc = "Also follow related-role links, which are not moves people make (default false)."
+        )]
+        include_related: Option<bool>,
     ) -> GqlResult<CareerRouteSet> {
+        let first = first.unwrap_or(5);
+        let max_steps = max_steps.unwrap_or(MAX_STEPS as i32);
+        let optimize = optimize.unwrap_or_default();
+        let (via, avoid) = (via.unwrap_or_default(), avoid.unwrap_or_default());
+        let include_related = include_related.unwrap_or(false);
         if !(1..=MAX_ROUTES as i32).contains(&first) {
             return Err(ApiError::bad_input(
                 "first",
@@ -781,9 +793,9 @@ impl CareerQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Slug of the role.")] role: String,
-        #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: i32,
+        #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: Option<i32>,
     ) -> GqlResult<Vec<ReachableRole>> {
-        let depth = check_depth(depth)?;
+        let depth = check_depth(depth.unwrap_or(1))?;
         let g = snapshot(ctx).await?;
         let start = index(&g, &role)?;
         let found = g.within(start, depth, false);
@@ -802,9 +814,9 @@ impl CareerQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Slug of the role.")] role: String,
-        #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: i32,
+        #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: Option<i32>,
     ) -> GqlResult<Vec<ReachableRole>> {
-        let depth = check_depth(depth)?;
+        let depth = check_depth(depth.unwrap_or(1))?;
         let g = snapshot(ctx).await?;
         let start = index(&g, &role)?;
         let found = g.within(start, depth, true);
