@@ -7,6 +7,7 @@
 
 pub mod dataset;
 mod load;
+pub mod synthetic;
 mod validate;
 
 pub use dataset::{Dataset, FactFile};

@@ -2,16 +2,17 @@
 //!
 //! Costs are integers (micro-units) so comparisons are exact and results identical on every
 //! database. The search is A* over partial simple paths: the heuristic is the exact cheapest
-//! cost from each role to the target (`pathfinding::dijkstra_all` on the reversed graph,
-//! avoiding `avoid`), which is consistent, so complete routes come out cheapest first and the
-//! first k that pass every constraint (loopless, `via`, `avoid`, `maxSteps`) are the k best.
-//! (Yen's algorithm cannot enforce `via` and `maxSteps` exactly, and on large graphs runs a
-//! full Dijkstra per spur node.)
+//! cost from each role to the target (one Dijkstra on the reversed graph, avoiding `avoid`),
+//! which is consistent, so complete routes come out cheapest first and the first k that pass
+//! every constraint (loopless, `via`, `avoid`, `maxSteps`) are the k best.
+//!
+//! Why not a crate: `pathfinding::yen` cannot enforce `via` and `maxSteps` exactly and runs a
+//! Dijkstra per spur node; `pathfinding`'s and `petgraph`'s Dijkstras keep distances in hash
+//! maps, ~10x slower than the dense arrays below on a 1M-move graph (see BENCHMARKS.md).
+//! The bench cross-checks our costs against `pathfinding::yen` on unconstrained queries.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-
-use pathfinding::directed::dijkstra::dijkstra_all;
 
 use super::snapshot::{Edge, EdgeKind, GraphSnapshot, Pair};
 
@@ -119,11 +120,26 @@ impl GraphSnapshot {
         objective: Objective,
         include_related: bool,
     ) -> Option<(usize, u64)> {
-        pair.edges
-            .iter()
-            .filter(|&&e| include_related || self.edges[e].kind != EdgeKind::Related)
-            .map(|&e| (e, self.edge_cost(e, objective)))
-            .min_by_key(|&(e, c)| (c, e))
+        let (edge, cost) = self.pair_costs(objective, include_related)[pair.id];
+        (edge != NO_EDGE).then_some((edge as usize, cost))
+    }
+
+    /// Every pair's cheapest usable move and its cost, computed once per snapshot.
+    fn pair_costs(&self, objective: Objective, include_related: bool) -> &[(u32, u64)] {
+        let slot = objective as usize * 2 + usize::from(include_related);
+        self.pair_costs[slot].get_or_init(|| {
+            let mut costs = vec![(NO_EDGE, 0); self.pair_count];
+            for pair in self.out.iter().flatten() {
+                costs[pair.id] = pair
+                    .edges
+                    .iter()
+                    .filter(|&&e| include_related || self.edges[e].kind != EdgeKind::Related)
+                    .map(|&e| (e as u32, self.edge_cost(e, objective)))
+                    .min_by_key(|&(e, c)| (c, e))
+                    .unwrap_or((NO_EDGE, 0));
+            }
+            costs
+        })
     }
 }
 
@@ -159,6 +175,7 @@ pub struct RouteSearch {
 
 const UNREACHABLE: u64 = u64::MAX;
 const ROOT: u32 = u32::MAX;
+const NO_EDGE: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
 struct Partial {
@@ -170,26 +187,79 @@ struct Partial {
     via_seen: u32,
 }
 
-/// Cheapest cost (under `cost_of`) from every role to `target` over allowed roles.
-fn distances_to(
+/// Lower bounds on the cost (`costs`, by pair id) and on the number of moves from every role
+/// to `target` over allowed roles. Exact for every role the reverse search settled before
+/// reaching `from`; every other role gets the search radius, which is still a lower bound
+/// (and keeps the heuristic consistent), so the search can stop early.
+fn bounds_to(
     g: &GraphSnapshot,
     target: usize,
+    from: usize,
     avoid: &[bool],
-    cost_of: impl Fn(&Pair) -> Option<u64>,
-) -> Vec<u64> {
-    let parents = dijkstra_all(&target, |&node: &usize| {
-        g.inc[node]
+    costs: &[(u32, u64)],
+) -> (Vec<u64>, Vec<u64>) {
+    let n = g.roles.len();
+    let incoming = |node: usize| {
+        let (a, b) = (g.inc_start[node] as usize, g.inc_start[node + 1] as usize);
+        g.inc_flat[a..b]
             .iter()
-            .filter(|pair| !avoid[pair.to])
-            .filter_map(|pair| cost_of(pair).map(|c| (pair.to, c)))
-            .collect::<Vec<_>>()
-    });
-    let mut distance = vec![UNREACHABLE; g.roles.len()];
-    distance[target] = 0;
-    for (node, (_, cost)) in parents {
-        distance[node] = cost;
+            .map(|&(source, pair)| (source as usize, costs[pair as usize]))
+            .filter(|&(source, (edge, _))| edge != NO_EDGE && !avoid[source])
+    };
+    let mut cost = vec![UNREACHABLE; n];
+    let mut settled = vec![false; n];
+    cost[target] = 0;
+    let mut heap = BinaryHeap::new();
+    heap.push(Reverse((0u64, target)));
+    let mut radius = UNREACHABLE;
+    while let Some(Reverse((d, node))) = heap.pop() {
+        if settled[node] {
+            continue;
+        }
+        settled[node] = true;
+        if node == from {
+            radius = d;
+            break;
+        }
+        for (source, (_, c)) in incoming(node) {
+            let next = d + c;
+            if next < cost[source] {
+                cost[source] = next;
+                heap.push(Reverse((next, source)));
+            }
+        }
     }
-    distance
+    if radius != UNREACHABLE {
+        for (c, done) in cost.iter_mut().zip(&settled) {
+            if !done {
+                *c = radius;
+            }
+        }
+    }
+    let mut hops = vec![UNREACHABLE; n];
+    hops[target] = 0;
+    let mut queue = std::collections::VecDeque::from([target]);
+    let mut level = UNREACHABLE;
+    while let Some(node) = queue.pop_front() {
+        if node == from {
+            level = hops[node];
+            break;
+        }
+        for (source, _) in incoming(node) {
+            if hops[source] == UNREACHABLE {
+                hops[source] = hops[node] + 1;
+                queue.push_back(source);
+            }
+        }
+    }
+    if level != UNREACHABLE {
+        // BFS discovers every role at distance <= `level` before dequeuing `from`, so any role
+        // not yet discovered is at least `level + 1` moves away.
+        for h in hops.iter_mut().filter(|h| **h == UNREACHABLE) {
+            *h = level + 1;
+        }
+    }
+    (cost, hops)
 }
 
 fn on_path(arena: &[Partial], mut at: u32, node: u32) -> bool {
@@ -254,9 +324,12 @@ pub fn find_routes(g: &GraphSnapshot, q: &RouteQuery) -> RouteSearch {
             complete: true,
         };
     }
-    let best = |pair: &Pair| g.best_edge(pair, q.objective, q.include_related);
-    let h = distances_to(g, q.to, &avoid, |pair| best(pair).map(|(_, c)| c));
-    let hops = distances_to(g, q.to, &avoid, |pair| best(pair).map(|_| 1));
+    let costs = g.pair_costs(q.objective, q.include_related);
+    let best = |pair: &Pair| {
+        let (edge, cost) = costs[pair.id];
+        (edge != NO_EDGE).then_some((edge as usize, cost))
+    };
+    let (h, hops) = bounds_to(g, q.to, q.from, &avoid, costs);
     if h[q.from] == UNREACHABLE {
         return done;
     }

@@ -75,6 +75,8 @@ pub struct Edge {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pair {
     pub to: usize,
+    /// Same id in `out` and `inc`: indexes per-pair caches.
+    pub id: usize,
     /// Indices into [`GraphSnapshot::edges`].
     pub edges: Vec<usize>,
 }
@@ -114,16 +116,15 @@ pub struct GraphSnapshot {
     by_id: HashMap<i32, usize>,
     /// Highest headline salary in the graph.
     pub max_salary: Option<i32>,
-}
-
-fn group(pairs: &mut [Vec<Pair>], at: usize, to: usize, edge: usize) {
-    match pairs[at].iter_mut().find(|p| p.to == to) {
-        Some(pair) => pair.edges.push(edge),
-        None => pairs[at].push(Pair {
-            to,
-            edges: vec![edge],
-        }),
-    }
+    /// Number of distinct (from, to) pairs.
+    pub pair_count: usize,
+    /// Per objective and related-flag: each pair's cheapest usable edge and its cost,
+    /// computed on first use (see `GraphSnapshot::best_edge`).
+    pub(crate) pair_costs: [std::sync::OnceLock<Vec<(u32, u64)>>; 10],
+    /// `inc` as one contiguous array (CSR) for the search's hot loops: the incoming pairs of
+    /// role `i` are `inc_flat[inc_start[i]..inc_start[i + 1]]`, each (source role, pair id).
+    pub(crate) inc_start: Vec<u32>,
+    pub(crate) inc_flat: Vec<(u32, u32)>,
 }
 
 impl GraphSnapshot {
@@ -140,8 +141,8 @@ impl GraphSnapshot {
         let mut moves = parts.moves;
         moves.sort_by_key(|m| m.id);
         let mut edges = Vec::with_capacity(moves.len());
-        let mut out = vec![Vec::new(); roles.len()];
-        let mut inc = vec![Vec::new(); roles.len()];
+        let mut out: Vec<Vec<Pair>> = vec![Vec::new(); roles.len()];
+        let mut pair_of: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
         for m in moves {
             let (Some(&from), Some(&to)) = (by_id.get(&m.from_role_id), by_id.get(&m.to_role_id))
             else {
@@ -160,15 +161,44 @@ impl GraphSnapshot {
                 likelihood: m.likelihood,
                 source_id: m.source_id,
             });
-            group(&mut out, from, to, index);
-            group(&mut inc, to, from, index);
+            match pair_of.get(&(from, to)) {
+                Some(&(_, slot)) => out[from][slot].edges.push(index),
+                None => {
+                    let id = pair_of.len();
+                    pair_of.insert((from, to), (id, out[from].len()));
+                    out[from].push(Pair {
+                        to,
+                        id,
+                        edges: vec![index],
+                    });
+                }
+            }
         }
-        for list in out.iter_mut().chain(inc.iter_mut()) {
+        let mut inc: Vec<Vec<Pair>> = vec![Vec::new(); roles.len()];
+        for (from, list) in out.iter_mut().enumerate() {
+            list.sort_by_key(|p| p.to);
+            for pair in list.iter() {
+                inc[pair.to].push(Pair {
+                    to: from,
+                    id: pair.id,
+                    edges: pair.edges.clone(),
+                });
+            }
+        }
+        for list in &mut inc {
             list.sort_by_key(|p| p.to);
         }
+        let mut inc_start = Vec::with_capacity(inc.len() + 1);
+        let mut inc_flat = Vec::with_capacity(edges.len());
+        for list in &inc {
+            inc_start.push(inc_flat.len() as u32);
+            inc_flat.extend(list.iter().map(|p| (p.to as u32, p.id as u32)));
+        }
+        inc_start.push(inc_flat.len() as u32);
         let max_salary = roles.iter().filter_map(|r| r.salary).max();
         Self {
             version: parts.version,
+            pair_count: pair_of.len(),
             roles,
             edges,
             out,
@@ -176,6 +206,9 @@ impl GraphSnapshot {
             by_slug,
             by_id,
             max_salary,
+            pair_costs: Default::default(),
+            inc_start,
+            inc_flat,
         }
     }
 
