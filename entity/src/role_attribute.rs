@@ -8,7 +8,7 @@ pub struct Model {
     pub id: i32,
     pub role_id: i32,
     pub source_id: i32,
-    /// `employer_type`, `pay_factor` or `resource`.
+    /// `employer_type`, `pay_factor`, `resource` or `work_environment`.
     pub kind: String,
     pub position: i32,
     pub name: String,

@@ -264,7 +264,8 @@ pub struct RegionalWageItem {
     pub salary_median: i32,
 }
 
-/// An ordered list of one kind of attribute (`employer_type`, `pay_factor`, `resource`).
+/// An ordered list of one kind of attribute (`employer_type`, `pay_factor`, `resource`,
+/// `work_environment`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttributeList {

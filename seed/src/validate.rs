@@ -18,7 +18,12 @@ pub const RELEVANCES: [&str; 5] = [
 ];
 pub const DIMENSIONS: [&str; 2] = ["gender", "race"];
 pub const REQUIREMENTS: [&str; 3] = ["required", "typical", "preferred"];
-pub const ATTRIBUTE_KINDS: [&str; 3] = ["employer_type", "pay_factor", "resource"];
+pub const ATTRIBUTE_KINDS: [&str; 4] = [
+    "employer_type",
+    "pay_factor",
+    "resource",
+    "work_environment",
+];
 /// Longest accepted name or title.
 pub const MAX_NAME_LEN: usize = 200;
 

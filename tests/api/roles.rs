@@ -220,6 +220,15 @@ async fn senior_it_manager_has_duties_certifications_and_moves(app: TestApp) {
             "Enterprise IT"
         ]
     );
+    let workplace: Vec<_> = r["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "WORK_ENVIRONMENT")
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(workplace.len(), 6);
+    assert!(workplace.contains(&"Smart casual dress code"));
     let mut keys = slugs(&r["sources"], "/key");
     keys.sort();
     assert_eq!(

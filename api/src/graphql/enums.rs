@@ -75,6 +75,8 @@ AttributeKind {
     PayFactor = "pay_factor",
     /// Websites, blogs, associations and communities for people in the role.
     Resource = "resource",
+    /// What the workplace is like: setting, hours, dress, pace.
+    WorkEnvironment = "work_environment",
 });
 
 db_enum!(/// The kind of a source.
