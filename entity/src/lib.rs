@@ -7,6 +7,7 @@ pub mod career_move;
 pub mod certification;
 pub mod data_version;
 pub mod role;
+pub mod role_alias;
 pub mod role_attribute;
 pub mod role_certification;
 pub mod role_comparison;
@@ -16,6 +17,7 @@ pub mod role_education;
 pub mod role_profile;
 pub mod role_regional_wage;
 pub mod role_skill;
+pub mod role_technology;
 pub mod skill;
 pub mod source;
 
@@ -25,6 +27,7 @@ pub mod prelude {
     pub use super::certification::Entity as Certification;
     pub use super::data_version::Entity as DataVersion;
     pub use super::role::Entity as Role;
+    pub use super::role_alias::Entity as RoleAlias;
     pub use super::role_attribute::Entity as RoleAttribute;
     pub use super::role_certification::Entity as RoleCertification;
     pub use super::role_comparison::Entity as RoleComparison;
@@ -34,6 +37,7 @@ pub mod prelude {
     pub use super::role_profile::Entity as RoleProfile;
     pub use super::role_regional_wage::Entity as RoleRegionalWage;
     pub use super::role_skill::Entity as RoleSkill;
+    pub use super::role_technology::Entity as RoleTechnology;
     pub use super::skill::Entity as Skill;
     pub use super::source::Entity as Source;
 }

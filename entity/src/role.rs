@@ -15,6 +15,8 @@ pub struct Model {
     /// 1 (entry) .. 8 (C-level); see README for the scale.
     pub seniority: Option<i32>,
     pub onet_code: Option<String>,
+    /// O*NET job zone (1–5: little to extensive preparation), when imported.
+    pub job_zone: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

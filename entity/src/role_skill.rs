@@ -18,6 +18,15 @@ pub struct Model {
     /// O*NET level, 0–7.
     pub level: Option<f64>,
     pub note: Option<String>,
+    // O*NET statistics of the importance and level ratings.
+    pub importance_n: Option<i32>,
+    pub importance_se: Option<f64>,
+    pub importance_ci_low: Option<f64>,
+    pub importance_ci_high: Option<f64>,
+    pub level_n: Option<i32>,
+    pub level_se: Option<f64>,
+    pub level_ci_low: Option<f64>,
+    pub level_ci_high: Option<f64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_schema;
 mod m20261123_000002_create_data_version;
+mod m20261123_000003_onet_tables;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_schema::Migration),
             Box::new(m20261123_000002_create_data_version::Migration),
+            Box::new(m20261123_000003_onet_tables::Migration),
         ]
     }
 }

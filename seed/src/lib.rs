@@ -7,6 +7,7 @@
 
 pub mod dataset;
 mod load;
+pub mod onet;
 pub mod synthetic;
 mod validate;
 

@@ -17,8 +17,8 @@ use sea_orm::{
 
 use crate::{Dataset, FactFile, SeedError, validate};
 
-/// Rows per INSERT statement: well under SQLite's and PostgreSQL's bind-parameter limits.
-const CHUNK: usize = 200;
+/// Bind parameters per INSERT statement: under SQLite's (32,766) and PostgreSQL's (65,535) limits.
+const MAX_PARAMS: usize = 30_000;
 
 /// How to load.
 #[derive(Clone, Copy, Debug, Default)]
@@ -65,7 +65,7 @@ fn lookup(map: &HashMap<String, i32>, what: &str, key: &str) -> Result<i32, Seed
 
 /// Upserts `rows` in chunks: on a natural-key conflict every other column is updated,
 /// so a reload rewrites identical values and keeps ids.
-async fn upsert<E, A>(
+pub(crate) async fn upsert<E, A>(
     db: &impl ConnectionTrait,
     rows: Vec<A>,
     key: &[E::Column],
@@ -76,13 +76,25 @@ where
     A: ActiveModelTrait<Entity = E> + Send,
 {
     let key_names: Vec<&str> = key.iter().map(|c| c.as_str()).collect();
+    // Only columns the rows set are updated: a loader that does not know a column (NotSet)
+    // must not overwrite what another loader wrote there.
+    let Some(first) = rows.first() else {
+        return Ok(0);
+    };
     let update: Vec<E::Column> = E::Column::iter()
-        .filter(|c| c.as_str() != "id" && !key_names.contains(&c.as_str()))
+        .filter(|c| {
+            c.as_str() != "id" && !key_names.contains(&c.as_str()) && first.get(*c).is_set()
+        })
         .collect();
+    let set_columns = E::Column::iter()
+        .filter(|c| first.get(*c).is_set())
+        .count()
+        .max(1);
+    let chunk_rows = (MAX_PARAMS / set_columns).max(1);
     let mut written = 0;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let chunk: Vec<A> = rows.by_ref().take(CHUNK).collect();
+        let chunk: Vec<A> = rows.by_ref().take(chunk_rows).collect();
         let n = chunk.len() as u64;
         let mut on_conflict = OnConflict::columns(key.iter().copied());
         if update.is_empty() {
@@ -100,7 +112,7 @@ where
     Ok(written)
 }
 
-async fn slug_ids<E: EntityTrait>(
+pub(crate) async fn slug_ids<E: EntityTrait>(
     db: &impl ConnectionTrait,
     slug: E::Column,
     id: E::Column,
@@ -182,6 +194,7 @@ pub async fn load(
         track: Set(r.track.clone()),
         seniority: Set(r.seniority),
         onet_code: Set(r.onet_code.clone()),
+        job_zone: NotSet,
     });
     written.push((
         "role",
@@ -397,6 +410,7 @@ async fn load_facts(
             importance: Set(s.importance),
             level: Set(s.level),
             note: Set(s.note.clone()),
+            ..Default::default()
         });
     }
     use role_skill::Column as S;
