@@ -34,6 +34,9 @@ pub struct Config {
     /// Load the built-in curated dataset when the database has no roles.
     #[arg(long, env = "SEED_ON_START", default_value_t = true, action = clap::ArgAction::Set)]
     pub seed_on_start: bool,
+    /// Also import the shipped O*NET 29.3 and BLS OEWS 2024 data on start when not yet imported.
+    #[arg(long, env = "IMPORT_ONET_ON_START", default_value_t = false, action = clap::ArgAction::Set)]
+    pub import_onet_on_start: bool,
     /// Log format.
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
     pub log_format: LogFormat,
@@ -48,6 +51,7 @@ impl Config {
             database_url: database_url.into(),
             database_max_connections: 5,
             seed_on_start: true,
+            import_onet_on_start: false,
             log_format: LogFormat::Pretty,
         }
     }

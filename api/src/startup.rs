@@ -65,7 +65,8 @@ fn redact(url: &str) -> String {
 }
 
 /// Applies migrations and, when enabled and the database holds no roles, loads the built-in dataset.
-pub async fn prepare_database(db: &DatabaseConnection, seed_on_start: bool) -> anyhow::Result<()> {
+pub async fn prepare_database(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()> {
+    let seed_on_start = config.seed_on_start;
     Migrator::up(db, None)
         .await
         .context("applying migrations")?;
@@ -79,6 +80,14 @@ pub async fn prepare_database(db: &DatabaseConnection, seed_on_start: bool) -> a
             .map_or(0, |(_, n)| *n);
         tracing::info!(roles, "loaded the built-in dataset into an empty database");
     }
+    if config.import_onet_on_start
+        && service::catalog::source_by_key(db, seed::onet::ONET_SOURCE)
+            .await
+            .is_err()
+    {
+        let report = seed::onet::import(db, &seed::onet::ImportPaths::shipped(), false).await?;
+        tracing::info!(%report, "imported O*NET 29.3 and BLS OEWS May 2024");
+    }
     Ok(())
 }
 
@@ -87,7 +96,7 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let statements = Arc::new(AtomicU64::new(0));
         let db = connect(&config, statements.clone()).await?;
-        prepare_database(&db, config.seed_on_start).await?;
+        prepare_database(&db, &config).await?;
         let graph = Arc::new(GraphStore::new());
         graph.rebuild(&db).await?;
         let schema = build_schema(db.clone(), graph);

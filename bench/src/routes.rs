@@ -166,6 +166,7 @@ fn synthetic(roles: usize, moves: usize) {
                 source_id: 1,
             })
             .collect(),
+        search_entries: Vec::new(),
     };
     let g = GraphSnapshot::build(parts);
     let build_time = start.elapsed();

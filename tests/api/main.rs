@@ -4,6 +4,7 @@ mod career;
 mod catalog;
 mod http;
 mod n_plus_one;
+mod onet;
 mod pagination;
 mod roles;
 mod seed_load;

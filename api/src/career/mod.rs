@@ -9,6 +9,7 @@ pub mod render;
 pub mod search;
 pub mod snapshot;
 pub mod store;
+pub mod text_index;
 
 pub use search::{Objective, RouteQuery, RouteSearch};
 pub use snapshot::GraphSnapshot;

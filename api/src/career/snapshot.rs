@@ -99,6 +99,8 @@ pub struct GraphParts {
     pub version: i64,
     pub roles: Vec<RoleNode>,
     pub moves: Vec<MovePart>,
+    /// Labels for text search (titles, alternate titles, skills, certifications).
+    pub search_entries: Vec<super::text_index::Entry>,
 }
 
 /// The indexed graph.
@@ -125,6 +127,8 @@ pub struct GraphSnapshot {
     /// role `i` are `inc_flat[inc_start[i]..inc_start[i + 1]]`, each (source role, pair id).
     pub(crate) inc_start: Vec<u32>,
     pub(crate) inc_flat: Vec<(u32, u32)>,
+    /// Text search over titles, alternate titles, skills and certifications.
+    pub text: super::text_index::TextIndex,
 }
 
 impl GraphSnapshot {
@@ -209,6 +213,7 @@ impl GraphSnapshot {
             pair_costs: Default::default(),
             inc_start,
             inc_flat,
+            text: super::text_index::TextIndex::build(parts.search_entries),
         }
     }
 
@@ -291,6 +296,7 @@ pub(crate) mod tests {
             version: 1,
             roles,
             moves,
+            search_entries: Vec::new(),
         })
     }
 

@@ -1,8 +1,8 @@
 //! Holds the current graph snapshot and replaces it when the data version moves on.
 //!
 //! Every write bumps `data_version` in the same transaction. A reader compares versions
-//! (one cheap query); if the snapshot is stale and nobody is rebuilding, that reader
-//! rebuilds it; if someone already is, the reader uses the previous snapshot rather than wait.
+//! (one cheap query) and rebuilds only when the data moved on; concurrent readers share that
+//! one rebuild.
 
 use std::sync::{Arc, RwLock};
 
@@ -44,17 +44,22 @@ impl GraphStore {
             .map_err(|_| ApiError::Internal(anyhow::anyhow!("graph snapshot lock poisoned")))
     }
 
-    /// A snapshot at least as new as the data version at the time of the call, unless
-    /// another request is rebuilding right now (then the previous snapshot).
+    /// A snapshot at least as new as the data version at the time of the call.
+    ///
+    /// Readers of an up-to-date snapshot never wait. After a write from outside this process
+    /// (e.g. the `seed` CLI), the first reader rebuilds; readers arriving meanwhile wait for
+    /// that one rebuild instead of starting their own or answering from stale data.
     pub async fn snapshot(&self, db: &DatabaseConnection) -> ApiResult<Arc<GraphSnapshot>> {
         let version = service::career::data_version(db).await?;
         let current = self.current()?;
-        if current.version == version {
+        if current.version >= version {
             return Ok(current);
         }
-        let Ok(_guard) = self.rebuilding.try_lock() else {
+        let _guard = self.rebuilding.lock().await;
+        let current = self.current()?;
+        if current.version >= version {
             return Ok(current);
-        };
+        }
         self.rebuild(db).await
     }
 

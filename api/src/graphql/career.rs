@@ -58,7 +58,7 @@ fn store<'a>(ctx: &Context<'a>) -> GqlResult<&'a Arc<GraphStore>> {
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("no graph store: {}", e.message)).into())
 }
 
-async fn snapshot(ctx: &Context<'_>) -> GqlResult<Arc<GraphSnapshot>> {
+pub(crate) async fn snapshot(ctx: &Context<'_>) -> GqlResult<Arc<GraphSnapshot>> {
     Ok(store(ctx)?.snapshot(db(ctx)?).await?)
 }
 

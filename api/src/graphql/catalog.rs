@@ -208,6 +208,16 @@ impl CatalogQuery {
             .collect())
     }
 
+    /// Sources whose licence requires attribution, with the text to show (O*NET, BLS).
+    async fn attributions(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
+        let all = service::catalog::sources(db(ctx)?).await?;
+        Ok(all
+            .into_iter()
+            .filter(|s| s.attribution.is_some())
+            .map(Source)
+            .collect())
+    }
+
     /// One source by key (document file name or dataset id); NOT_FOUND when there is none.
     async fn source(
         &self,

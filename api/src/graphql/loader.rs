@@ -117,6 +117,10 @@ children_loader!(/// Moves leaving a role.
     MovesFrom => career_move, FromRoleId / from_role_id, [Id]);
 children_loader!(/// Moves arriving at a role.
     MovesTo => career_move, ToRoleId / to_role_id, [Id]);
+children_loader!(/// Alternate titles of a role.
+    AliasesOf => role_alias, RoleId / role_id, [SourceId, Title]);
+children_loader!(/// Technology skills of a role.
+    TechnologiesOf => role_technology, RoleId / role_id, [SourceId, Name]);
 children_loader!(/// Documented comparisons where the role is the first side.
     ComparisonsA => role_comparison, RoleAId / role_a_id, [Id]);
 children_loader!(/// Documented comparisons where the role is the second side.

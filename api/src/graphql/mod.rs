@@ -8,6 +8,7 @@ pub mod node;
 pub mod pagination;
 pub mod profile;
 pub mod role;
+pub mod search;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ pub struct QueryRoot(
     role::RoleQuery,
     career::CareerQuery,
     catalog::CatalogQuery,
+    search::SearchQuery,
     node::NodeQuery,
 );
 

@@ -69,6 +69,47 @@ impl Role {
     async fn onet_code(&self) -> Option<&str> {
         self.0.onet_code.as_deref()
     }
+    /// O*NET job zone: 1 (little preparation) to 5 (extensive preparation), when imported.
+    async fn job_zone(&self) -> Option<i32> {
+        self.0.job_zone
+    }
+    /// Other titles the role goes by (O*NET alternate titles), alphabetical.
+    async fn alternate_titles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Return at most this many (1–1000); all when omitted.")] first: Option<
+            i32,
+        >,
+    ) -> GqlResult<Vec<AlternateTitle>> {
+        let mut rows = load_list(ctx, AliasesOf(self.0.id)).await?;
+        if let Some(n) = first {
+            if !(1..=1000).contains(&n) {
+                return Err(ApiError::bad_input("first", "must be between 1 and 1000").into());
+            }
+            rows.truncate(n as usize);
+        }
+        Ok(rows.into_iter().map(AlternateTitle).collect())
+    }
+    /// Software and tools used in the role (O*NET technology skills), hot technologies first.
+    async fn technologies(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only hot technologies (frequently in job postings).")] hot_only: Option<
+            bool,
+        >,
+    ) -> GqlResult<Vec<Technology>> {
+        let mut rows = load_list(ctx, TechnologiesOf(self.0.id)).await?;
+        if hot_only.unwrap_or(false) {
+            rows.retain(|t| t.hot);
+        }
+        rows.sort_by(|a, b| {
+            b.hot
+                .cmp(&a.hot)
+                .then(b.in_demand.cmp(&a.in_demand))
+                .then(a.name.cmp(&b.name))
+        });
+        Ok(rows.into_iter().map(Technology).collect())
+    }
     /// Pay, merged across sources (first source stating a figure wins).
     async fn pay(&self, ctx: &Context<'_>) -> GqlResult<Pay> {
         Ok(Pay(self.profiles_of(ctx).await?))
@@ -295,6 +336,74 @@ fn moves_of_kind(rows: Vec<career_move::Model>, kind: Option<MoveKind>) -> Vec<C
 
 pub struct RoleSkill(pub role_skill::Model);
 
+/// Another title a role goes by.
+pub struct AlternateTitle(pub entity::role_alias::Model);
+
+/// Another title a role goes by.
+#[Object]
+impl AlternateTitle {
+    /// The title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// Where this comes from.
+    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
+        Source::load(ctx, self.0.source_id).await
+    }
+}
+
+/// Software or a tool used in a role.
+pub struct Technology(pub entity::role_technology::Model);
+
+/// Software or a tool used in a role.
+#[Object]
+impl Technology {
+    /// Product name, e.g. `Microsoft Azure software`.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Kind of technology (UNSPSC commodity title).
+    async fn commodity(&self) -> Option<&str> {
+        self.0.commodity.as_deref()
+    }
+    /// O*NET hot technology: frequently named in job postings.
+    async fn hot(&self) -> bool {
+        self.0.hot
+    }
+    /// In demand: frequently named in postings for this occupation.
+    async fn in_demand(&self) -> bool {
+        self.0.in_demand
+    }
+    /// Where this comes from.
+    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
+        Source::load(ctx, self.0.source_id).await
+    }
+}
+
+/// Reliability of an O*NET rating.
+#[derive(async_graphql::SimpleObject)]
+pub struct RatingStats {
+    /// Number of respondents or analysts.
+    pub n: Option<i32>,
+    /// Standard error.
+    pub standard_error: Option<f64>,
+    /// Lower bound of the 95% confidence interval.
+    pub lower_ci: Option<f64>,
+    /// Upper bound of the 95% confidence interval.
+    pub upper_ci: Option<f64>,
+}
+
+impl RatingStats {
+    fn of(n: Option<i32>, se: Option<f64>, low: Option<f64>, high: Option<f64>) -> Option<Self> {
+        (n.is_some() || se.is_some()).then_some(Self {
+            n,
+            standard_error: se,
+            lower_ci: low,
+            upper_ci: high,
+        })
+    }
+}
+
 /// A skill as one source weights it for one role.
 #[Object]
 impl RoleSkill {
@@ -321,6 +430,21 @@ impl RoleSkill {
     /// O*NET level, 0–7.
     async fn level(&self) -> Option<f64> {
         self.0.level
+    }
+    /// Reliability of the importance rating (O*NET), when known.
+    async fn importance_stats(&self) -> Option<RatingStats> {
+        let m = &self.0;
+        RatingStats::of(
+            m.importance_n,
+            m.importance_se,
+            m.importance_ci_low,
+            m.importance_ci_high,
+        )
+    }
+    /// Reliability of the level rating (O*NET), when known.
+    async fn level_stats(&self) -> Option<RatingStats> {
+        let m = &self.0;
+        RatingStats::of(m.level_n, m.level_se, m.level_ci_low, m.level_ci_high)
     }
     /// Context, in our words.
     async fn note(&self) -> Option<&str> {

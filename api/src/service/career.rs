@@ -2,13 +2,17 @@
 
 use std::collections::HashMap;
 
-use entity::{career_move, data_version, role, role_certification, role_profile, role_skill};
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+use entity::{
+    career_move, certification, data_version, role, role_alias, role_certification, role_profile,
+    role_skill, skill,
+};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, QuerySelect};
 
 use crate::career::gap::relevance_rank;
 use crate::career::snapshot::{
     CertificationLink, EdgeKind, GraphParts, MovePart, RoleNode, SkillWeight,
 };
+use crate::career::text_index::{Entry, EntryKind};
 use crate::error::ApiResult;
 use crate::service::role::headline_salary;
 
@@ -115,5 +119,62 @@ pub async fn graph_parts(db: &DatabaseConnection) -> ApiResult<GraphParts> {
         version,
         roles: nodes,
         moves,
+        search_entries: search_entries(db).await?,
     })
+}
+
+/// Every searchable label: role titles, alternate titles, skill and certification names.
+async fn search_entries(db: &DatabaseConnection) -> ApiResult<Vec<Entry>> {
+    let mut entries: Vec<Entry> = Vec::new();
+    let titles: Vec<(i32, String)> = role::Entity::find()
+        .select_only()
+        .column(role::Column::Id)
+        .column(role::Column::Title)
+        .into_tuple()
+        .all(db)
+        .await?;
+    entries.extend(titles.into_iter().map(|(id, label)| Entry {
+        kind: EntryKind::Role,
+        id,
+        label,
+        boost: 1.0,
+    }));
+    let aliases: Vec<(i32, String)> = role_alias::Entity::find()
+        .select_only()
+        .column(role_alias::Column::RoleId)
+        .column(role_alias::Column::Title)
+        .into_tuple()
+        .all(db)
+        .await?;
+    entries.extend(aliases.into_iter().map(|(id, label)| Entry {
+        kind: EntryKind::Role,
+        id,
+        label,
+        boost: 0.9,
+    }));
+    for s in skill::Entity::find().all(db).await? {
+        entries.push(Entry {
+            kind: EntryKind::Skill,
+            id: s.id,
+            label: s.name,
+            boost: 0.8,
+        });
+    }
+    for c in certification::Entity::find().all(db).await? {
+        if let Some(acronym) = c.acronym {
+            entries.push(Entry {
+                kind: EntryKind::Certification,
+                id: c.id,
+                label: acronym,
+                boost: 0.8,
+            });
+        }
+        entries.push(Entry {
+            kind: EntryKind::Certification,
+            id: c.id,
+            label: c.name,
+            boost: 0.8,
+        });
+    }
+    Ok(entries)
 }

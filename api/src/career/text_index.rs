@@ -1,0 +1,254 @@
+//! Ranked, typo-tolerant search over role titles, alternate titles, skills and
+//! certifications, in memory, for autocomplete.
+//!
+//! Labels are split into lower-case words. Every query word must match a word of the label:
+//! exactly (1.0), as a prefix when it is the last word typed (0.85), or within an edit distance
+//! of 1 (words of 4–7 letters) or 2 (8 and more) (0.7, 0.6). A label's score is the mean of its
+//! word scores times the kind's boost (titles 1.0, alternate titles 0.9, skills and
+//! certifications 0.8), plus 0.1 when the label starts with the query; each entity keeps its
+//! best label.
+
+use std::collections::HashMap;
+
+/// What a search entry points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    Role,
+    Skill,
+    Certification,
+}
+
+/// One searchable label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    /// Database id of the role, skill or certification.
+    pub id: i32,
+    pub label: String,
+    pub boost: f64,
+}
+
+/// A ranked match.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub kind: EntryKind,
+    pub id: i32,
+    /// The label that matched best.
+    pub label: String,
+    pub score: f64,
+}
+
+/// The index: entries, their normalized labels, and an inverted index of words.
+#[derive(Debug, Default)]
+pub struct TextIndex {
+    entries: Vec<Entry>,
+    normalized: Vec<String>,
+    /// Distinct words, sorted (for prefix ranges).
+    vocabulary: Vec<String>,
+    /// Entry indices per word of `vocabulary`.
+    postings: Vec<Vec<u32>>,
+    /// Word indices by word length in characters (for fuzzy candidates).
+    by_length: Vec<Vec<u32>>,
+}
+
+/// Lower-case words of `text` (letters and digits).
+pub fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl TextIndex {
+    /// Indexes `entries`.
+    pub fn build(entries: Vec<Entry>) -> Self {
+        let normalized: Vec<String> = entries.iter().map(|e| words(&e.label).join(" ")).collect();
+        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, label) in normalized.iter().enumerate() {
+            for word in label.split(' ').filter(|w| !w.is_empty()) {
+                let list = map.entry(word.to_owned()).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        let mut pairs: Vec<(String, Vec<u32>)> = map.into_iter().collect();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let (vocabulary, postings): (Vec<String>, Vec<Vec<u32>>) = pairs.into_iter().unzip();
+        let mut by_length: Vec<Vec<u32>> = Vec::new();
+        for (i, word) in vocabulary.iter().enumerate() {
+            let len = word.chars().count();
+            if by_length.len() <= len {
+                by_length.resize(len + 1, Vec::new());
+            }
+            by_length[len].push(i as u32);
+        }
+        Self {
+            entries,
+            normalized,
+            vocabulary,
+            postings,
+            by_length,
+        }
+    }
+
+    /// Number of indexed labels.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Vocabulary words matching one query word, with their scores.
+    fn candidates(&self, word: &str, last: bool) -> Vec<(u32, f64)> {
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        let start = self.vocabulary.partition_point(|w| w.as_str() < word);
+        if self.vocabulary.get(start).is_some_and(|w| w == word) {
+            found.push((start as u32, 1.0));
+        }
+        let len = word.chars().count();
+        if last && len >= 2 {
+            for (i, w) in self.vocabulary.iter().enumerate().skip(start) {
+                if !w.starts_with(word) {
+                    break;
+                }
+                if w != word {
+                    found.push((i as u32, 0.85));
+                }
+            }
+        }
+        if len >= 4 {
+            let max = if len >= 8 { 2 } else { 1 };
+            for l in len.saturating_sub(max)..=len + max {
+                for &i in self.by_length.get(l).map_or(&[][..], Vec::as_slice) {
+                    let d = strsim::levenshtein(word, &self.vocabulary[i as usize]);
+                    if d > 0 && d <= max && !found.iter().any(|(j, _)| *j == i) {
+                        found.push((i, if d == 1 { 0.7 } else { 0.6 }));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The best `limit` entities matching `query`, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let terms = words(query);
+        if terms.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        // entry → summed best word scores, for entries that matched every word so far.
+        let mut scores: Option<HashMap<u32, f64>> = None;
+        for (t, term) in terms.iter().enumerate() {
+            let mut best: HashMap<u32, f64> = HashMap::new();
+            for (word, score) in self.candidates(term, t + 1 == terms.len()) {
+                for &entry in &self.postings[word as usize] {
+                    let slot = best.entry(entry).or_insert(0.0);
+                    *slot = slot.max(score);
+                }
+            }
+            scores = Some(match scores {
+                None => best,
+                Some(previous) => previous
+                    .into_iter()
+                    .filter_map(|(entry, sum)| best.get(&entry).map(|s| (entry, sum + s)))
+                    .collect(),
+            });
+        }
+        let joined = terms.join(" ");
+        let mut by_entity: HashMap<(EntryKind, i32), Hit> = HashMap::new();
+        for (entry, sum) in scores.unwrap_or_default() {
+            let e = &self.entries[entry as usize];
+            let starts = if self.normalized[entry as usize].starts_with(&joined) {
+                0.1
+            } else {
+                0.0
+            };
+            let score = sum / terms.len() as f64 * e.boost + starts;
+            let hit = Hit {
+                kind: e.kind,
+                id: e.id,
+                label: e.label.clone(),
+                score,
+            };
+            match by_entity.get(&(e.kind, e.id)) {
+                Some(old)
+                    if (old.score, std::cmp::Reverse(old.label.len()))
+                        >= (score, std::cmp::Reverse(e.label.len())) => {}
+                _ => {
+                    by_entity.insert((e.kind, e.id), hit);
+                }
+            }
+        }
+        let mut hits: Vec<Hit> = by_entity.into_values().collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.label.len().cmp(&b.label.len()))
+                .then(a.label.cmp(&b.label))
+                .then(a.id.cmp(&b.id))
+        });
+        hits.truncate(limit);
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> TextIndex {
+        let e = |kind, id, label: &str, boost| Entry {
+            kind,
+            id,
+            label: label.into(),
+            boost,
+        };
+        TextIndex::build(vec![
+            e(
+                EntryKind::Role,
+                1,
+                "Computer and Information Systems Managers",
+                1.0,
+            ),
+            e(EntryKind::Role, 1, "IT Director", 0.9),
+            e(EntryKind::Role, 2, "Software Developers", 1.0),
+            e(EntryKind::Role, 3, "Senior IT Manager", 1.0),
+            e(EntryKind::Skill, 9, "Project Management", 0.8),
+        ])
+    }
+
+    #[test]
+    fn exact_prefix_and_typo_matches_rank_in_that_order() {
+        let idx = index();
+        let hits = idx.search("IT director", 5);
+        assert_eq!(
+            (hits[0].kind, hits[0].id, hits[0].label.as_str()),
+            (EntryKind::Role, 1, "IT Director")
+        );
+        // Prefix of the last word, for autocomplete.
+        assert_eq!(idx.search("softw", 5)[0].id, 2);
+        // One typo.
+        assert_eq!(idx.search("sofware developers", 5)[0].id, 2);
+        // Two typos in a long word.
+        assert_eq!(idx.search("managment project", 5)[0].id, 9);
+        // Every word must match.
+        assert!(idx.search("software manager zebra", 5).is_empty());
+        assert!(idx.search("   ", 5).is_empty());
+    }
+
+    #[test]
+    fn an_entity_appears_once_with_its_best_label() {
+        let hits = index().search("it", 10);
+        let ones = hits
+            .iter()
+            .filter(|h| h.kind == EntryKind::Role && h.id == 1)
+            .count();
+        assert_eq!(ones, 1);
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}

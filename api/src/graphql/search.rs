@@ -1,0 +1,101 @@
+//! `search`: ranked, typo-tolerant lookup of roles, skills and certifications.
+
+use async_graphql::{Context, Enum, Object};
+
+use super::catalog::{Certification, Skill};
+use super::load_row;
+use super::loader::{CertificationById, RoleById, SkillById};
+use super::role::Role;
+use crate::career::text_index::{EntryKind, Hit};
+use crate::error::{ApiError, GqlResult};
+
+/// What a search hit is.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchHitKind {
+    /// A role (matched by title or alternate title).
+    Role,
+    /// A skill or knowledge area.
+    Skill,
+    /// A certification (matched by name or acronym).
+    Certification,
+}
+
+/// One search result.
+pub struct SearchHit(Hit);
+
+/// One search result.
+#[Object]
+impl SearchHit {
+    /// What the hit is.
+    async fn kind(&self) -> SearchHitKind {
+        match self.0.kind {
+            EntryKind::Role => SearchHitKind::Role,
+            EntryKind::Skill => SearchHitKind::Skill,
+            EntryKind::Certification => SearchHitKind::Certification,
+        }
+    }
+    /// Relevance; higher is better (about 0–1.1).
+    async fn score(&self) -> f64 {
+        (self.0.score * 1000.0).round() / 1000.0
+    }
+    /// The title, alternate title or name that matched.
+    async fn matched_text(&self) -> &str {
+        &self.0.label
+    }
+    /// The role, when the hit is one.
+    async fn role(&self, ctx: &Context<'_>) -> GqlResult<Option<Role>> {
+        match self.0.kind {
+            EntryKind::Role => Ok(Some(Role(load_row(ctx, RoleById(self.0.id)).await?))),
+            _ => Ok(None),
+        }
+    }
+    /// The skill, when the hit is one.
+    async fn skill(&self, ctx: &Context<'_>) -> GqlResult<Option<Skill>> {
+        match self.0.kind {
+            EntryKind::Skill => Ok(Some(Skill(load_row(ctx, SkillById(self.0.id)).await?))),
+            _ => Ok(None),
+        }
+    }
+    /// The certification, when the hit is one.
+    async fn certification(&self, ctx: &Context<'_>) -> GqlResult<Option<Certification>> {
+        match self.0.kind {
+            EntryKind::Certification => Ok(Some(Certification(
+                load_row(ctx, CertificationById(self.0.id)).await?,
+            ))),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// Search queries.
+#[derive(Default)]
+pub struct SearchQuery;
+
+/// Search queries.
+#[Object]
+impl SearchQuery {
+    /// Roles (by title or alternate title), skills and certifications matching `query`, best
+    /// first. Case-insensitive; tolerates small typos; the last word may be a prefix.
+    async fn search(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Text to look for, 1–100 characters.")] query: String,
+        #[graphql(desc = "How many results, 1–50.", default = 10)] first: Option<i32>,
+    ) -> GqlResult<Vec<SearchHit>> {
+        let first = first.unwrap_or(10);
+        if !(1..=50).contains(&first) {
+            return Err(ApiError::bad_input("first", "must be between 1 and 50").into());
+        }
+        let length = query.trim().chars().count();
+        if !(1..=100).contains(&length) {
+            return Err(ApiError::bad_input("query", "must be 1–100 characters").into());
+        }
+        let snapshot = super::career::snapshot(ctx).await?;
+        Ok(snapshot
+            .text
+            .search(&query, first as usize)
+            .into_iter()
+            .map(SearchHit)
+            .collect())
+    }
+}

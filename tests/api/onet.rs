@@ -1,0 +1,449 @@
+//! O*NET + BLS import on real databases: a fixture cut from the real files, and the full
+//! shipped data.
+use std::path::{Path, PathBuf};
+
+use entity::{career_move, role, role_alias, role_duty, role_skill, role_technology, source};
+use integration_tests::{TestApp, on_both_databases};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use seed::SeedError;
+use seed::onet::{DERIVED_SOURCE, ImportPaths, ONET_SOURCE};
+use serde_json::{Value, json};
+
+on_both_databases!(
+    fixture_import_writes_every_row_with_exact_values,
+    derived_promotions_follow_the_rule,
+    importing_twice_changes_nothing,
+    a_corrupted_file_stops_the_import_and_writes_nothing,
+    alternate_titles_and_typos_are_found_by_search,
+    the_full_shipped_dataset_imports_and_routes,
+);
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/onet-mini")
+}
+
+fn fixture_paths(dir: &Path) -> ImportPaths {
+    ImportPaths {
+        onet_dir: dir.to_path_buf(),
+        bls_file: Some(dir.join("national_M2024_dl.csv")),
+    }
+}
+
+/// Data lines of a fixture TSV, split into fields.
+fn rows(name: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(fixture().join(format!("{name}.tsv"))).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+async fn import_fixture(app: &TestApp) -> seed::onet::ImportReport {
+    seed::onet::import(
+        &app.database.connect().await,
+        &fixture_paths(&fixture()),
+        false,
+    )
+    .await
+    .unwrap()
+}
+
+async fn fixture_import_writes_every_row_with_exact_values(app: TestApp) {
+    import_fixture(&app).await;
+    let db = app.database.connect().await;
+    let onet = source::Entity::find()
+        .filter(source::Column::Key.eq(ONET_SOURCE))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let count_onet = |n: u64| n;
+    // Row counts, computed independently from the files.
+    let occupations = rows("Occupation Data").len() as u64;
+    assert_eq!(
+        role::Entity::find()
+            .filter(role::Column::JobZone.is_not_null())
+            .count(&db)
+            .await
+            .unwrap(),
+        occupations
+    );
+    let tasks = rows("Task Statements").len() as u64;
+    let duties = role_duty::Entity::find()
+        .filter(role_duty::Column::SourceId.eq(onet.id))
+        .count(&db)
+        .await
+        .unwrap();
+    assert_eq!(count_onet(duties), tasks);
+    let mut techs: Vec<(String, String)> = rows("Technology Skills")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[2].clone()))
+        .collect();
+    techs.sort();
+    techs.dedup();
+    assert_eq!(
+        role_technology::Entity::find().count(&db).await.unwrap(),
+        techs.len() as u64
+    );
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    for r in rows("Alternate Titles") {
+        aliases.push((r[0].clone(), r[2].clone()));
+        if !r[3].is_empty() {
+            aliases.push((r[0].clone(), r[3].clone()));
+        }
+    }
+    aliases.sort();
+    aliases.dedup();
+    assert_eq!(
+        role_alias::Entity::find().count(&db).await.unwrap(),
+        aliases.len() as u64
+    );
+    let related = rows("Related Occupations").len() as u64;
+    let related_moves = career_move::Entity::find()
+        .filter(career_move::Column::Kind.eq("related"))
+        .filter(career_move::Column::SourceId.eq(onet.id))
+        .count(&db)
+        .await
+        .unwrap();
+    assert_eq!(related_moves, related);
+
+    // A known occupation's ratings and wages, exactly as in the files.
+    let ratings: Vec<Vec<String>> = rows("Skills")
+        .into_iter()
+        .filter(|r| r[0] == "11-3021.00" && r[2] == "2.A.1.a")
+        .collect();
+    let importance: f64 = ratings.iter().find(|r| r[4] == "IM").unwrap()[6]
+        .parse()
+        .unwrap();
+    let level: f64 = ratings.iter().find(|r| r[4] == "LV").unwrap()[6]
+        .parse()
+        .unwrap();
+    let n: i64 = ratings.iter().find(|r| r[4] == "IM").unwrap()[7]
+        .parse()
+        .unwrap();
+    let data = app
+        .data(
+            r#"{ role(slug: "computer-and-information-systems-managers") {
+                onetCode jobZone track
+                pay { averageSalary medianSalary hourlyRate percentiles { p10 p90 } note sources { key } }
+                outlook { jobs }
+                education { degree }
+                skills { skill { name category } importance level importanceStats { n } source { key } }
+                alternateTitles(first: 3) { title }
+                technologies(hotOnly: true) { name hot }
+                sources { key } } }"#,
+            json!({}),
+        )
+        .await;
+    let r = &data["role"];
+    assert_eq!(r["onetCode"], "11-3021.00");
+    assert_eq!(r["jobZone"], 4);
+    assert_eq!(r["track"], "management");
+    assert_eq!(r["pay"]["averageSalary"], 187990);
+    assert_eq!(r["pay"]["medianSalary"], 171200);
+    assert_eq!(r["pay"]["hourlyRate"], 90.38);
+    assert_eq!(r["pay"]["percentiles"]["p10"], 104450);
+    // `#` in the BLS file: top-coded at $239,200 and said so.
+    assert_eq!(r["pay"]["percentiles"]["p90"], 239200);
+    assert!(r["pay"]["note"].as_str().unwrap().contains("at least"));
+    assert_eq!(r["pay"]["sources"], json!([{ "key": "bls-oews-2024" }]));
+    assert_eq!(r["outlook"]["jobs"], 645970);
+    let reading = r["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["skill"]["name"] == "Reading Comprehension")
+        .unwrap();
+    assert_eq!(reading["importance"].as_f64().unwrap(), importance);
+    assert_eq!(reading["level"].as_f64().unwrap(), level);
+    assert_eq!(reading["importanceStats"]["n"].as_i64().unwrap(), n);
+    assert_eq!(reading["source"]["key"], ONET_SOURCE);
+    assert_eq!(r["alternateTitles"].as_array().unwrap().len(), 3);
+    assert!(
+        r["technologies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["hot"] == true)
+    );
+    assert!(!r["education"]["degree"].is_null());
+
+    // Curated roles linked by code keep their facts and gain the dataset's, each with its source.
+    let data = app
+        .data(
+            r#"{ role(slug: "information-technology-manager") {
+                pay { averageSalary } profiles { source { key } pay { averageSalary } }
+                skills { source { key } } } }"#,
+            json!({}),
+        )
+        .await;
+    let r = &data["role"];
+    assert_eq!(r["pay"]["averageSalary"], 119589);
+    let profiles = r["profiles"].as_array().unwrap();
+    let bls = profiles
+        .iter()
+        .find(|p| p["source"]["key"] == "bls-oews-2024")
+        .unwrap();
+    assert_eq!(bls["pay"]["averageSalary"], 187990);
+    assert!(
+        profiles
+            .iter()
+            .any(|p| p["source"]["key"] == "000_b80cc34c2de5a287.txt")
+    );
+    let from_onet = r["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["source"]["key"] == ONET_SOURCE)
+        .count();
+    assert!(from_onet > 30, "{from_onet}");
+    // The attribution is served.
+    let data = app
+        .data("{ attributions { key attribution } }", json!({}))
+        .await;
+    let text: Vec<&str> = data["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["attribution"].as_str().unwrap())
+        .collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("O*NET 29.3 Database") && t.contains("CC BY 4.0"))
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.contains("Bureau of Labor Statistics"))
+    );
+}
+
+async fn derived_promotions_follow_the_rule(app: TestApp) {
+    import_fixture(&app).await;
+    let db = app.database.connect().await;
+    let derived = source::Entity::find()
+        .filter(source::Column::Key.eq(DERIVED_SOURCE))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(derived.kind, "derived");
+    let roles = role::Entity::find().all(&db).await.unwrap();
+    let code = |id: i32| {
+        roles
+            .iter()
+            .find(|r| r.id == id)
+            .and_then(|r| r.onet_code.clone())
+            .unwrap()
+    };
+    let mut promotions: Vec<(String, String)> = career_move::Entity::find()
+        .filter(career_move::Column::SourceId.eq(derived.id))
+        .order_by_asc(career_move::Column::Id)
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .inspect(|m| assert!(m.derived && m.kind == "promotion"))
+        .map(|m| (code(m.from_role_id), code(m.to_role_id)))
+        .collect();
+    promotions.sort();
+    // Same job zone (4) everywhere in the fixture: only the 15 % median-wage rule applies.
+    let expected = [
+        ("15-1244.00", "11-3021.00"),
+        ("15-1244.00", "15-1252.00"),
+        ("15-1252.00", "11-3021.00"),
+        ("15-1299.09", "11-3021.00"),
+        ("15-1299.09", "15-1252.00"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(promotions, expected);
+    // Derived promotions are routable.
+    let set = app
+        .data(
+            r#"{ careerRoutes(from: "network-and-computer-systems-administrators", to: "computer-and-information-systems-managers") {
+                routes { roles { slug } steps { move { derived source { key } } } } } }"#,
+            json!({}),
+        )
+        .await;
+    let first = &set["careerRoutes"]["routes"][0];
+    assert_eq!(first["roles"].as_array().unwrap().len(), 2);
+    assert_eq!(first["steps"][0]["move"]["source"]["key"], DERIVED_SOURCE);
+}
+
+async fn snapshot(
+    app: &TestApp,
+) -> (
+    Vec<role_skill::Model>,
+    Vec<career_move::Model>,
+    Vec<role_alias::Model>,
+    Vec<(&'static str, u64)>,
+) {
+    let db = app.database.connect().await;
+    (
+        role_skill::Entity::find()
+            .order_by_asc(role_skill::Column::Id)
+            .all(&db)
+            .await
+            .unwrap(),
+        career_move::Entity::find()
+            .order_by_asc(career_move::Column::Id)
+            .all(&db)
+            .await
+            .unwrap(),
+        role_alias::Entity::find()
+            .order_by_asc(role_alias::Column::Id)
+            .all(&db)
+            .await
+            .unwrap(),
+        seed::table_totals(&db).await.unwrap(),
+    )
+}
+
+async fn importing_twice_changes_nothing(app: TestApp) {
+    let first = import_fixture(&app).await;
+    let before = snapshot(&app).await;
+    let second = import_fixture(&app).await;
+    assert_eq!(first, second);
+    assert_eq!(before, snapshot(&app).await);
+}
+
+fn corrupted_copy(file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "onet-corrupt-{}-{}",
+        std::process::id(),
+        file.len()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(fixture()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let target = dir.join(file);
+    let text = std::fs::read_to_string(&target).unwrap();
+    std::fs::write(&target, edit(&text)).unwrap();
+    dir
+}
+
+async fn a_corrupted_file_stops_the_import_and_writes_nothing(app: TestApp) {
+    let db = app.database.connect().await;
+    let before = seed::table_totals(&db).await.unwrap();
+    // A bad number on line 5 of Skills.tsv, column 7 (Data Value).
+    let dir = corrupted_copy("Skills.tsv", |text| {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let mut fields: Vec<String> = lines[4].split('\t').map(str::to_owned).collect();
+        fields[6] = "4.x".into();
+        lines[4] = fields.join("\t");
+        lines.join("\n") + "\n"
+    });
+    let err = seed::onet::import(&db, &fixture_paths(&dir), false)
+        .await
+        .unwrap_err();
+    match &err {
+        SeedError::Invalid {
+            file,
+            record,
+            field,
+            message,
+        } => {
+            assert_eq!(file, "Skills.tsv");
+            assert_eq!(record, "line 5");
+            assert_eq!(field, "column 7 (Data Value)");
+            assert!(message.contains("4.x"), "{message}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // Unknown code and wrong header are caught too.
+    let dir = corrupted_copy("Task Statements.tsv", |text| {
+        text.replacen("11-1011.00", "99-9999.99", 1)
+    });
+    let err = seed::onet::import(&db, &fixture_paths(&dir), false)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("Task Statements.tsv") && err.contains("99-9999.99") && err.contains("line 2"),
+        "{err}"
+    );
+    let dir = corrupted_copy("Job Zones.tsv", |text| text.replacen("Job Zone", "Zone", 1));
+    let err = seed::onet::import(&db, &fixture_paths(&dir), false)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("Job Zones.tsv") && err.contains("line 1") && err.contains("Job Zone"),
+        "{err}"
+    );
+    assert_eq!(
+        before,
+        seed::table_totals(&db).await.unwrap(),
+        "something was written"
+    );
+    let data = app.data("{ attributions { key } }", json!({})).await;
+    assert_eq!(data["attributions"], json!([]));
+}
+
+async fn alternate_titles_and_typos_are_found_by_search(app: TestApp) {
+    import_fixture(&app).await;
+    let q = r#"query($q: String!) { search(query: $q, first: 5) { kind score matchedText role { slug } skill { slug } certification { acronym } } }"#;
+    let hit = |data: &Value| data["search"][0].clone();
+    let data = app
+        .data(q, json!({ "q": "computer programming manager" }))
+        .await;
+    assert_eq!(
+        hit(&data)["role"]["slug"],
+        "computer-and-information-systems-managers"
+    );
+    assert_eq!(hit(&data)["matchedText"], "Computer Programming Manager");
+    // Typos and a prefix still find it.
+    let data = app
+        .data(q, json!({ "q": "Computr Programing Manag" }))
+        .await;
+    assert_eq!(
+        hit(&data)["role"]["slug"],
+        "computer-and-information-systems-managers"
+    );
+    let data = app.data(q, json!({ "q": "cissp" })).await;
+    assert_eq!(hit(&data)["certification"]["acronym"], "CISSP");
+    let data = app.data(q, json!({ "q": "reading comprehension" })).await;
+    assert_eq!(hit(&data)["kind"], "SKILL");
+    let error = app.error(q, json!({ "q": "" })).await;
+    assert_eq!(error["extensions"]["field"], "query");
+}
+
+async fn the_full_shipped_dataset_imports_and_routes(app: TestApp) {
+    let db = app.database.connect().await;
+    let report = seed::onet::import(&db, &ImportPaths::shipped(), false)
+        .await
+        .unwrap();
+    let written = |table: &str| report.written.iter().find(|(t, _)| *t == table).unwrap().1;
+    assert_eq!(written("role"), 1016);
+    assert!(written("role_alias") >= 56_560);
+    assert!(written("career_move") > 18_460);
+    let data = app
+        .data(
+            r#"{ careerRoutes(from: "computer-user-support-specialists", to: "computer-and-information-systems-managers", first: 5) {
+                complete routes { roles { slug } } }
+                search(query: "sofware enginer", first: 3) { role { slug } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(data["careerRoutes"]["complete"], true);
+    let routes = data["careerRoutes"]["routes"].as_array().unwrap();
+    assert!(!routes.is_empty());
+    assert!(
+        routes
+            .iter()
+            .all(|r| r["roles"].as_array().unwrap().last().unwrap()["slug"]
+                == "computer-and-information-systems-managers")
+    );
+    let slugs: Vec<&str> = data["search"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["role"]["slug"].as_str())
+        .collect();
+    assert!(slugs.contains(&"software-developers"), "{slugs:?}");
+}
