@@ -447,3 +447,29 @@ async fn the_full_shipped_dataset_imports_and_routes(app: TestApp) {
         .collect();
     assert!(slugs.contains(&"software-developers"), "{slugs:?}");
 }
+
+/// `IMPORT_ONET_ON_START=true`: the first start imports the shipped data, a restart does not redo it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_can_import_onet_on_first_start() {
+    let app =
+        integration_tests::TestApp::spawn_configured(integration_tests::Backend::Sqlite, |c| {
+            c.import_onet_on_start = true;
+        })
+        .await
+        .unwrap();
+    let data = app
+        .data(
+            "{ roles { totalCount } attributions { key } dataVersion }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(data["roles"]["totalCount"], 1041);
+    assert_eq!(data["attributions"].as_array().unwrap().len(), 3);
+    let version = data["dataVersion"].clone();
+    let mut config = api::config::Config::for_database(app.database.url.clone());
+    config.import_onet_on_start = true;
+    let again = api::startup::Application::build(config).await.unwrap();
+    drop(again);
+    let data = app.data("{ dataVersion }", json!({})).await;
+    assert_eq!(data["dataVersion"], version, "a restart imported again");
+}

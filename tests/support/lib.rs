@@ -141,9 +141,17 @@ impl TestApp {
 
     /// Server on a fresh database; `seed` says whether the built-in dataset is loaded.
     pub async fn spawn_with(backend: Backend, seed: bool) -> Option<Self> {
+        Self::spawn_configured(backend, |config| config.seed_on_start = seed).await
+    }
+
+    /// Server on a fresh database with the configuration adjusted by `adjust`.
+    pub async fn spawn_configured(
+        backend: Backend,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Option<Self> {
         let database = TestDatabase::create(backend).await?;
         let mut config = Config::for_database(database.url.clone());
-        config.seed_on_start = seed;
+        adjust(&mut config);
         let app = Application::build(config).await.expect("build application");
         let address = format!("http://127.0.0.1:{}", app.port());
         let statements = app.statement_counter();
