@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use entity::{career_move, role, role_alias, role_duty, role_skill, role_technology, source};
 use integration_tests::{TestApp, on_both_databases};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use seed::SeedError;
 use seed::onet::{DERIVED_SOURCE, ImportPaths, ONET_SOURCE};
 use serde_json::{Value, json};
 
@@ -341,20 +340,7 @@ async fn a_corrupted_file_stops_the_import_and_writes_nothing(app: TestApp) {
     let err = seed::onet::import(&db, &fixture_paths(&dir), false)
         .await
         .unwrap_err();
-    match &err {
-        SeedError::Invalid {
-            file,
-            record,
-            field,
-            message,
-        } => {
-            assert_eq!(file, "Skills.tsv");
-            assert_eq!(record, "line 5");
-            assert_eq!(field, "column 7 (Data Value)");
-            assert!(message.contains("4.x"), "{message}");
-        }
-        other => panic!("unexpected {other:?}"),
-    }
+    integration_tests::assert_invalid(&err, "Skills.tsv", "line 5", "column 7 (Data Value)", "4.x");
     // Unknown code and wrong header are caught too.
     let dir = corrupted_copy("Task Statements.tsv", |text| {
         text.replacen("11-1011.00", "99-9999.99", 1)

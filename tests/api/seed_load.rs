@@ -91,20 +91,13 @@ async fn a_bad_record_aborts_the_load_and_writes_nothing(db: TestDatabase, _: Ba
     let err = seed::load(&conn, &dataset, LoadOptions::default())
         .await
         .unwrap_err();
-    match &err {
-        SeedError::Invalid {
-            file,
-            record,
-            field,
-            message,
-        } => {
-            assert_eq!(file, "facts/004_4371e873dab14af6.json");
-            assert_eq!(record, "role_certifications[3]");
-            assert_eq!(field, "certification");
-            assert!(message.contains("no-such-cert"), "{message}");
-        }
-        other => panic!("expected a validation error, got {other:?}"),
-    }
+    integration_tests::assert_invalid(
+        &err,
+        "facts/004_4371e873dab14af6.json",
+        "role_certifications[3]",
+        "certification",
+        "no-such-cert",
+    );
     assert!(
         totals(&conn).await.iter().all(|(_, n)| *n == 0),
         "something was written"

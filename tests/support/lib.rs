@@ -244,3 +244,26 @@ macro_rules! on_both_empty_databases {
         }
     )+};
 }
+
+/// Asserts `err` is a validation error naming this file, record and field, whose message
+/// mentions `mentions`.
+pub fn assert_invalid(
+    err: &seed::SeedError,
+    file: &str,
+    record: &str,
+    field: &str,
+    mentions: &str,
+) {
+    match err {
+        seed::SeedError::Invalid {
+            file: f,
+            record: r,
+            field: c,
+            message,
+        } => {
+            assert_eq!((f.as_str(), r.as_str(), c.as_str()), (file, record, field));
+            assert!(message.contains(mentions), "{message}");
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}

@@ -691,13 +691,30 @@ impl RoleComparison {
     }
 }
 
-fn check_depth(depth: i32) -> GqlResult<usize> {
+/// Roles within `depth` moves of `role`: after it, or before it when `reverse`.
+async fn reachable(
+    ctx: &Context<'_>,
+    role: &str,
+    depth: Option<i32>,
+    reverse: bool,
+) -> GqlResult<Vec<ReachableRole>> {
+    let depth = depth.unwrap_or(1);
     if !(1..=MAX_STEPS as i32).contains(&depth) {
         return Err(
             ApiError::bad_input("depth", format!("must be between 1 and {MAX_STEPS}")).into(),
         );
     }
-    Ok(depth as usize)
+    let g = snapshot(ctx).await?;
+    let start = index(&g, role)?;
+    let found = g.within(start, depth as usize, reverse);
+    Ok(found
+        .into_iter()
+        .map(|(index, distance)| ReachableRole {
+            snapshot: g.clone(),
+            index,
+            distance,
+        })
+        .collect())
 }
 
 /// Career-path queries.
@@ -795,18 +812,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the role.")] role: String,
         #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: Option<i32>,
     ) -> GqlResult<Vec<ReachableRole>> {
-        let depth = check_depth(depth.unwrap_or(1))?;
-        let g = snapshot(ctx).await?;
-        let start = index(&g, &role)?;
-        let found = g.within(start, depth, false);
-        Ok(found
-            .into_iter()
-            .map(|(index, distance)| ReachableRole {
-                snapshot: g.clone(),
-                index,
-                distance,
-            })
-            .collect())
+        reachable(ctx, &role, depth, false).await
     }
 
     /// Roles that lead into a role within `depth` moves, nearest first.
@@ -816,18 +822,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the role.")] role: String,
         #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: Option<i32>,
     ) -> GqlResult<Vec<ReachableRole>> {
-        let depth = check_depth(depth.unwrap_or(1))?;
-        let g = snapshot(ctx).await?;
-        let start = index(&g, &role)?;
-        let found = g.within(start, depth, true);
-        Ok(found
-            .into_iter()
-            .map(|(index, distance)| ReachableRole {
-                snapshot: g.clone(),
-                index,
-                distance,
-            })
-            .collect())
+        reachable(ctx, &role, depth, true).await
     }
 
     /// Skills and certifications the target role needs that the current role lacks.
