@@ -37,6 +37,10 @@ pub struct Config {
     /// Also import the shipped O*NET 29.3 and BLS OEWS 2024 data on start when not yet imported.
     #[arg(long, env = "IMPORT_ONET_ON_START", default_value_t = false, action = clap::ArgAction::Set)]
     pub import_onet_on_start: bool,
+    /// Admin tokens as `id:scope:sha256hex` entries, comma-separated (scope `admin` or `read`);
+    /// mint one with `cargo run -p seed -- mint-token --id NAME`.
+    #[arg(long, env = "ADMIN_TOKENS", default_value = "", hide_env_values = true)]
+    pub admin_tokens: String,
     /// Log format.
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
     pub log_format: LogFormat,
@@ -52,6 +56,7 @@ impl Config {
             database_max_connections: 5,
             seed_on_start: true,
             import_onet_on_start: false,
+            admin_tokens: String::new(),
             log_format: LogFormat::Pretty,
         }
     }

@@ -15,6 +15,10 @@ pub enum ApiError {
     BadUserInput { field: String, message: String },
     /// The write conflicts with existing data.
     Conflict(String),
+    /// No valid token was presented.
+    Unauthenticated,
+    /// The token may not do this.
+    Forbidden,
     /// Anything else: database, driver or bug. Never shown to clients.
     Internal(anyhow::Error),
 }
@@ -48,6 +52,10 @@ impl ApiError {
             Self::NotFound { entity, key } => format!("{entity} `{key}` was not found"),
             Self::BadUserInput { field, message } => format!("invalid `{field}`: {message}"),
             Self::Conflict(message) => message.clone(),
+            Self::Unauthenticated => {
+                "a valid admin token is required (Authorization: Bearer <token>)".to_owned()
+            }
+            Self::Forbidden => "this token may not change data".to_owned(),
             Self::Internal(_) => "internal error".to_owned(),
         }
     }
@@ -58,6 +66,8 @@ impl ApiError {
             Self::NotFound { .. } => "NOT_FOUND",
             Self::BadUserInput { .. } => "BAD_USER_INPUT",
             Self::Conflict(_) => "CONFLICT",
+            Self::Unauthenticated => "UNAUTHENTICATED",
+            Self::Forbidden => "FORBIDDEN",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -65,6 +75,10 @@ impl ApiError {
 
 impl From<sea_orm::DbErr> for ApiError {
     fn from(e: sea_orm::DbErr) -> Self {
+        // One place turns unique-constraint violations into a client error.
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = e.sql_err() {
+            return Self::Conflict("an entry with the same natural key already exists".to_owned());
+        }
         Self::Internal(anyhow::Error::new(e))
     }
 }

@@ -4,6 +4,7 @@
 //! `startup` wires HTTP; `graphql` holds the schema (one module per domain); `service` holds
 //! every database query; `error` the one error type.
 
+pub mod auth;
 pub mod career;
 pub mod config;
 pub mod error;

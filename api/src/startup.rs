@@ -11,6 +11,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tracing_actix_web::TracingLogger;
 
+use crate::auth::TokenSet;
 use crate::career::GraphStore;
 use crate::config::Config;
 use crate::graphql::build_schema;
@@ -100,6 +101,7 @@ impl Application {
         let graph = Arc::new(GraphStore::new());
         graph.rebuild(&db).await?;
         let schema = build_schema(db.clone(), graph);
+        let tokens = TokenSet::parse(&config.admin_tokens)?;
         let listener = TcpListener::bind((config.host.as_str(), config.port))
             .with_context(|| format!("cannot listen on {}:{}", config.host, config.port))?;
         let port = listener.local_addr()?.port();
@@ -108,6 +110,7 @@ impl Application {
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(schema.clone()))
                 .app_data(web::Data::new(db.clone()))
+                .app_data(web::Data::new(tokens.clone()))
                 .configure(routes::configure)
         })
         .listen(listener)?

@@ -47,9 +47,43 @@ enum Command {
         #[arg(long)]
         no_bls: bool,
     },
+    /// Mint an admin API token: prints the token (once) and the ADMIN_TOKENS entry to configure.
+    MintToken {
+        /// Token id, shown in logs and the audit trail.
+        #[arg(long)]
+        id: String,
+        /// `admin` (read and write) or `read`.
+        #[arg(long, default_value = "admin")]
+        scope: String,
+    },
+}
+
+/// A new random token (32 bytes from the OS) and its ADMIN_TOKENS entry.
+fn mint_token(id: &str, scope: &str) -> anyhow::Result<(String, String)> {
+    use sha2::Digest;
+    use std::io::Read;
+    anyhow::ensure!(
+        scope == "admin" || scope == "read",
+        "scope must be admin or read"
+    );
+    anyhow::ensure!(
+        !id.is_empty() && !id.contains([':', ',']),
+        "id must be non-empty without ':' or ','"
+    );
+    let mut bytes = [0u8; 32];
+    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+    let token = hex::encode(bytes);
+    let hash = hex::encode(sha2::Sha256::digest(token.as_bytes()));
+    Ok((token.clone(), format!("{id}:{scope}:{hash}")))
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(Command::MintToken { id, scope }) = &cli.command {
+        let (token, entry) = mint_token(id, scope)?;
+        println!("token (give it to the administrator; it is not stored): {token}");
+        println!("add to ADMIN_TOKENS: {entry}");
+        return Ok(());
+    }
     if cli.check && cli.command.is_none() {
         let dataset = match &cli.dataset {
             Some(dir) => Dataset::from_dir(dir)?,
@@ -82,6 +116,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let report = seed::onet::import(&db, &paths, true).await?;
             print!("{report}");
         }
+        Some(Command::MintToken { .. }) => {}
         None => {
             let dataset = match &cli.dataset {
                 Some(dir) => Dataset::from_dir(dir)?,

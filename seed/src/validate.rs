@@ -7,7 +7,7 @@ use crate::SeedError;
 use crate::dataset::{CATALOG_FILE, Dataset, FactFile, ProfileRecord};
 
 /// Allowed values of the enumerated text columns.
-pub const SOURCE_KINDS: [&str; 3] = ["document", "dataset", "derived"];
+pub const SOURCE_KINDS: [&str; 4] = ["document", "dataset", "derived", "manual"];
 pub const MOVE_KINDS: [&str; 4] = ["promotion", "lateral", "pivot", "related"];
 pub const RELEVANCES: [&str; 5] = [
     "required",

@@ -1,5 +1,6 @@
 //! End-to-end tests: real server, real HTTP, fresh SQLite and PostgreSQL databases.
 
+mod admin;
 mod career;
 mod catalog;
 mod http;

@@ -87,4 +87,6 @@ SourceKind {
     Dataset = "dataset",
     /// A rule of ours that derived facts from other sources.
     Derived = "derived",
+    /// Entered by an administrator through the API.
+    Manual = "manual",
 });

@@ -1,5 +1,6 @@
 //! The GraphQL schema: one query object per domain, merged; types are separate from entities.
 
+pub mod admin;
 pub mod career;
 pub mod catalog;
 pub mod enums;
@@ -13,7 +14,7 @@ pub mod search;
 use std::sync::Arc;
 
 use async_graphql::dataloader::{DataLoader, Loader};
-use async_graphql::{Context, EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::career::GraphStore;
@@ -30,25 +31,37 @@ pub struct QueryRoot(
     node::NodeQuery,
 );
 
+/// Root mutation: the admin mutations (need an admin token).
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(admin::AdminMutation);
+
 /// The executable schema.
-pub type AppSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// Builds the schema over a database connection and a route-graph store.
 pub fn build_schema(db: DatabaseConnection, graph: Arc<GraphStore>) -> AppSchema {
-    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
-        .data(DataLoader::new(DbLoader::new(db.clone()), tokio::spawn))
-        .data(graph)
-        .data(db)
-        .limit_depth(15)
-        .limit_complexity(10_000)
-        .finish()
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .data(DataLoader::new(DbLoader::new(db.clone()), tokio::spawn))
+    .data(graph)
+    .data(db)
+    .limit_depth(15)
+    .limit_complexity(10_000)
+    .finish()
 }
 
 /// The schema without a database, for exporting the SDL.
 pub fn sdl() -> String {
-    Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
-        .finish()
-        .sdl()
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .finish()
+    .sdl()
 }
 
 /// The database connection of a request.
@@ -113,10 +126,10 @@ where
 
 #[cfg(test)]
 mod tests {
-    use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+    use async_graphql::{EmptySubscription, Schema};
     use serde_json::Value;
 
-    use super::QueryRoot;
+    use super::{MutationRoot, QueryRoot};
 
     /// The published schema; review changes to the snapshot like an API change.
     #[test]
@@ -131,7 +144,12 @@ mod tests {
 
     #[tokio::test]
     async fn every_type_field_argument_and_value_is_documented() {
-        let schema = Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription).finish();
+        let schema = Schema::build(
+            QueryRoot::default(),
+            MutationRoot::default(),
+            EmptySubscription,
+        )
+        .finish();
         let response = schema.execute(INTROSPECTION).await;
         assert!(response.errors.is_empty(), "{:?}", response.errors);
         let data = response.data.into_json().unwrap();

@@ -1,5 +1,6 @@
 //! Data access. Every sea-orm query of the API lives here; resolvers call these functions.
 
+pub mod admin;
 pub mod career;
 pub mod catalog;
 pub mod facts;
