@@ -3,6 +3,7 @@
 //! Tables only: no GraphQL types and no business rules live here. Every fact table
 //! carries a `source_id` so the API can say where each number came from.
 
+pub mod audit_log;
 pub mod career_move;
 pub mod certification;
 pub mod data_version;
@@ -23,6 +24,7 @@ pub mod source;
 
 pub mod prelude {
     //! Entity aliases for terse queries.
+    pub use super::audit_log::Entity as AuditLog;
     pub use super::career_move::Entity as CareerMove;
     pub use super::certification::Entity as Certification;
     pub use super::data_version::Entity as DataVersion;

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_create_schema;
 mod m20261123_000002_create_data_version;
 mod m20261123_000003_onet_tables;
+mod m20261123_000004_audit_log;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_schema::Migration),
             Box::new(m20261123_000002_create_data_version::Migration),
             Box::new(m20261123_000003_onet_tables::Migration),
+            Box::new(m20261123_000004_audit_log::Migration),
         ]
     }
 }

@@ -194,6 +194,32 @@ async fn roles_are_created_updated_and_deleted_with_validation(app: TestApp) {
     )
     .await;
     assert_eq!(body["data"]["deleteRole"]["deleted"], true);
+    // Every write is in the audit log, newest first, with the token id and data version.
+    let log = post(
+        &app,
+        a,
+        "{ auditLog(first: 10) { tokenId action target dataVersion } }",
+        json!({}),
+    )
+    .await;
+    let entries = log["data"]["auditLog"].as_array().unwrap();
+    let actions: Vec<&str> = entries
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "deleteRole",
+            "deleteRole(cascade)",
+            "updateRole",
+            "createRole"
+        ]
+    );
+    assert!(entries.iter().all(|e| e["tokenId"] == "ops"));
+    assert!(entries[0]["dataVersion"].as_i64() > entries[3]["dataVersion"].as_i64());
+    let denied = post(&app, Some(READ_TOKEN), "{ auditLog { action } }", json!({})).await;
+    assert_eq!(denied["errors"][0]["extensions"]["code"], "FORBIDDEN");
 }
 
 async fn a_new_move_shows_in_routes_as_soon_as_the_mutation_returns(app: TestApp) {

@@ -83,6 +83,53 @@ pub struct CreateCareerMoveInput {
     pub description: Option<String>,
 }
 
+/// One admin write.
+#[derive(SimpleObject)]
+pub struct AuditEntry {
+    /// When, in milliseconds since the Unix epoch.
+    pub at_unix_ms: i64,
+    /// Id of the token that made the write.
+    pub token_id: String,
+    /// The mutation, e.g. `createRole`.
+    pub action: String,
+    /// What it changed (slug or move).
+    pub target: String,
+    /// Data version after the write.
+    pub data_version: i64,
+}
+
+/// Admin-only queries.
+#[derive(Default)]
+pub struct AdminQuery;
+
+/// Admin-only queries.
+#[Object]
+impl AdminQuery {
+    /// The latest admin writes, newest first (admin token required).
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many entries, 1–500 (default 50).")] first: Option<i32>,
+    ) -> GqlResult<Vec<AuditEntry>> {
+        require_admin(ctx)?;
+        let first = first.unwrap_or(50);
+        if !(1..=500).contains(&first) {
+            return Err(ApiError::bad_input("first", "must be between 1 and 500").into());
+        }
+        let rows = admin::audit_log(db(ctx)?, first as u64).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| AuditEntry {
+                at_unix_ms: r.at_unix_ms,
+                token_id: r.token_id,
+                action: r.action,
+                target: r.target,
+                data_version: r.data_version,
+            })
+            .collect())
+    }
+}
+
 /// Result of a delete.
 #[derive(SimpleObject)]
 pub struct DeleteResult {

@@ -28,6 +28,7 @@ pub struct QueryRoot(
     career::CareerQuery,
     catalog::CatalogQuery,
     search::SearchQuery,
+    admin::AdminQuery,
     node::NodeQuery,
 );
 

@@ -1,7 +1,7 @@
 //! Writes made through the admin API. Each runs in one transaction: validate, write, bump the
 //! data version; callers refresh the route graph after commit.
 
-use entity::{career_move, role, role_certification, role_skill, source};
+use entity::{audit_log, career_move, data_version, role, role_certification, role_skill, source};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, Condition, DatabaseConnection,
@@ -95,13 +95,47 @@ async fn role_by_slug(
         .ok_or_else(|| ApiError::bad_input(field, format!("no role `{slug}`")))
 }
 
-async fn finish(txn: DatabaseTransaction, who: &str, action: &str, key: &str) -> ApiResult<()> {
+/// Bumps the data version, records the write in the audit log and commits.
+async fn finish(txn: DatabaseTransaction, who: &str, action: &str, target: &str) -> ApiResult<()> {
     seed::bump_data_version(&txn)
         .await
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?;
+    let version = data_version::Entity::find_by_id(1)
+        .one(&txn)
+        .await?
+        .map_or(0, |v| v.version);
+    let at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    audit_log::ActiveModel {
+        id: NotSet,
+        at_unix_ms: Set(at),
+        token_id: Set(who.to_owned()),
+        action: Set(action.to_owned()),
+        target: Set(target.to_owned()),
+        data_version: Set(version),
+    }
+    .insert(&txn)
+    .await?;
     txn.commit().await?;
-    tracing::info!(token = who, action, key, "admin write");
+    tracing::info!(
+        token = who,
+        action,
+        target,
+        data_version = version,
+        "admin write"
+    );
     Ok(())
+}
+
+/// The latest audit entries, newest first.
+pub async fn audit_log(db: &DatabaseConnection, limit: u64) -> ApiResult<Vec<audit_log::Model>> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(audit_log::Entity::find()
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
 }
 
 /// Creates a role; CONFLICT when the slug exists.
