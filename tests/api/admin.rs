@@ -38,6 +38,7 @@ with_tokens!(
     roles_are_created_updated_and_deleted_with_validation,
     a_new_move_shows_in_routes_as_soon_as_the_mutation_returns,
     mutations_over_get_are_refused,
+    concurrent_identical_creates_give_one_row_and_clean_answers,
 );
 on_both_databases!(mutations_need_configured_tokens);
 
@@ -301,4 +302,47 @@ async fn mutations_need_configured_tokens(app: TestApp) {
     )
     .await;
     assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+}
+
+async fn concurrent_identical_creates_give_one_row_and_clean_answers(app: TestApp) {
+    let vars = json!({ "query": CREATE, "variables": { "input": { "slug": "race-role", "title": "Race", "track": "t" } } });
+    let tasks: Vec<_> = (0..6)
+        .map(|_| {
+            let (client, url, vars) = (
+                app.client.clone(),
+                format!("{}/graphql", app.address),
+                vars.clone(),
+            );
+            tokio::spawn(async move {
+                let response = client
+                    .post(url)
+                    .bearer_auth(ADMIN_TOKEN)
+                    .json(&vars)
+                    .send()
+                    .await
+                    .unwrap();
+                response.json::<Value>().await.unwrap()
+            })
+        })
+        .collect();
+    let mut bodies = Vec::new();
+    for task in tasks {
+        bodies.push(task.await.unwrap());
+    }
+    let created = bodies
+        .iter()
+        .filter(|b| b["data"]["createRole"]["slug"] == "race-role")
+        .count();
+    let conflicts = bodies
+        .iter()
+        .filter(|b| b["errors"][0]["extensions"]["code"] == "CONFLICT")
+        .count();
+    assert_eq!((created, conflicts), (1, 5), "{bodies:?}");
+    let data = app
+        .data(
+            r#"{ roles(search: "race-role") { totalCount } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(data["roles"]["totalCount"], 1);
 }
