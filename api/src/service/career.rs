@@ -89,7 +89,7 @@ pub async fn graph_parts(db: &DatabaseConnection) -> ApiResult<GraphParts> {
             }),
         }
     }
-    let nodes = roles
+    let nodes: Vec<RoleNode> = roles
         .into_iter()
         .map(|r| RoleNode {
             salary: headline_salary(profiles.get(&r.id).map_or(&[][..], Vec::as_slice)),
@@ -117,28 +117,24 @@ pub async fn graph_parts(db: &DatabaseConnection) -> ApiResult<GraphParts> {
         .collect();
     Ok(GraphParts {
         version,
-        roles: nodes,
         moves,
-        search_entries: search_entries(db).await?,
+        search_entries: search_entries(db, &nodes).await?,
+        roles: nodes,
     })
 }
 
-/// Every searchable label: role titles, alternate titles, skill and certification names.
-async fn search_entries(db: &DatabaseConnection) -> ApiResult<Vec<Entry>> {
-    let mut entries: Vec<Entry> = Vec::new();
-    let titles: Vec<(i32, String)> = role::Entity::find()
-        .select_only()
-        .column(role::Column::Id)
-        .column(role::Column::Title)
-        .into_tuple()
-        .all(db)
-        .await?;
-    entries.extend(titles.into_iter().map(|(id, label)| Entry {
-        kind: EntryKind::Role,
-        id,
-        label,
-        boost: 1.0,
-    }));
+/// Every searchable label: role titles (from the roles already read), alternate titles, skill
+/// and certification names.
+async fn search_entries(db: &DatabaseConnection, roles: &[RoleNode]) -> ApiResult<Vec<Entry>> {
+    let mut entries: Vec<Entry> = roles
+        .iter()
+        .map(|r| Entry {
+            kind: EntryKind::Role,
+            id: r.id,
+            label: r.title.clone(),
+            boost: 1.0,
+        })
+        .collect();
     let aliases: Vec<(i32, String)> = role_alias::Entity::find()
         .select_only()
         .column(role_alias::Column::RoleId)
