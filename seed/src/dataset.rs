@@ -53,6 +53,9 @@ pub struct RoleRecord {
     pub onet_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// O*NET job zone 1–5 (how much preparation the role needs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_zone: Option<i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -103,6 +106,12 @@ pub struct FactFile {
     pub moves: Vec<MoveRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparisons: Vec<ComparisonRecord>,
+    /// Alternate titles of a role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<RoleList<String>>,
+    /// Software and tools used in a role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub technologies: Vec<RoleList<TechnologyItem>>,
 }
 
 /// Scalar facts about a role from one source; every figure is optional.
@@ -218,6 +227,23 @@ pub struct RoleSkillRecord {
     pub level: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    // O*NET rating statistics (sample size, standard error, 95% confidence bounds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance_n: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance_se: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance_ci_low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance_ci_high: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_n: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_se: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_ci_low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_ci_high: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -300,6 +326,18 @@ pub struct MoveRecord {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct TechnologyItem {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commodity: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hot: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_demand: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ComparisonRecord {
     pub a: String,
     pub b: String,
@@ -330,10 +368,12 @@ const DEFAULT_FILES: [(&str, &str); 6] = [
     ),
 ];
 
+/// Parses JSON, naming the path of a bad value (`facts[0].profiles[2].salary_low: …`).
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, SeedError> {
-    serde_json::from_str(text).map_err(|e| SeedError::Parse {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| SeedError::Parse {
         file: file.to_owned(),
-        message: e.to_string(),
+        message: format!("{}: {}", e.path(), e.inner()),
     })
 }
 
@@ -381,11 +421,26 @@ impl Dataset {
 
     /// Reads one JSON document holding a whole dataset (catalog and `facts`).
     pub fn from_json(file: &str, text: &str) -> Result<Self, SeedError> {
-        let mut dataset: Dataset = parse(file, text)?;
-        for (i, facts) in dataset.facts.iter_mut().enumerate() {
+        let dataset: Dataset = parse(file, text)?;
+        Ok(dataset.named(file))
+    }
+
+    /// Reads a dataset from an already parsed JSON value (e.g. a GraphQL argument).
+    pub fn from_value(file: &str, value: serde_json::Value) -> Result<Self, SeedError> {
+        let dataset: Dataset =
+            serde_path_to_error::deserialize(value).map_err(|e| SeedError::Parse {
+                file: file.to_owned(),
+                message: format!("{}: {}", e.path(), e.inner()),
+            })?;
+        Ok(dataset.named(file))
+    }
+
+    /// Names each fact file after its place in one document, for error messages.
+    fn named(mut self, file: &str) -> Self {
+        for (i, facts) in self.facts.iter_mut().enumerate() {
             facts.file = format!("{file}#facts[{i}]");
         }
-        Ok(dataset)
+        self
     }
 
     fn push_facts(&mut self, file: &str, text: &str) -> Result<(), SeedError> {

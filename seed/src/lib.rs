@@ -9,11 +9,13 @@ pub mod dataset;
 mod load;
 pub mod onet;
 pub mod synthetic;
+mod transfer;
 mod validate;
 
 pub use dataset::{Dataset, FactFile};
 pub use load::{LoadOptions, LoadReport, bump_data_version, load, table_totals};
-pub use validate::validate;
+pub use transfer::{ImportMode, ImportReport, TableCounts, export, import, import_in};
+pub use validate::{validate, validate_onto};
 
 /// Why a dataset could not be read, validated or written.
 #[derive(Debug, thiserror::Error)]

@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, data_version, role, role_attribute, role_certification,
+    career_move, certification, data_version, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, skill, source,
+    role_skill, role_technology, skill, source,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::sea_query::OnConflict;
@@ -145,6 +145,8 @@ fn record_count(dataset: &Dataset) -> u64 {
                     .sum::<usize>()
                 + f.moves.len()
                 + f.comparisons.len()
+                + f.aliases.iter().map(|d| d.items.len()).sum::<usize>()
+                + f.technologies.iter().map(|d| d.items.len()).sum::<usize>()
         })
         .sum();
     (dataset.sources.len()
@@ -172,6 +174,21 @@ pub async fn load(
         ProgressBar::hidden()
     };
     let txn = db.begin().await?;
+    let written = write(&txn, dataset, &bar).await?;
+    bump_data_version(&txn).await?;
+    let totals = table_totals(&txn).await?;
+    txn.commit().await?;
+    bar.finish_and_clear();
+    Ok(LoadReport { written, totals })
+}
+
+/// Writes a validated dataset with the caller's connection or transaction (no commit, no
+/// data-version bump); returns the records written per table.
+pub(crate) async fn write(
+    txn: &impl ConnectionTrait,
+    dataset: &Dataset,
+    bar: &ProgressBar,
+) -> Result<Vec<(&'static str, u64)>, SeedError> {
     let mut written = Vec::new();
 
     bar.set_message("catalog");
@@ -184,8 +201,9 @@ pub async fn load(
         url: Set(s.url.clone()),
         attribution: Set(s.attribution.clone()),
     });
-    let n = upsert(&txn, sources.collect(), &[source::Column::Key], &bar).await?;
+    let n = upsert(txn, sources.collect(), &[source::Column::Key], bar).await?;
     written.push(("source", n));
+    let any_job_zone = dataset.roles.iter().any(|r| r.job_zone.is_some());
     let roles = dataset.roles.iter().map(|r| role::ActiveModel {
         id: NotSet,
         slug: Set(r.slug.clone()),
@@ -194,11 +212,16 @@ pub async fn load(
         track: Set(r.track.clone()),
         seniority: Set(r.seniority),
         onet_code: Set(r.onet_code.clone()),
-        job_zone: NotSet,
+        // Left alone unless the dataset gives job zones (the O*NET import sets them).
+        job_zone: if any_job_zone {
+            Set(r.job_zone)
+        } else {
+            NotSet
+        },
     });
     written.push((
         "role",
-        upsert(&txn, roles.collect(), &[role::Column::Slug], &bar).await?,
+        upsert(txn, roles.collect(), &[role::Column::Slug], bar).await?,
     ));
     let skills = dataset.skills.iter().map(|s| skill::ActiveModel {
         id: NotSet,
@@ -208,7 +231,7 @@ pub async fn load(
     });
     written.push((
         "skill",
-        upsert(&txn, skills.collect(), &[skill::Column::Slug], &bar).await?,
+        upsert(txn, skills.collect(), &[skill::Column::Slug], bar).await?,
     ));
     let certs = dataset
         .certifications
@@ -220,15 +243,15 @@ pub async fn load(
             acronym: Set(c.acronym.clone()),
             issuer: Set(c.issuer.clone()),
         });
-    let n = upsert(&txn, certs.collect(), &[certification::Column::Slug], &bar).await?;
+    let n = upsert(txn, certs.collect(), &[certification::Column::Slug], bar).await?;
     written.push(("certification", n));
 
     let ids = Ids {
-        sources: slug_ids::<source::Entity>(&txn, source::Column::Key, source::Column::Id).await?,
-        roles: slug_ids::<role::Entity>(&txn, role::Column::Slug, role::Column::Id).await?,
-        skills: slug_ids::<skill::Entity>(&txn, skill::Column::Slug, skill::Column::Id).await?,
+        sources: slug_ids::<source::Entity>(txn, source::Column::Key, source::Column::Id).await?,
+        roles: slug_ids::<role::Entity>(txn, role::Column::Slug, role::Column::Id).await?,
+        skills: slug_ids::<skill::Entity>(txn, skill::Column::Slug, skill::Column::Id).await?,
         certifications: slug_ids::<certification::Entity>(
-            &txn,
+            txn,
             certification::Column::Slug,
             certification::Column::Id,
         )
@@ -237,7 +260,7 @@ pub async fn load(
     let mut fact_written: Vec<(&'static str, u64)> = Vec::new();
     for facts in &dataset.facts {
         bar.set_message(facts.source.clone());
-        for (table, n) in load_facts(&txn, facts, &ids, &bar).await? {
+        for (table, n) in load_facts(txn, facts, &ids, bar).await? {
             match fact_written.iter_mut().find(|(t, _)| *t == table) {
                 Some((_, total)) => *total += n,
                 None => fact_written.push((table, n)),
@@ -245,11 +268,7 @@ pub async fn load(
         }
     }
     written.extend(fact_written);
-    bump_data_version(&txn).await?;
-    let totals = table_totals(&txn).await?;
-    txn.commit().await?;
-    bar.finish_and_clear();
-    Ok(LoadReport { written, totals })
+    Ok(written)
 }
 
 /// Marks the data as changed (in the caller's transaction) so caches rebuild.
@@ -308,6 +327,11 @@ pub async fn table_totals(
         (
             "role_comparison",
             role_comparison::Entity::find().count(db).await?,
+        ),
+        ("role_alias", role_alias::Entity::find().count(db).await?),
+        (
+            "role_technology",
+            role_technology::Entity::find().count(db).await?,
         ),
     ])
 }
@@ -399,8 +423,12 @@ async fn load_facts(
     out.push(("role_demographic", upsert(db, rows, &key, bar).await?));
 
     let mut rows = Vec::new();
+    let any_stats = f
+        .role_skills
+        .iter()
+        .any(|s| s.importance_n.is_some() || s.level_n.is_some() || s.importance_se.is_some());
     for s in &f.role_skills {
-        rows.push(role_skill::ActiveModel {
+        let mut row = role_skill::ActiveModel {
             id: NotSet,
             role_id: Set(role(&s.role)?),
             skill_id: Set(lookup(&ids.skills, "skill", &s.skill)?),
@@ -411,7 +439,19 @@ async fn load_facts(
             level: Set(s.level),
             note: Set(s.note.clone()),
             ..Default::default()
-        });
+        };
+        // Rating statistics are written only by datasets that carry them.
+        if any_stats {
+            row.importance_n = Set(s.importance_n);
+            row.importance_se = Set(s.importance_se);
+            row.importance_ci_low = Set(s.importance_ci_low);
+            row.importance_ci_high = Set(s.importance_ci_high);
+            row.level_n = Set(s.level_n);
+            row.level_se = Set(s.level_se);
+            row.level_ci_low = Set(s.level_ci_low);
+            row.level_ci_high = Set(s.level_ci_high);
+        }
+        rows.push(row);
     }
     use role_skill::Column as S;
     let key = [S::RoleId, S::SkillId, S::SourceId];
@@ -537,5 +577,38 @@ async fn load_facts(
     use role_comparison::Column as Cm;
     let key = [Cm::RoleAId, Cm::RoleBId, Cm::SourceId];
     out.push(("role_comparison", upsert(db, rows, &key, bar).await?));
+
+    let mut rows = Vec::new();
+    for list in &f.aliases {
+        for title in &list.items {
+            rows.push(role_alias::ActiveModel {
+                id: NotSet,
+                role_id: Set(role(&list.role)?),
+                source_id: Set(source_id),
+                title: Set(title.clone()),
+            });
+        }
+    }
+    use role_alias::Column as Al;
+    let key = [Al::RoleId, Al::SourceId, Al::Title];
+    out.push(("role_alias", upsert(db, rows, &key, bar).await?));
+
+    let mut rows = Vec::new();
+    for list in &f.technologies {
+        for item in &list.items {
+            rows.push(role_technology::ActiveModel {
+                id: NotSet,
+                role_id: Set(role(&list.role)?),
+                source_id: Set(source_id),
+                name: Set(item.name.clone()),
+                commodity: Set(item.commodity.clone()),
+                hot: Set(item.hot),
+                in_demand: Set(item.in_demand),
+            });
+        }
+    }
+    use role_technology::Column as T;
+    let key = [T::RoleId, T::SourceId, T::Name];
+    out.push(("role_technology", upsert(db, rows, &key, bar).await?));
     Ok(out)
 }

@@ -47,6 +47,20 @@ enum Command {
         #[arg(long)]
         no_bls: bool,
     },
+    /// Write the whole database as one dataset document (the format `importDataset` takes).
+    Export {
+        /// Output file; standard output when omitted.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Import a dataset document (from `export` or `exportDataset`) in one transaction.
+    ImportDataset {
+        /// The JSON document.
+        file: PathBuf,
+        /// Delete what the document lacks instead of keeping it.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Mint an admin API token: prints the token (once) and the ADMIN_TOKENS entry to configure.
     MintToken {
         /// Token id, shown in logs and the audit trail.
@@ -115,6 +129,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let report = seed::onet::import(&db, &paths, true).await?;
             print!("{report}");
+        }
+        Some(Command::Export { out }) => {
+            let dataset = seed::export(&db).await?;
+            let text = serde_json::to_string_pretty(&dataset)?;
+            match out {
+                Some(path) => std::fs::write(&path, text)?,
+                None => println!("{text}"),
+            }
+            return Ok(());
+        }
+        Some(Command::ImportDataset { file, replace }) => {
+            let text = std::fs::read_to_string(&file)?;
+            let dataset = Dataset::from_json(&file.display().to_string(), &text)?;
+            let mode = if replace {
+                seed::ImportMode::Replace
+            } else {
+                seed::ImportMode::Merge
+            };
+            let report = seed::import(&db, &dataset, mode).await?;
+            println!(
+                "{:<20} {:>8} {:>8} {:>9} {:>8}",
+                "table", "created", "updated", "unchanged", "deleted"
+            );
+            for t in report.tables.iter().chain([&report.total()]) {
+                let name = if t.table.is_empty() { "total" } else { t.table };
+                println!(
+                    "{name:<20} {:>8} {:>8} {:>9} {:>8}",
+                    t.created, t.updated, t.unchanged, t.deleted
+                );
+            }
         }
         Some(Command::MintToken { .. }) => {}
         None => {

@@ -26,6 +26,8 @@ pub const ATTRIBUTE_KINDS: [&str; 4] = [
 ];
 /// Longest accepted name or title.
 pub const MAX_NAME_LEN: usize = 200;
+/// Longest accepted alternate title or technology name (O*NET has long product names).
+pub const MAX_TEXT_LEN: usize = 1000;
 
 /// Where a record sits, for error messages.
 struct At<'a> {
@@ -63,6 +65,14 @@ impl At<'_> {
         let len = value.trim().chars().count();
         if len == 0 || len > MAX_NAME_LEN {
             return Err(self.fail(field, "must be 1–200 characters and not blank"));
+        }
+        Ok(())
+    }
+
+    fn text(&self, field: &str, value: &str, max: usize) -> Result<(), SeedError> {
+        let len = value.trim().chars().count();
+        if len == 0 || len > max {
+            return Err(self.fail(field, format!("must be 1–{max} characters and not blank")));
         }
         Ok(())
     }
@@ -146,6 +156,12 @@ impl Known {
 
 /// Validates a whole dataset; `Ok` means every record can be written.
 pub fn validate(dataset: &Dataset) -> Result<(), SeedError> {
+    validate_onto(dataset, None)
+}
+
+/// Validates `dataset` for merging into a database that already holds `existing`'s catalog:
+/// facts may also reference the sources, roles, skills and certifications listed there.
+pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<(), SeedError> {
     let file = CATALOG_FILE;
     let mut known = Known {
         sources: HashSet::new(),
@@ -172,6 +188,7 @@ pub fn validate(dataset: &Dataset) -> Result<(), SeedError> {
         at.name("title", &r.title)?;
         at.name("track", &r.track)?;
         at.within("seniority", r.seniority.map(f64::from), 1.0, 8.0)?;
+        at.within("job_zone", r.job_zone.map(f64::from), 1.0, 5.0)?;
         at.unique(&mut known.roles, "slug", r.slug.clone())?;
     }
     for (i, s) in dataset.skills.iter().enumerate() {
@@ -192,6 +209,20 @@ pub fn validate(dataset: &Dataset) -> Result<(), SeedError> {
         at.slug("slug", &c.slug)?;
         at.name("name", &c.name)?;
         at.unique(&mut known.certifications, "slug", c.slug.clone())?;
+    }
+    if let Some(existing) = existing {
+        known
+            .sources
+            .extend(existing.sources.iter().map(|s| s.key.clone()));
+        known
+            .roles
+            .extend(existing.roles.iter().map(|r| r.slug.clone()));
+        known
+            .skills
+            .extend(existing.skills.iter().map(|s| s.slug.clone()));
+        known
+            .certifications
+            .extend(existing.certifications.iter().map(|c| c.slug.clone()));
     }
     let mut cited = HashSet::new();
     for facts in &dataset.facts {
@@ -325,6 +356,12 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.within("rank", s.rank.map(f64::from), 1.0, 1000.0)?;
         at.within("importance", s.importance, 1.0, 5.0)?;
         at.within("level", s.level, 0.0, 7.0)?;
+        for (field, n) in [("importance_n", s.importance_n), ("level_n", s.level_n)] {
+            at.within(field, n.map(f64::from), 0.0, f64::MAX)?;
+        }
+        for (field, v) in [("importance_se", s.importance_se), ("level_se", s.level_se)] {
+            at.within(field, v, 0.0, f64::MAX)?;
+        }
     }
     for (i, c) in f.role_certifications.iter().enumerate() {
         let at = at(format!("role_certifications[{i}]"));
@@ -428,6 +465,26 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         known.role(&at, "b", &c.b)?;
         if c.a == c.b {
             return Err(at.fail("b", "a role cannot be compared with itself"));
+        }
+    }
+    for (i, list) in f.aliases.iter().enumerate() {
+        let at = at(format!("aliases[{i}]"));
+        known.role(&at, "role", &list.role)?;
+        at.unique(&mut seen, "role", format!("aliases of {}", list.role))?;
+        let mut titles = HashSet::new();
+        for (j, title) in list.items.iter().enumerate() {
+            at.text(&format!("items[{j}]"), title, MAX_TEXT_LEN)?;
+            at.unique(&mut titles, &format!("items[{j}]"), title.clone())?;
+        }
+    }
+    for (i, list) in f.technologies.iter().enumerate() {
+        let at = at(format!("technologies[{i}]"));
+        known.role(&at, "role", &list.role)?;
+        at.unique(&mut seen, "role", format!("technologies of {}", list.role))?;
+        let mut names = HashSet::new();
+        for (j, item) in list.items.iter().enumerate() {
+            at.text(&format!("items[{j}].name"), &item.name, MAX_TEXT_LEN)?;
+            at.unique(&mut names, &format!("items[{j}].name"), item.name.clone())?;
         }
     }
     Ok(())

@@ -1,37 +1,7 @@
 //! Admin mutations: authorization, validation, atomicity, cascade, and the route graph
 //! following writes at once.
-use integration_tests::{Backend, TestApp, on_both_databases};
+use integration_tests::{ADMIN_TOKEN, READ_TOKEN, TestApp, on_both_databases, with_tokens};
 use serde_json::{Value, json};
-
-const ADMIN_TOKEN: &str = "test-admin-token";
-const READ_TOKEN: &str = "test-read-token";
-
-async fn spawn(backend: Backend) -> Option<TestApp> {
-    let admin = hex::encode(api::auth::hash_token(ADMIN_TOKEN));
-    let read = hex::encode(api::auth::hash_token(READ_TOKEN));
-    TestApp::spawn_configured(backend, |c| {
-        c.admin_tokens = format!("ops:admin:{admin},viewer:read:{read}")
-    })
-    .await
-}
-
-/// Defines sqlite/postgres tests that get a server configured with an admin and a read token.
-macro_rules! with_tokens {
-    ($($name:ident),+ $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(super::spawn(integration_tests::Backend::Sqlite).await.unwrap()).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if let Some(app) = super::spawn(integration_tests::Backend::Postgres).await {
-                    super::$name(app).await;
-                }
-            }
-        }
-    )+};
-}
 
 with_tokens!(
     writes_without_a_valid_admin_token_change_nothing,
@@ -43,57 +13,91 @@ with_tokens!(
 on_both_databases!(mutations_need_configured_tokens);
 
 async fn post(app: &TestApp, token: Option<&str>, query: &str, variables: Value) -> Value {
-    let mut request = app
-        .client
-        .post(format!("{}/graphql", app.address))
-        .json(&json!({ "query": query, "variables": variables }));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    request.send().await.unwrap().json().await.unwrap()
+    app.post_as(token, query, variables).await
 }
 
 const CREATE: &str =
     r#"mutation($input: CreateRoleInput!) { createRole(input: $input) { slug title seniority } }"#;
 const MOVE: &str = r#"mutation($input: CreateCareerMoveInput!) { createCareerMove(input: $input) { kind from { slug } to { slug } source { key kind } } }"#;
 
-async fn state(app: &TestApp) -> (Vec<(&'static str, u64)>, Value) {
-    let db = app.database.connect().await;
-    let totals = seed::table_totals(&db).await.unwrap();
-    let roles = app.data("{ roles(first: 100) { edges { node { slug title seniority nextMoves { to { slug } } } } } dataVersion }", json!({})).await;
-    (totals, roles)
+const DOC4: &str = "004_4371e873dab14af6.txt";
+const DOC1: &str = "001_85606e24b525279d.txt";
+
+/// One valid call of every mutation, in an order in which each succeeds for an admin.
+fn every_write() -> Vec<(&'static str, String)> {
+    let move_key = format!(
+        r#"{{ from: "it-engineer", to: "it-infrastructure-manager", kind: PROMOTION, source: "{DOC1}" }}"#
+    );
+    let sim_skill =
+        format!(r#"{{ role: "senior-it-manager", skill: "change-management", source: "{DOC4}" }}"#);
+    let sim_cert = format!(
+        r#"{{ role: "senior-it-manager", certification: "certified-scrummaster", relevance: ADVANTAGEOUS, source: "{DOC4}" }}"#
+    );
+    vec![
+        ("createRole", r#"mutation { createRole(input: { slug: "new-role", title: "New", track: "t" }) { slug } }"#.into()),
+        ("updateRole", r#"mutation { updateRole(slug: "vp-of-it", input: { title: "X" }) { slug } }"#.into()),
+        ("createCareerMove", r#"mutation { createCareerMove(input: { from: "it-infrastructure-manager", to: "vp-of-it", kind: PROMOTION }) { kind } }"#.into()),
+        ("updateCareerMove", format!("mutation {{ updateCareerMove(key: {move_key}, input: {{ likelihood: 0.9 }}) {{ likelihood }} }}")),
+        ("deleteCareerMove", format!("mutation {{ deleteCareerMove(key: {move_key}) {{ deleted }} }}")),
+        ("createSkill", r#"mutation { createSkill(input: { slug: "new-skill", name: "New", category: "technical" }) { slug } }"#.into()),
+        ("updateSkill", r#"mutation { updateSkill(slug: "azure", input: { name: "Microsoft Azure" }) { slug } }"#.into()),
+        ("createRoleSkill", r#"mutation { createRoleSkill(input: { role: "vp-of-it", skill: "azure", importance: 3 }) { importance } }"#.into()),
+        ("updateRoleSkill", format!("mutation {{ updateRoleSkill(input: {{ role: \"senior-it-manager\", skill: \"change-management\", source: \"{DOC4}\", rank: 1 }}) {{ rank }} }}")),
+        ("deleteRoleSkill", format!("mutation {{ deleteRoleSkill(key: {sim_skill}) {{ deleted }} }}")),
+        ("deleteSkill", r#"mutation { deleteSkill(slug: "azure", cascade: true) { deleted } }"#.into()),
+        ("createCertification", r#"mutation { createCertification(input: { slug: "new-cert", name: "New Cert" }) { slug } }"#.into()),
+        ("updateCertification", r#"mutation { updateCertification(slug: "pmp", input: { issuer: "PMI" }) { slug } }"#.into()),
+        ("createRoleCertification", r#"mutation { createRoleCertification(input: { role: "vp-of-it", certification: "pmp", relevance: COMMON }) { relevance } }"#.into()),
+        ("updateRoleCertification", format!("mutation {{ updateRoleCertification(input: {{ role: \"senior-it-manager\", certification: \"certified-scrummaster\", relevance: ADVANTAGEOUS, source: \"{DOC4}\", note: \"n\" }}) {{ note }} }}")),
+        ("deleteRoleCertification", format!("mutation {{ deleteRoleCertification(key: {sim_cert}) {{ deleted }} }}")),
+        ("deleteCertification", r#"mutation { deleteCertification(slug: "pmp", cascade: true) { deleted } }"#.into()),
+        ("importDataset", r#"mutation { importDataset(dataset: { roles: [{ slug: "imported", title: "Imported", track: "t" }] }, mode: MERGE) { created } }"#.into()),
+        ("deleteRole", r#"mutation { deleteRole(slug: "vp-of-it", cascade: true) { deleted } }"#.into()),
+        ("importDataset", r#"mutation { importDataset(dataset: {}, mode: REPLACE) { deleted } }"#.into()),
+    ]
+}
+
+/// The whole dataset and the data version.
+async fn state(app: &TestApp) -> (Value, Value) {
+    let version = app.data("{ dataVersion }", json!({})).await;
+    (app.export().await, version)
 }
 
 async fn writes_without_a_valid_admin_token_change_nothing(app: TestApp) {
+    // Every mutation of the schema is tried.
+    let fields = app
+        .data(
+            r#"{ __type(name: "Mutation") { fields { name } } }"#,
+            json!({}),
+        )
+        .await;
+    let mut all: Vec<&str> = fields["__type"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    let writes = every_write();
+    let mut tried: Vec<&str> = writes.iter().map(|(name, _)| *name).collect();
+    all.sort_unstable();
+    tried.sort_unstable();
+    tried.dedup();
+    assert_eq!(
+        all, tried,
+        "every mutation must be tried without a valid token"
+    );
+
     let before = state(&app).await;
-    let attempts = [
-        (
-            CREATE,
-            json!({ "input": { "slug": "new-role", "title": "New", "track": "t" } }),
-        ),
-        (
-            r#"mutation { updateRole(slug: "vp-of-it", input: { title: "X" }) { slug } }"#,
-            json!({}),
-        ),
-        (
-            r#"mutation { deleteRole(slug: "vp-of-it", cascade: true) { deleted } }"#,
-            json!({}),
-        ),
-        (
-            MOVE,
-            json!({ "input": { "from": "it-engineer", "to": "vp-of-it", "kind": "promotion" } }),
-        ),
-    ];
-    for (query, vars) in attempts {
+    for (name, query) in &writes {
         for (token, code) in [
             (None, "UNAUTHENTICATED"),
             (Some("wrong"), "UNAUTHENTICATED"),
             (Some(READ_TOKEN), "FORBIDDEN"),
         ] {
-            let body = post(&app, token, query, vars.clone()).await;
+            let body = post(&app, token, query, json!({})).await;
             assert_eq!(
                 body["errors"][0]["extensions"]["code"], code,
-                "{query} with {token:?}: {body}"
+                "{name} with {token:?}: {body}"
             );
         }
     }
@@ -102,6 +106,17 @@ async fn writes_without_a_valid_admin_token_change_nothing(app: TestApp) {
         state(&app).await,
         "an unauthorized write changed data"
     );
+    // No token at all cannot export either; a read token can.
+    let body = post(&app, None, "{ exportDataset }", json!({})).await;
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    let body = post(&app, Some(READ_TOKEN), "{ exportDataset }", json!({})).await;
+    assert_eq!(body["data"]["exportDataset"], before.0);
+    // The same calls with the admin token all succeed: the refusals above were about the token.
+    for (name, query) in &writes {
+        let body = post(&app, Some(ADMIN_TOKEN), query, json!({})).await;
+        assert!(body.get("errors").is_none(), "{name}: {body}");
+    }
+    assert_ne!(before, state(&app).await);
 }
 
 async fn roles_are_created_updated_and_deleted_with_validation(app: TestApp) {
@@ -226,7 +241,7 @@ async fn roles_are_created_updated_and_deleted_with_validation(app: TestApp) {
 async fn a_new_move_shows_in_routes_as_soon_as_the_mutation_returns(app: TestApp) {
     let routes = r#"{ careerRoutes(from: "it-engineer", to: "vp-of-it") { routes { roles { slug } } } dataVersion }"#;
     let before = app.data(routes, json!({})).await;
-    let body = post(&app, Some(ADMIN_TOKEN), MOVE, json!({ "input": { "from": "it-infrastructure-manager", "to": "vp-of-it", "kind": "promotion", "likelihood": 0.5 } })).await;
+    let body = post(&app, Some(ADMIN_TOKEN), MOVE, json!({ "input": { "from": "it-infrastructure-manager", "to": "vp-of-it", "kind": "PROMOTION", "likelihood": 0.5 } })).await;
     assert_eq!(
         body["data"]["createCareerMove"]["source"],
         json!({ "key": "admin-api", "kind": "MANUAL" }),
@@ -243,22 +258,22 @@ async fn a_new_move_shows_in_routes_as_soon_as_the_mutation_returns(app: TestApp
     );
     for (input, field, code) in [
         (
-            json!({ "from": "vp-of-it", "to": "vp-of-it", "kind": "lateral" }),
+            json!({ "from": "vp-of-it", "to": "vp-of-it", "kind": "LATERAL" }),
             "input.to",
             "BAD_USER_INPUT",
         ),
         (
-            json!({ "from": "vp-of-it", "to": "nowhere", "kind": "lateral" }),
+            json!({ "from": "vp-of-it", "to": "nowhere", "kind": "LATERAL" }),
             "input.to",
             "BAD_USER_INPUT",
         ),
         (
-            json!({ "from": "vp-of-it", "to": "it-director", "kind": "sideways" }),
+            json!({ "from": "vp-of-it", "to": "it-director", "kind": "SIDEWAYS" }),
             "input.kind",
             "BAD_USER_INPUT",
         ),
         (
-            json!({ "from": "vp-of-it", "to": "it-director", "kind": "lateral", "likelihood": 1.5 }),
+            json!({ "from": "vp-of-it", "to": "it-director", "kind": "LATERAL", "likelihood": 1.5 }),
             "input.likelihood",
             "BAD_USER_INPUT",
         ),
@@ -267,7 +282,7 @@ async fn a_new_move_shows_in_routes_as_soon_as_the_mutation_returns(app: TestApp
         assert_eq!(body["errors"][0]["extensions"]["code"], code, "{body}");
         assert_eq!(body["errors"][0]["extensions"]["field"], field);
     }
-    let dup = post(&app, Some(ADMIN_TOKEN), MOVE, json!({ "input": { "from": "it-infrastructure-manager", "to": "vp-of-it", "kind": "promotion" } })).await;
+    let dup = post(&app, Some(ADMIN_TOKEN), MOVE, json!({ "input": { "from": "it-infrastructure-manager", "to": "vp-of-it", "kind": "PROMOTION" } })).await;
     assert_eq!(dup["errors"][0]["extensions"]["code"], "CONFLICT");
 }
 

@@ -1,8 +1,10 @@
 //! End-to-end tests: real server, real HTTP, fresh SQLite and PostgreSQL databases.
 
 mod admin;
+mod admin_catalog;
 mod career;
 mod catalog;
+mod dataset;
 mod http;
 mod n_plus_one;
 mod onet;

@@ -165,6 +165,48 @@ impl TestApp {
         })
     }
 
+    /// Server on a fresh seeded database with an admin token ([`ADMIN_TOKEN`], id `ops`) and a
+    /// read-only token ([`READ_TOKEN`], id `viewer`) configured.
+    pub async fn spawn_with_tokens(backend: Backend) -> Option<Self> {
+        Self::spawn_tokens(backend, true).await
+    }
+
+    /// Like [`TestApp::spawn_with_tokens`]; `seed` says whether the built-in dataset is loaded.
+    pub async fn spawn_tokens(backend: Backend, seed: bool) -> Option<Self> {
+        let admin = hex::encode(api::auth::hash_token(ADMIN_TOKEN));
+        let read = hex::encode(api::auth::hash_token(READ_TOKEN));
+        Self::spawn_configured(backend, |c| {
+            c.admin_tokens = format!("ops:admin:{admin},viewer:read:{read}");
+            c.seed_on_start = seed;
+        })
+        .await
+    }
+
+    /// POSTs a GraphQL request with an optional bearer token; returns the whole body.
+    pub async fn post_as(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("send request");
+        response.json().await.expect("JSON body")
+    }
+
+    /// Runs an admin request that must succeed; returns `data`.
+    pub async fn admin_data(&self, query: &str, variables: Value) -> Value {
+        let body = self.post_as(Some(ADMIN_TOKEN), query, variables).await;
+        assert!(body.get("errors").is_none(), "unexpected errors: {body:#}");
+        body["data"].clone()
+    }
+
+    /// The whole dataset as `exportDataset` returns it.
+    pub async fn export(&self) -> Value {
+        self.admin_data("{ exportDataset }", json!({})).await["exportDataset"].clone()
+    }
+
     /// POSTs a GraphQL request and returns the whole response body.
     pub async fn post(&self, query: &str, variables: Value) -> Value {
         let response = self
@@ -201,6 +243,31 @@ impl TestApp {
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }
+}
+
+/// The admin token of [`TestApp::spawn_with_tokens`].
+pub const ADMIN_TOKEN: &str = "test-admin-token";
+/// The read-only token of [`TestApp::spawn_with_tokens`].
+pub const READ_TOKEN: &str = "test-read-token";
+
+/// Like [`on_both_databases`] with a server from [`TestApp::spawn_with_tokens`].
+#[macro_export]
+macro_rules! with_tokens {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::TestApp::spawn_with_tokens($crate::Backend::Sqlite).await;
+                super::$name(app.expect("sqlite")).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::TestApp::spawn_with_tokens($crate::Backend::Postgres).await {
+                    super::$name(app).await;
+                }
+            }
+        }
+    )+};
 }
 
 /// Defines `$name::sqlite` and `$name::postgres` tests running `async fn $name(TestApp)`.

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod career;
 pub mod catalog;
 pub mod enums;
+mod extensions;
 pub mod loader;
 pub mod node;
 pub mod pagination;
@@ -23,6 +24,7 @@ use loader::{DbLoader, LoadError};
 
 /// Root query: the union of every domain's queries.
 #[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
 pub struct QueryRoot(
     role::RoleQuery,
     career::CareerQuery,
@@ -34,6 +36,7 @@ pub struct QueryRoot(
 
 /// Root mutation: the admin mutations (need an admin token).
 #[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
 pub struct MutationRoot(admin::AdminMutation);
 
 /// The executable schema.
@@ -49,6 +52,7 @@ pub fn build_schema(db: DatabaseConnection, graph: Arc<GraphStore>) -> AppSchema
     .data(DataLoader::new(DbLoader::new(db.clone()), tokio::spawn))
     .data(graph)
     .data(db)
+    .extension(extensions::ErrorCodes)
     .limit_depth(15)
     .limit_complexity(10_000)
     .finish()

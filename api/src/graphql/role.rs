@@ -145,7 +145,8 @@ impl Role {
             })
             .collect())
     }
-    /// Skills the role needs, heaviest first (by share, then the source's rank).
+    /// Skills the role needs, heaviest first: by share, then the source's rank, then O*NET
+    /// importance and level; ties keep the order the data was loaded in.
     async fn skills(
         &self,
         ctx: &Context<'_>,
@@ -157,6 +158,12 @@ impl Role {
                 .unwrap_or(-1.0)
                 .total_cmp(&a.share_pct.unwrap_or(-1.0))
                 .then(a.rank.unwrap_or(i32::MAX).cmp(&b.rank.unwrap_or(i32::MAX)))
+                .then(
+                    b.importance
+                        .unwrap_or(-1.0)
+                        .total_cmp(&a.importance.unwrap_or(-1.0)),
+                )
+                .then(b.level.unwrap_or(-1.0).total_cmp(&a.level.unwrap_or(-1.0)))
                 .then(a.source_id.cmp(&b.source_id))
                 .then(a.id.cmp(&b.id))
         });
@@ -191,23 +198,23 @@ impl Role {
             .map(Duty)
             .collect())
     }
-    /// Moves out of this role: the next steps people take.
+    /// Moves out of this role: the next steps people take, most likely first (then by slug).
     async fn next_moves(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only moves of this kind.")] kind: Option<MoveKind>,
     ) -> GqlResult<Vec<CareerMove>> {
         let rows = load_list(ctx, MovesFrom(self.0.id)).await?;
-        Ok(moves_of_kind(rows, kind))
+        ordered_moves(ctx, rows, kind, |m| m.to_role_id).await
     }
-    /// Moves into this role: how people get here.
+    /// Moves into this role: how people get here, most likely first (then by slug).
     async fn previous_moves(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only moves of this kind.")] kind: Option<MoveKind>,
     ) -> GqlResult<Vec<CareerMove>> {
         let rows = load_list(ctx, MovesTo(self.0.id)).await?;
-        Ok(moves_of_kind(rows, kind))
+        ordered_moves(ctx, rows, kind, |m| m.from_role_id).await
     }
     /// Roles listed as related ("more in this field"), either direction.
     async fn related_roles(&self, ctx: &Context<'_>) -> GqlResult<Vec<Role>> {
@@ -327,11 +334,37 @@ impl Role {
     }
 }
 
-fn moves_of_kind(rows: Vec<career_move::Model>, kind: Option<MoveKind>) -> Vec<CareerMove> {
-    rows.into_iter()
+/// Moves of `kind` (all when `None`), most likely first, then by the other role's slug and
+/// the kind, so the order depends on the data alone (not on insertion order).
+async fn ordered_moves(
+    ctx: &Context<'_>,
+    rows: Vec<career_move::Model>,
+    kind: Option<MoveKind>,
+    other: fn(&career_move::Model) -> i32,
+) -> GqlResult<Vec<CareerMove>> {
+    let rows: Vec<career_move::Model> = rows
+        .into_iter()
         .filter(|m| kind.is_none_or(|k| k.as_db() == m.kind))
-        .map(CareerMove)
-        .collect()
+        .collect();
+    let keys: Vec<RoleById> = rows.iter().map(|m| RoleById(other(m))).collect();
+    let roles: Vec<role::Model> = load_rows(ctx, keys).await?;
+    let slug_of: std::collections::HashMap<i32, String> =
+        roles.into_iter().map(|r| (r.id, r.slug)).collect();
+    let mut keyed: Vec<_> = rows
+        .into_iter()
+        .map(|m| {
+            let slug = slug_of.get(&other(&m)).cloned().unwrap_or_default();
+            (m, slug)
+        })
+        .collect();
+    keyed.sort_by(|(a, sa), (b, sb)| {
+        let (la, lb) = (a.likelihood.unwrap_or(-1.0), b.likelihood.unwrap_or(-1.0));
+        lb.total_cmp(&la)
+            .then_with(|| sa.cmp(sb))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.source_id.cmp(&b.source_id))
+    });
+    Ok(keyed.into_iter().map(|(m, _)| CareerMove(m)).collect())
 }
 
 pub struct RoleSkill(pub role_skill::Model);

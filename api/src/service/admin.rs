@@ -1,7 +1,10 @@
 //! Writes made through the admin API. Each runs in one transaction: validate, write, bump the
 //! data version; callers refresh the route graph after commit.
 
-use entity::{audit_log, career_move, data_version, role, role_certification, role_skill, source};
+use entity::{
+    audit_log, career_move, certification, data_version, role, role_certification, role_skill,
+    skill, source,
+};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, Condition, DatabaseConnection,
@@ -12,8 +15,6 @@ use crate::error::{ApiError, ApiResult};
 
 /// Key of the source that facts entered through the API cite.
 pub const ADMIN_SOURCE: &str = "admin-api";
-/// Allowed move kinds.
-const MOVE_KINDS: [&str; 4] = ["promotion", "lateral", "pivot", "related"];
 
 /// A new role.
 #[derive(Clone, Debug)]
@@ -293,30 +294,13 @@ pub async fn create_move(
     who: &str,
     new: NewMove,
 ) -> ApiResult<career_move::Model> {
-    if !MOVE_KINDS.contains(&new.kind.as_str()) {
-        return Err(ApiError::bad_input(
-            "input.kind",
-            format!("must be one of {MOVE_KINDS:?}"),
-        ));
-    }
     if new.from == new.to {
         return Err(ApiError::bad_input(
             "input.to",
             "a move cannot lead from a role to itself",
         ));
     }
-    if new
-        .typical_years
-        .is_some_and(|y| !(0.0..=60.0).contains(&y))
-    {
-        return Err(ApiError::bad_input(
-            "input.typicalYears",
-            "must be between 0 and 60",
-        ));
-    }
-    if new.likelihood.is_some_and(|l| !(l > 0.0 && l <= 1.0)) {
-        return Err(ApiError::bad_input("input.likelihood", "must be in (0, 1]"));
-    }
+    check_move_values(new.typical_years, new.likelihood)?;
     let txn = db.begin().await?;
     let from = role_by_slug(&txn, "input.from", &new.from).await?;
     let to = role_by_slug(&txn, "input.to", &new.to).await?;
@@ -349,4 +333,605 @@ pub async fn create_move(
     )
     .await?;
     Ok(created)
+}
+
+fn check_move_values(typical_years: Option<f64>, likelihood: Option<f64>) -> ApiResult<()> {
+    check_range("input.typicalYears", typical_years, 0.0, 60.0)?;
+    if likelihood.is_some_and(|l| !(l > 0.0 && l <= 1.0)) {
+        return Err(ApiError::bad_input("input.likelihood", "must be in (0, 1]"));
+    }
+    Ok(())
+}
+
+fn check_range(field: &str, value: Option<f64>, lo: f64, hi: f64) -> ApiResult<()> {
+    match value {
+        Some(v) if !(lo..=hi).contains(&v) || v.is_nan() => Err(ApiError::bad_input(
+            field,
+            format!("must be between {lo} and {hi}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// CONFLICT when `count` rows reference what is about to go and the caller did not cascade.
+fn refuse_if_referenced(what: &str, count: u64, cascade: bool) -> ApiResult<()> {
+    if count > 0 && !cascade {
+        return Err(ApiError::Conflict(format!(
+            "{what} is referenced by {count} links; pass cascade: true to delete them too"
+        )));
+    }
+    Ok(())
+}
+
+/// Maps a unique violation to a CONFLICT message naming what exists.
+fn conflict(what: String) -> impl FnOnce(sea_orm::DbErr) -> ApiError {
+    move |e| match ApiError::from(e) {
+        ApiError::Conflict(_) => ApiError::Conflict(format!("{what} already exists")),
+        other => other,
+    }
+}
+
+/// Id of the source `key`, or of the `admin-api` source when no key is given.
+async fn source_id(txn: &DatabaseTransaction, field: &str, key: Option<&str>) -> ApiResult<i32> {
+    let Some(key) = key else {
+        return admin_source(txn).await;
+    };
+    source::Entity::find()
+        .filter(source::Column::Key.eq(key))
+        .one(txn)
+        .await?
+        .map(|s| s.id)
+        .ok_or_else(|| ApiError::bad_input(field, format!("no source `{key}`")))
+}
+
+/// A new skill.
+#[derive(Clone, Debug)]
+pub struct NewSkill {
+    pub slug: String,
+    pub name: String,
+    pub category: String,
+}
+
+/// Changes to a skill.
+#[derive(Clone, Debug, Default)]
+pub struct SkillPatch {
+    pub name: Option<String>,
+    pub category: Option<String>,
+}
+
+/// Creates a skill; CONFLICT when the slug exists.
+pub async fn create_skill(
+    db: &DatabaseConnection,
+    who: &str,
+    new: NewSkill,
+) -> ApiResult<skill::Model> {
+    check_slug("input.slug", &new.slug)?;
+    check_name("input.name", &new.name)?;
+    check_name("input.category", &new.category)?;
+    let txn = db.begin().await?;
+    let created = skill::ActiveModel {
+        id: NotSet,
+        slug: Set(new.slug.clone()),
+        name: Set(new.name.trim().to_owned()),
+        category: Set(new.category.trim().to_owned()),
+    }
+    .insert(&txn)
+    .await
+    .map_err(conflict(format!("skill `{}`", new.slug)))?;
+    finish(txn, who, "createSkill", &new.slug).await?;
+    Ok(created)
+}
+
+async fn skill_by_slug(
+    txn: &DatabaseTransaction,
+    field: &str,
+    slug: &str,
+) -> ApiResult<skill::Model> {
+    skill::Entity::find()
+        .filter(skill::Column::Slug.eq(slug))
+        .one(txn)
+        .await?
+        .ok_or_else(|| ApiError::bad_input(field, format!("no skill `{slug}`")))
+}
+
+/// Changes the given fields of a skill.
+pub async fn update_skill(
+    db: &DatabaseConnection,
+    who: &str,
+    slug: &str,
+    patch: SkillPatch,
+) -> ApiResult<skill::Model> {
+    if let Some(name) = &patch.name {
+        check_name("input.name", name)?;
+    }
+    if let Some(category) = &patch.category {
+        check_name("input.category", category)?;
+    }
+    let txn = db.begin().await?;
+    let current = skill_by_slug(&txn, "slug", slug).await?;
+    let mut model: skill::ActiveModel = current.into();
+    if let Some(name) = patch.name {
+        model.name = Set(name.trim().to_owned());
+    }
+    if let Some(category) = patch.category {
+        model.category = Set(category.trim().to_owned());
+    }
+    let updated = model.update(&txn).await?;
+    finish(txn, who, "updateSkill", slug).await?;
+    Ok(updated)
+}
+
+/// Deletes a skill; CONFLICT while roles link to it, unless `cascade`.
+pub async fn delete_skill(
+    db: &DatabaseConnection,
+    who: &str,
+    slug: &str,
+    cascade: bool,
+) -> ApiResult<()> {
+    let txn = db.begin().await?;
+    let skill = skill_by_slug(&txn, "slug", slug).await?;
+    let links = role_skill::Entity::find()
+        .filter(role_skill::Column::SkillId.eq(skill.id))
+        .count(&txn)
+        .await?;
+    refuse_if_referenced(&format!("skill `{slug}`"), links, cascade)?;
+    skill::Entity::delete_by_id(skill.id).exec(&txn).await?;
+    finish(txn, who, "deleteSkill", slug).await
+}
+
+/// A new certification.
+#[derive(Clone, Debug)]
+pub struct NewCertification {
+    pub slug: String,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub issuer: Option<String>,
+}
+
+/// Changes to a certification.
+#[derive(Clone, Debug, Default)]
+pub struct CertificationPatch {
+    pub name: Option<String>,
+    pub acronym: Option<String>,
+    pub issuer: Option<String>,
+}
+
+/// Creates a certification; CONFLICT when the slug exists.
+pub async fn create_certification(
+    db: &DatabaseConnection,
+    who: &str,
+    new: NewCertification,
+) -> ApiResult<certification::Model> {
+    check_slug("input.slug", &new.slug)?;
+    check_name("input.name", &new.name)?;
+    for (field, value) in [
+        ("input.acronym", &new.acronym),
+        ("input.issuer", &new.issuer),
+    ] {
+        if let Some(value) = value {
+            check_name(field, value)?;
+        }
+    }
+    let txn = db.begin().await?;
+    let created = certification::ActiveModel {
+        id: NotSet,
+        slug: Set(new.slug.clone()),
+        name: Set(new.name.trim().to_owned()),
+        acronym: Set(new.acronym),
+        issuer: Set(new.issuer),
+    }
+    .insert(&txn)
+    .await
+    .map_err(conflict(format!("certification `{}`", new.slug)))?;
+    finish(txn, who, "createCertification", &new.slug).await?;
+    Ok(created)
+}
+
+async fn certification_by_slug(
+    txn: &DatabaseTransaction,
+    field: &str,
+    slug: &str,
+) -> ApiResult<certification::Model> {
+    certification::Entity::find()
+        .filter(certification::Column::Slug.eq(slug))
+        .one(txn)
+        .await?
+        .ok_or_else(|| ApiError::bad_input(field, format!("no certification `{slug}`")))
+}
+
+/// Changes the given fields of a certification.
+pub async fn update_certification(
+    db: &DatabaseConnection,
+    who: &str,
+    slug: &str,
+    patch: CertificationPatch,
+) -> ApiResult<certification::Model> {
+    for (field, value) in [
+        ("input.name", &patch.name),
+        ("input.acronym", &patch.acronym),
+        ("input.issuer", &patch.issuer),
+    ] {
+        if let Some(value) = value {
+            check_name(field, value)?;
+        }
+    }
+    let txn = db.begin().await?;
+    let current = certification_by_slug(&txn, "slug", slug).await?;
+    let mut model: certification::ActiveModel = current.into();
+    if let Some(name) = patch.name {
+        model.name = Set(name.trim().to_owned());
+    }
+    if patch.acronym.is_some() {
+        model.acronym = Set(patch.acronym);
+    }
+    if patch.issuer.is_some() {
+        model.issuer = Set(patch.issuer);
+    }
+    let updated = model.update(&txn).await?;
+    finish(txn, who, "updateCertification", slug).await?;
+    Ok(updated)
+}
+
+/// Deletes a certification; CONFLICT while roles link to it, unless `cascade`.
+pub async fn delete_certification(
+    db: &DatabaseConnection,
+    who: &str,
+    slug: &str,
+    cascade: bool,
+) -> ApiResult<()> {
+    let txn = db.begin().await?;
+    let cert = certification_by_slug(&txn, "slug", slug).await?;
+    let links = role_certification::Entity::find()
+        .filter(role_certification::Column::CertificationId.eq(cert.id))
+        .count(&txn)
+        .await?;
+    refuse_if_referenced(&format!("certification `{slug}`"), links, cascade)?;
+    certification::Entity::delete_by_id(cert.id)
+        .exec(&txn)
+        .await?;
+    finish(txn, who, "deleteCertification", slug).await
+}
+
+/// Identifies a role↔skill link: role, skill and the cited source (`admin-api` when `None`).
+#[derive(Clone, Debug)]
+pub struct RoleSkillKey {
+    pub role: String,
+    pub skill: String,
+    pub source: Option<String>,
+}
+
+/// The weights of a role↔skill link; `None` leaves a value as it is on update.
+#[derive(Clone, Debug, Default)]
+pub struct RoleSkillValues {
+    pub share_pct: Option<f64>,
+    pub rank: Option<i32>,
+    pub importance: Option<f64>,
+    pub level: Option<f64>,
+    pub note: Option<String>,
+}
+
+fn check_role_skill(v: &RoleSkillValues) -> ApiResult<()> {
+    check_range("input.sharePct", v.share_pct, 0.0, 100.0)?;
+    check_range("input.rank", v.rank.map(f64::from), 1.0, 1000.0)?;
+    check_range("input.importance", v.importance, 1.0, 5.0)?;
+    check_range("input.level", v.level, 0.0, 7.0)
+}
+
+fn key_text(key: &RoleSkillKey) -> String {
+    let source = key.source.as_deref().unwrap_or(ADMIN_SOURCE);
+    format!("{} needs {} ({source})", key.role, key.skill)
+}
+
+async fn find_role_skill(
+    txn: &DatabaseTransaction,
+    key: &RoleSkillKey,
+) -> ApiResult<(i32, i32, i32, Option<role_skill::Model>)> {
+    let role = role_by_slug(txn, "input.role", &key.role).await?;
+    let skill = skill_by_slug(txn, "input.skill", &key.skill).await?;
+    let source = source_id(txn, "input.source", key.source.as_deref()).await?;
+    let found = role_skill::Entity::find()
+        .filter(role_skill::Column::RoleId.eq(role.id))
+        .filter(role_skill::Column::SkillId.eq(skill.id))
+        .filter(role_skill::Column::SourceId.eq(source))
+        .one(txn)
+        .await?;
+    Ok((role.id, skill.id, source, found))
+}
+
+/// Links a skill to a role; CONFLICT when that source already links them.
+pub async fn create_role_skill(
+    db: &DatabaseConnection,
+    who: &str,
+    key: RoleSkillKey,
+    values: RoleSkillValues,
+) -> ApiResult<role_skill::Model> {
+    check_role_skill(&values)?;
+    let txn = db.begin().await?;
+    let (role_id, skill_id, source_id, found) = find_role_skill(&txn, &key).await?;
+    if found.is_some() {
+        return Err(ApiError::Conflict(format!(
+            "link {} already exists",
+            key_text(&key)
+        )));
+    }
+    let created = role_skill::ActiveModel {
+        id: NotSet,
+        role_id: Set(role_id),
+        skill_id: Set(skill_id),
+        source_id: Set(source_id),
+        share_pct: Set(values.share_pct),
+        rank: Set(values.rank),
+        importance: Set(values.importance),
+        level: Set(values.level),
+        note: Set(values.note),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(conflict(format!("link {}", key_text(&key))))?;
+    finish(txn, who, "createRoleSkill", &key_text(&key)).await?;
+    Ok(created)
+}
+
+/// Changes the given weights of a role↔skill link.
+pub async fn update_role_skill(
+    db: &DatabaseConnection,
+    who: &str,
+    key: RoleSkillKey,
+    values: RoleSkillValues,
+) -> ApiResult<role_skill::Model> {
+    check_role_skill(&values)?;
+    let txn = db.begin().await?;
+    let (.., found) = find_role_skill(&txn, &key).await?;
+    let current = found.ok_or_else(|| ApiError::not_found("role skill link", key_text(&key)))?;
+    let mut model: role_skill::ActiveModel = current.into();
+    if values.share_pct.is_some() {
+        model.share_pct = Set(values.share_pct);
+    }
+    if values.rank.is_some() {
+        model.rank = Set(values.rank);
+    }
+    if values.importance.is_some() {
+        model.importance = Set(values.importance);
+    }
+    if values.level.is_some() {
+        model.level = Set(values.level);
+    }
+    if values.note.is_some() {
+        model.note = Set(values.note);
+    }
+    let updated = model.update(&txn).await?;
+    finish(txn, who, "updateRoleSkill", &key_text(&key)).await?;
+    Ok(updated)
+}
+
+/// Removes a role↔skill link.
+pub async fn delete_role_skill(
+    db: &DatabaseConnection,
+    who: &str,
+    key: RoleSkillKey,
+) -> ApiResult<()> {
+    let txn = db.begin().await?;
+    let (.., found) = find_role_skill(&txn, &key).await?;
+    let current = found.ok_or_else(|| ApiError::not_found("role skill link", key_text(&key)))?;
+    role_skill::Entity::delete_by_id(current.id)
+        .exec(&txn)
+        .await?;
+    finish(txn, who, "deleteRoleSkill", &key_text(&key)).await
+}
+
+/// Identifies a role↔certification link (`admin-api` source when `None`).
+#[derive(Clone, Debug)]
+pub struct RoleCertificationKey {
+    pub role: String,
+    pub certification: String,
+    pub relevance: String,
+    pub source: Option<String>,
+}
+
+fn cert_key_text(key: &RoleCertificationKey) -> String {
+    let source = key.source.as_deref().unwrap_or(ADMIN_SOURCE);
+    format!(
+        "{} {} for {} ({source})",
+        key.certification, key.relevance, key.role
+    )
+}
+
+async fn find_role_certification(
+    txn: &DatabaseTransaction,
+    key: &RoleCertificationKey,
+) -> ApiResult<(i32, i32, i32, Option<role_certification::Model>)> {
+    let role = role_by_slug(txn, "input.role", &key.role).await?;
+    let cert = certification_by_slug(txn, "input.certification", &key.certification).await?;
+    let source = source_id(txn, "input.source", key.source.as_deref()).await?;
+    let found = role_certification::Entity::find()
+        .filter(role_certification::Column::RoleId.eq(role.id))
+        .filter(role_certification::Column::CertificationId.eq(cert.id))
+        .filter(role_certification::Column::SourceId.eq(source))
+        .filter(role_certification::Column::Relevance.eq(key.relevance.as_str()))
+        .one(txn)
+        .await?;
+    Ok((role.id, cert.id, source, found))
+}
+
+/// Links a certification to a role; CONFLICT when the same link exists.
+pub async fn create_role_certification(
+    db: &DatabaseConnection,
+    who: &str,
+    key: RoleCertificationKey,
+    note: Option<String>,
+) -> ApiResult<role_certification::Model> {
+    let txn = db.begin().await?;
+    let (role_id, certification_id, source_id, found) = find_role_certification(&txn, &key).await?;
+    if found.is_some() {
+        return Err(ApiError::Conflict(format!(
+            "link {} already exists",
+            cert_key_text(&key)
+        )));
+    }
+    let created = role_certification::ActiveModel {
+        id: NotSet,
+        role_id: Set(role_id),
+        certification_id: Set(certification_id),
+        source_id: Set(source_id),
+        relevance: Set(key.relevance.clone()),
+        note: Set(note),
+    }
+    .insert(&txn)
+    .await
+    .map_err(conflict(format!("link {}", cert_key_text(&key))))?;
+    finish(txn, who, "createRoleCertification", &cert_key_text(&key)).await?;
+    Ok(created)
+}
+
+/// Changes the note of a role↔certification link.
+pub async fn update_role_certification(
+    db: &DatabaseConnection,
+    who: &str,
+    key: RoleCertificationKey,
+    note: Option<String>,
+) -> ApiResult<role_certification::Model> {
+    let txn = db.begin().await?;
+    let (.., found) = find_role_certification(&txn, &key).await?;
+    let current =
+        found.ok_or_else(|| ApiError::not_found("role certification link", cert_key_text(&key)))?;
+    let mut model: role_certification::ActiveModel = current.into();
+    model.note = Set(note);
+    let updated = model.update(&txn).await?;
+    finish(txn, who, "updateRoleCertification", &cert_key_text(&key)).await?;
+    Ok(updated)
+}
+
+/// Removes a role↔certification link.
+pub async fn delete_role_certification(
+    db: &DatabaseConnection,
+    who: &str,
+    key: RoleCertificationKey,
+) -> ApiResult<()> {
+    let txn = db.begin().await?;
+    let (.., found) = find_role_certification(&txn, &key).await?;
+    let current =
+        found.ok_or_else(|| ApiError::not_found("role certification link", cert_key_text(&key)))?;
+    role_certification::Entity::delete_by_id(current.id)
+        .exec(&txn)
+        .await?;
+    finish(txn, who, "deleteRoleCertification", &cert_key_text(&key)).await
+}
+
+/// Identifies a move (`admin-api` source when `source` is `None`).
+#[derive(Clone, Debug)]
+pub struct MoveKey {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    pub source: Option<String>,
+}
+
+/// Changes to a move; `None` leaves a value as it is.
+#[derive(Clone, Debug, Default)]
+pub struct MovePatch {
+    pub typical_years: Option<f64>,
+    pub likelihood: Option<f64>,
+    pub description: Option<String>,
+}
+
+fn move_text(key: &MoveKey) -> String {
+    let source = key.source.as_deref().unwrap_or(ADMIN_SOURCE);
+    format!("{} {} {} ({source})", key.from, key.kind, key.to)
+}
+
+async fn find_move(txn: &DatabaseTransaction, key: &MoveKey) -> ApiResult<career_move::Model> {
+    let from = role_by_slug(txn, "input.from", &key.from).await?;
+    let to = role_by_slug(txn, "input.to", &key.to).await?;
+    let source = source_id(txn, "input.source", key.source.as_deref()).await?;
+    career_move::Entity::find()
+        .filter(career_move::Column::FromRoleId.eq(from.id))
+        .filter(career_move::Column::ToRoleId.eq(to.id))
+        .filter(career_move::Column::Kind.eq(key.kind.as_str()))
+        .filter(career_move::Column::SourceId.eq(source))
+        .one(txn)
+        .await?
+        .ok_or_else(|| ApiError::not_found("career move", move_text(key)))
+}
+
+/// Changes the given values of a move.
+pub async fn update_move(
+    db: &DatabaseConnection,
+    who: &str,
+    key: MoveKey,
+    patch: MovePatch,
+) -> ApiResult<career_move::Model> {
+    check_move_values(patch.typical_years, patch.likelihood)?;
+    let txn = db.begin().await?;
+    let current = find_move(&txn, &key).await?;
+    let mut model: career_move::ActiveModel = current.into();
+    if patch.typical_years.is_some() {
+        model.typical_years = Set(patch.typical_years);
+    }
+    if patch.likelihood.is_some() {
+        model.likelihood = Set(patch.likelihood);
+    }
+    if patch.description.is_some() {
+        model.description = Set(patch.description);
+    }
+    let updated = model.update(&txn).await?;
+    finish(txn, who, "updateCareerMove", &move_text(&key)).await?;
+    Ok(updated)
+}
+
+/// Deletes a move.
+pub async fn delete_move(db: &DatabaseConnection, who: &str, key: MoveKey) -> ApiResult<()> {
+    let txn = db.begin().await?;
+    let current = find_move(&txn, &key).await?;
+    career_move::Entity::delete_by_id(current.id)
+        .exec(&txn)
+        .await?;
+    finish(txn, who, "deleteCareerMove", &move_text(&key)).await
+}
+
+/// Imports a whole dataset (validated first, one transaction) and records it in the audit log.
+pub async fn import_dataset(
+    db: &DatabaseConnection,
+    who: &str,
+    dataset: &seed::Dataset,
+    mode: seed::ImportMode,
+) -> ApiResult<seed::ImportReport> {
+    let txn = db.begin().await?;
+    let report = seed::import_in(&txn, dataset, mode)
+        .await
+        .map_err(dataset_error)?;
+    let total = report.total();
+    let action = match mode {
+        seed::ImportMode::Merge => "importDataset(MERGE)",
+        seed::ImportMode::Replace => "importDataset(REPLACE)",
+    };
+    let target = format!(
+        "{} created, {} updated, {} unchanged, {} deleted",
+        total.created, total.updated, total.unchanged, total.deleted
+    );
+    finish(txn, who, action, &target).await?;
+    Ok(report)
+}
+
+/// Maps a dataset error to BAD_USER_INPUT naming the record and field, or to INTERNAL.
+pub fn dataset_error(e: seed::SeedError) -> ApiError {
+    match e {
+        seed::SeedError::Invalid {
+            file,
+            record,
+            field,
+            message,
+        } => {
+            // `roles[3] (ceo)` → path `roles[3]`; the whole record name stays in the message.
+            let path = record.split(' ').next().unwrap_or_default();
+            let place = match file.strip_prefix("dataset#") {
+                Some(facts) => format!("dataset.{facts}.{path}.{field}"),
+                None => format!("dataset.{path}.{field}"),
+            };
+            ApiError::bad_input(place, format!("{record}: {message}"))
+        }
+        seed::SeedError::Parse { message, .. } => ApiError::bad_input("dataset", message),
+        seed::SeedError::Database(e) => ApiError::from(e),
+        other => ApiError::Internal(anyhow::anyhow!("{other}")),
+    }
 }
