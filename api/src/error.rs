@@ -19,8 +19,31 @@ pub enum ApiError {
     Unauthenticated,
     /// The token may not do this.
     Forbidden,
+    /// The database cannot be reached right now (connection refused, lost or pool timed
+    /// out); the cause is logged, the client is told to retry.
+    Unavailable(anyhow::Error),
     /// Anything else: database, driver or bug. Never shown to clients.
     Internal(anyhow::Error),
+}
+
+/// True when `e` says the database could not be reached rather than that a statement failed.
+fn is_unreachable(e: &sea_orm::DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    use sea_orm::{DbErr, RuntimeErr};
+    match e {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Query(RuntimeErr::SqlxError(inner)) | DbErr::Exec(RuntimeErr::SqlxError(inner)) => {
+            matches!(
+                inner.as_ref(),
+                Sqlx::Io(_)
+                    | Sqlx::PoolTimedOut
+                    | Sqlx::PoolClosed
+                    | Sqlx::Tls(_)
+                    | Sqlx::WorkerCrashed
+            )
+        }
+        _ => false,
+    }
 }
 
 impl From<anyhow::Error> for ApiError {
@@ -56,6 +79,7 @@ impl ApiError {
                 "a valid admin token is required (Authorization: Bearer <token>)".to_owned()
             }
             Self::Forbidden => "this token may not change data".to_owned(),
+            Self::Unavailable(_) => "the database is unavailable; retry shortly".to_owned(),
             Self::Internal(_) => "internal error".to_owned(),
         }
     }
@@ -68,6 +92,7 @@ impl ApiError {
             Self::Conflict(_) => "CONFLICT",
             Self::Unauthenticated => "UNAUTHENTICATED",
             Self::Forbidden => "FORBIDDEN",
+            Self::Unavailable(_) => "UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -79,21 +104,33 @@ impl From<sea_orm::DbErr> for ApiError {
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) = e.sql_err() {
             return Self::Conflict("an entry with the same natural key already exists".to_owned());
         }
+        if is_unreachable(&e) {
+            return Self::Unavailable(anyhow::Error::new(e));
+        }
         Self::Internal(anyhow::Error::new(e))
     }
 }
 
 impl From<std::sync::Arc<sea_orm::DbErr>> for ApiError {
     fn from(e: std::sync::Arc<sea_orm::DbErr>) -> Self {
+        if is_unreachable(&e) {
+            return Self::Unavailable(anyhow::anyhow!("{e}"));
+        }
         Self::Internal(anyhow::anyhow!("{e}"))
     }
 }
 
 impl ErrorExtensions for ApiError {
     fn extend(&self) -> async_graphql::Error {
-        if let Self::Internal(cause) = self {
+        match self {
             // Log the real cause; the client only sees a generic message.
-            tracing::error!(error = ?cause, "internal error while resolving a request");
+            Self::Internal(cause) => {
+                tracing::error!(error = ?cause, "internal error while resolving a request");
+            }
+            Self::Unavailable(cause) => {
+                tracing::warn!(error = %cause, "database unavailable while resolving a request");
+            }
+            _ => {}
         }
         let mut error = async_graphql::Error::new(self.message());
         error = error.extend_with(|_, ext| {
@@ -115,7 +152,7 @@ impl From<ApiError> for async_graphql::Error {
 impl From<ApiError> for anyhow::Error {
     fn from(e: ApiError) -> Self {
         match e {
-            ApiError::Internal(cause) => cause,
+            ApiError::Internal(cause) | ApiError::Unavailable(cause) => cause,
             other => anyhow::anyhow!(other.message()),
         }
     }

@@ -1,68 +1,55 @@
-//! HTTP routes: GraphQL endpoint, GraphiQL, landing page, health and readiness.
+//! HTTP routes: GraphQL endpoint, GraphiQL, landing page, health, readiness and metrics.
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::http::header;
-use actix_web::{Either, HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
-use async_graphql_actix_web::{GraphQLRequest, GraphQLResponse};
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseBackend, DatabaseConnection};
 
-use crate::auth::{Caller, TokenSet};
-use crate::graphql::AppSchema;
+use crate::career::GraphStore;
+use crate::graphql_http;
+use crate::metrics::{Metrics, PoolState};
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/graphql", web::post().to(graphql))
-        .route("/graphql", web::get().to(graphql_get))
+    cfg.route("/graphql", web::post().to(graphql_http::post))
+        .route("/graphql", web::get().to(graphql_http::get))
         .route("/graphiql", web::get().to(graphiql))
         .route("/health", web::get().to(health))
         .route("/ready", web::get().to(ready))
+        .route("/metrics", web::get().to(metrics))
         .route("/", web::get().to(index));
 }
 
-/// The caller named by the request's `Authorization` header.
-fn caller(request: &HttpRequest, tokens: &TokenSet) -> Caller {
-    let header = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    tokens.caller(header)
-}
-
-async fn graphql(
-    schema: web::Data<AppSchema>,
-    tokens: web::Data<TokenSet>,
-    http: HttpRequest,
-    request: GraphQLRequest,
-) -> GraphQLResponse {
-    let request = request.into_inner().data(caller(&http, &tokens));
-    schema.execute(request).await.into()
-}
-
-/// GET runs queries only: a mutation over GET is refused with 405 and `Allow: POST`.
-async fn graphql_get(
-    schema: web::Data<AppSchema>,
-    tokens: web::Data<TokenSet>,
-    http: HttpRequest,
-    request: GraphQLRequest,
-) -> Either<HttpResponse, GraphQLResponse> {
-    let request = request.into_inner();
-    let is_mutation = async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
-        doc.operations
-            .iter()
-            .any(|(_, op)| op.node.ty == async_graphql::parser::types::OperationType::Mutation)
-    });
-    if is_mutation {
-        return Either::Left(
-            HttpResponse::MethodNotAllowed()
-                .insert_header((header::ALLOW, "POST"))
-                .content_type("text/plain")
-                .body("mutations must be sent with POST"),
-        );
-    }
-    let request = request.data(caller(&http, &tokens));
-    Either::Right(schema.execute(request).await.into())
+/// Prometheus metrics in the text exposition format.
+async fn metrics(
+    metrics: web::Data<Metrics>,
+    graph: web::Data<Arc<GraphStore>>,
+    db: web::Data<DatabaseConnection>,
+) -> HttpResponse {
+    let pool = match db.get_database_backend() {
+        DatabaseBackend::Postgres => {
+            let pool = db.get_postgres_connection_pool();
+            PoolState {
+                open: pool.size(),
+                idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+                max: pool.options().get_max_connections(),
+            }
+        }
+        DatabaseBackend::Sqlite => {
+            let pool = db.get_sqlite_connection_pool();
+            PoolState {
+                open: pool.size(),
+                idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+                max: pool.options().get_max_connections(),
+            }
+        }
+        _ => PoolState::default(),
+    };
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(metrics.render(graph.version(), pool))
 }
 
 async fn graphiql() -> HttpResponse {

@@ -4,7 +4,11 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use std::time::Duration;
+
 use actix_web::dev::Server;
+pub use actix_web::dev::ServerHandle;
+use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context as _;
 use migration::{Migrator, MigratorTrait};
@@ -14,9 +18,12 @@ use tracing_actix_web::TracingLogger;
 use crate::auth::TokenSet;
 use crate::career::GraphStore;
 use crate::config::Config;
-use crate::graphql::build_schema;
-use crate::routes;
+use crate::graphql::{QueryLimits, build_schema};
+use crate::graphql_http::HttpLimits;
+use crate::limits::{self, RateLimit};
+use crate::metrics::Metrics;
 use crate::service;
+use crate::{routes, telemetry};
 
 /// A built, bound, not yet running service.
 pub struct Application {
@@ -40,7 +47,10 @@ pub async fn connect(
         } else {
             config.database_max_connections
         })
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Fail fast when the database is unreachable instead of queueing requests for 30 s.
+        .connect_timeout(Duration::from_secs(3))
+        .acquire_timeout(Duration::from_secs(3));
     let mut db = Database::connect(options).await.with_context(|| {
         format!(
             "cannot connect to the database at {}",
@@ -51,6 +61,41 @@ pub async fn connect(
         statements.fetch_add(1, Ordering::Relaxed);
     });
     Ok(db)
+}
+
+/// [`connect`], retrying with exponential backoff (0.25 s doubling to 8 s) until
+/// `database_connect_timeout_secs` have passed: a database that starts after the service (as in
+/// docker compose) is waited for, with a clear message per attempt.
+pub async fn connect_with_retry(
+    config: &Config,
+    statements: Arc<AtomicU64>,
+) -> anyhow::Result<DatabaseConnection> {
+    let deadline =
+        std::time::Instant::now() + Duration::from_secs(config.database_connect_timeout_secs);
+    let mut delay = Duration::from_millis(250);
+    let mut attempt = 1;
+    loop {
+        match connect(config, statements.clone()).await {
+            Ok(db) => return Ok(db),
+            Err(e) if std::time::Instant::now() + delay < deadline => {
+                tracing::warn!(
+                    attempt,
+                    retry_in_ms = delay.as_millis() as u64,
+                    error = %format!("{e:#}"),
+                    "database unreachable; retrying"
+                );
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(8));
+                attempt += 1;
+            }
+            Err(e) => {
+                return Err(e.context(format!(
+                    "gave up after {attempt} attempts over {} s (DATABASE_CONNECT_TIMEOUT_SECS)",
+                    config.database_connect_timeout_secs
+                )));
+            }
+        }
+    }
 }
 
 /// The URL without its password, for messages.
@@ -96,23 +141,48 @@ impl Application {
     /// Connects, migrates, seeds if empty, and binds the listener (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let statements = Arc::new(AtomicU64::new(0));
-        let db = connect(&config, statements.clone()).await?;
+        let db = connect_with_retry(&config, statements.clone()).await?;
         prepare_database(&db, &config).await?;
         let graph = Arc::new(GraphStore::new());
         graph.rebuild(&db).await?;
-        let schema = build_schema(db.clone(), graph);
+        let metrics = Metrics::new(statements.clone());
+        let limits = QueryLimits {
+            depth: config.query_max_depth,
+            complexity: config.query_max_complexity,
+            recursion: config.query_max_recursion,
+            directives: config.query_max_directives,
+            introspection: config.introspection,
+            suggestions: config.field_suggestions,
+        };
+        let schema = build_schema(db.clone(), graph.clone(), &limits, metrics.clone());
         let tokens = TokenSet::parse(&config.admin_tokens)?;
+        let http_limits = HttpLimits {
+            max_body_bytes: config.max_body_bytes,
+            max_upload_bytes: config.max_upload_bytes,
+            max_batch: config.max_batch,
+            timeout: Duration::from_millis(config.request_timeout_ms),
+        };
+        let rate_limit = RateLimit::new(config.rate_limit_per_minute, config.rate_limit_loopback);
         let listener = TcpListener::bind((config.host.as_str(), config.port))
             .with_context(|| format!("cannot listen on {}:{}", config.host, config.port))?;
         let port = listener.local_addr()?.port();
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(from_fn(limits::rate_limit))
+                .wrap(from_fn(telemetry::request_id_header))
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(schema.clone()))
                 .app_data(web::Data::new(db.clone()))
                 .app_data(web::Data::new(tokens.clone()))
+                .app_data(web::Data::new(graph.clone()))
+                .app_data(web::Data::new(metrics.clone()))
+                .app_data(web::Data::new(http_limits.clone()))
+                .app_data(web::Data::new(rate_limit.clone()))
+                // Our handlers read the payload themselves and answer 413 with a GraphQL body.
+                .app_data(web::PayloadConfig::new(usize::MAX))
                 .configure(routes::configure)
         })
+        .shutdown_timeout(config.shutdown_timeout_secs)
         .listen(listener)?
         .run();
         Ok(Self {
@@ -120,6 +190,12 @@ impl Application {
             server,
             statements,
         })
+    }
+
+    /// A handle that stops the server: `stop(true)` is what SIGTERM/SIGINT do (stop accepting,
+    /// let in-flight requests finish within `SHUTDOWN_TIMEOUT_SECS`).
+    pub fn stop_handle(&self) -> ServerHandle {
+        self.server.handle()
     }
 
     /// The bound port.

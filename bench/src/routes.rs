@@ -113,7 +113,12 @@ async fn curated() {
             .collect();
         report(&format!("engine: 5 best {from} -> {to}"), &mut samples);
     }
-    let schema = api::graphql::build_schema(db.clone(), store);
+    let schema = api::graphql::build_schema(
+        db.clone(),
+        store,
+        &api::graphql::QueryLimits::default(),
+        api::metrics::Metrics::new(Default::default()),
+    );
     let request = r#"{ careerRoutes(from: "information-technology-manager", to: "chief-information-officer") {
         routes { roles { slug } totals { steps years likelihood } score { cost }
                  steps { move { kind source { key } } skillGap { skills { skill { name } } } } } } }"#;

@@ -5,6 +5,7 @@ mod admin_catalog;
 mod career;
 mod catalog;
 mod dataset;
+mod hardening;
 mod http;
 mod n_plus_one;
 mod onet;

@@ -39,6 +39,7 @@ fn unique_name() -> String {
 /// A fresh, empty database that is removed when dropped.
 pub struct TestDatabase {
     pub url: String,
+    pub backend: Backend,
     cleanup: Cleanup,
 }
 
@@ -56,6 +57,7 @@ impl TestDatabase {
                 let path = std::env::temp_dir().join(format!("{name}.db"));
                 Some(Self {
                     url: format!("sqlite://{}?mode=rwc", path.display()),
+                    backend,
                     cleanup: Cleanup::File(path),
                 })
             }
@@ -81,6 +83,7 @@ impl TestDatabase {
                     .map_or(admin_url.as_str(), |(b, _)| b);
                 Some(Self {
                     url: format!("{base}/{name}"),
+                    backend,
                     cleanup: Cleanup::Postgres { admin_url, name },
                 })
             }
@@ -131,6 +134,8 @@ pub struct TestApp {
     pub statements: Arc<AtomicU64>,
     pub database: TestDatabase,
     pub backend: Backend,
+    /// Stops the server (graceful: in-flight requests finish).
+    pub stop: api::startup::ServerHandle,
 }
 
 impl TestApp {
@@ -150,11 +155,21 @@ impl TestApp {
         adjust: impl FnOnce(&mut Config),
     ) -> Option<Self> {
         let database = TestDatabase::create(backend).await?;
+        Self::spawn_on(database, adjust).await
+    }
+
+    /// Server on `database` (its URL possibly rewritten by `adjust`).
+    pub async fn spawn_on(
+        database: TestDatabase,
+        adjust: impl FnOnce(&mut Config),
+    ) -> Option<Self> {
+        let backend = database.backend;
         let mut config = Config::for_database(database.url.clone());
         adjust(&mut config);
         let app = Application::build(config).await.expect("build application");
         let address = format!("http://127.0.0.1:{}", app.port());
         let statements = app.statement_counter();
+        let stop = app.stop_handle();
         tokio::spawn(app.run_until_stopped());
         Some(Self {
             address,
@@ -162,6 +177,7 @@ impl TestApp {
             statements,
             database,
             backend,
+            stop,
         })
     }
 
@@ -332,5 +348,58 @@ pub fn assert_invalid(
             assert!(message.contains(mentions), "{message}");
         }
         other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+/// A TCP proxy in front of a server (e.g. PostgreSQL) that a test can cut and restore, to
+/// simulate losing the database while the service runs.
+pub struct CuttableProxy {
+    /// `127.0.0.1:port` to connect to instead of the target.
+    pub address: std::net::SocketAddr,
+    state: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
+}
+
+impl CuttableProxy {
+    /// Starts forwarding connections to `target` (e.g. `127.0.0.1:5432`).
+    pub async fn start(target: String) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind proxy");
+        let address = listener.local_addr().expect("proxy address");
+        let (state, _) = tokio::sync::watch::channel(true);
+        let state = std::sync::Arc::new(state);
+        let shared = state.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut client, _)) = listener.accept().await else {
+                    continue;
+                };
+                if !*shared.borrow() {
+                    continue; // cut: drop the connection at once
+                }
+                let mut up = shared.subscribe();
+                let target = target.clone();
+                tokio::spawn(async move {
+                    let Ok(mut server) = tokio::net::TcpStream::connect(&target).await else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut client, &mut server) => {}
+                        _ = up.wait_for(|up| !*up) => {} // cut: drop both sides
+                    }
+                });
+            }
+        });
+        Self { address, state }
+    }
+
+    /// Drops every open connection and refuses new ones.
+    pub fn cut(&self) {
+        self.state.send_replace(false);
+    }
+
+    /// Forwards again.
+    pub fn restore(&self) {
+        self.state.send_replace(true);
     }
 }

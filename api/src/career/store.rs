@@ -37,6 +37,11 @@ impl GraphStore {
         }
     }
 
+    /// Data version of the installed snapshot (-1 before the first build).
+    pub fn version(&self) -> i64 {
+        self.current().map_or(-1, |g| g.version)
+    }
+
     fn current(&self) -> ApiResult<Arc<GraphSnapshot>> {
         self.current
             .read()

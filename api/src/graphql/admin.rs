@@ -291,6 +291,7 @@ impl AdminQuery {
     }
 
     /// The latest admin writes, newest first (admin token required).
+    #[graphql(complexity = "crate::graphql::scaled(first, 50, child_complexity)")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,

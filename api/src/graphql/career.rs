@@ -727,6 +727,7 @@ impl CareerQuery {
     /// The best loopless routes from one role to another. Fewer than `first` when fewer
     /// exist; empty (not an error) when none does; NOT_FOUND for an unknown role.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "crate::graphql::scaled(first, 5, child_complexity) + 50")]
     async fn career_routes(
         &self,
         ctx: &Context<'_>,
@@ -790,6 +791,7 @@ impl CareerQuery {
                 .collect::<GqlResult<_>>()?,
             include_related,
         };
+        let started = std::time::Instant::now();
         let result = if g.edges.len() > BLOCKING_SEARCH_EDGES {
             let (graph, q) = (g.clone(), query.clone());
             tokio::task::spawn_blocking(move || search::find_routes(&graph, &q))
@@ -798,6 +800,9 @@ impl CareerQuery {
         } else {
             search::find_routes(&g, &query)
         };
+        if let Ok(metrics) = ctx.data::<crate::metrics::Metrics>() {
+            metrics.record_route_search(started.elapsed());
+        }
         Ok(CareerRouteSet {
             snapshot: g,
             result,

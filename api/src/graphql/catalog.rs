@@ -149,6 +149,7 @@ impl CatalogQuery {
     }
 
     /// Skills by name, paginated.
+    #[graphql(complexity = "crate::graphql::scaled(first, 20, child_complexity)")]
     async fn skills(
         &self,
         ctx: &Context<'_>,
@@ -180,6 +181,7 @@ impl CatalogQuery {
     }
 
     /// Certifications by name, paginated.
+    #[graphql(complexity = "crate::graphql::scaled(first, 20, child_complexity)")]
     async fn certifications(
         &self,
         ctx: &Context<'_>,

@@ -1,9 +1,16 @@
 //! Schema extensions that apply to every request.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextRequest};
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextRequest,
+};
 use async_graphql::{Response, Value};
+
+/// Response header (internal: the HTTP layer removes it) marking a request that failed before
+/// execution, i.e. did not parse or validate, so the HTTP layer can answer 400.
+pub const REQUEST_ERROR_HEADER: &str = "x-graphql-request-error";
 
 /// Gives every error an `extensions.code`: errors raised by async-graphql itself (parse,
 /// validation, variable coercion) carry none, so clients could not tell them apart. A value
@@ -12,18 +19,27 @@ pub struct ErrorCodes;
 
 impl ExtensionFactory for ErrorCodes {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ErrorCodesExtension)
+        Arc::new(ErrorCodesExtension::default())
     }
 }
 
-struct ErrorCodesExtension;
+#[derive(Default)]
+struct ErrorCodesExtension {
+    /// Set once the request reaches execution (it parsed and validated).
+    executed: AtomicBool,
+}
 
 #[async_graphql::async_trait::async_trait]
 impl Extension for ErrorCodesExtension {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let mut response = next.run(ctx).await;
-        // No data at all: the request failed before execution (parse or validation).
-        let code = if response.data == Value::Null {
+        let request_error = !self.executed.load(Ordering::Relaxed) && !response.errors.is_empty();
+        if request_error {
+            response
+                .http_headers
+                .insert(REQUEST_ERROR_HEADER, http::HeaderValue::from_static("1"));
+        }
+        let code = if request_error || response.data == Value::Null {
             "GRAPHQL_VALIDATION_FAILED"
         } else {
             "INTERNAL"
@@ -48,5 +64,15 @@ impl Extension for ErrorCodesExtension {
             }
         }
         response
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        self.executed.store(true, Ordering::Relaxed);
+        next.run(ctx, operation_name).await
     }
 }

@@ -5,6 +5,7 @@ pub mod career;
 pub mod catalog;
 pub mod enums;
 mod extensions;
+pub use extensions::REQUEST_ERROR_HEADER;
 pub mod loader;
 pub mod node;
 pub mod pagination;
@@ -42,9 +43,44 @@ pub struct MutationRoot(admin::AdminMutation);
 /// The executable schema.
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
+/// Query limits applied at validation (see `Config` for the defaults).
+#[derive(Clone, Debug)]
+pub struct QueryLimits {
+    /// Deepest nesting.
+    pub depth: usize,
+    /// Highest complexity (each field 1; lists scaled by `first`).
+    pub complexity: usize,
+    /// Deepest parser recursion.
+    pub recursion: usize,
+    /// Most directives on one field.
+    pub directives: usize,
+    /// Answer introspection.
+    pub introspection: bool,
+    /// Suggest field names in errors.
+    pub suggestions: bool,
+}
+
+impl Default for QueryLimits {
+    fn default() -> Self {
+        Self {
+            depth: 15,
+            complexity: 20_000,
+            recursion: 32,
+            directives: 10,
+            introspection: true,
+            suggestions: true,
+        }
+    }
+}
+
 /// Builds the schema over a database connection and a route-graph store.
-pub fn build_schema(db: DatabaseConnection, graph: Arc<GraphStore>) -> AppSchema {
-    Schema::build(
+pub fn build_schema(
+    db: DatabaseConnection,
+    graph: Arc<GraphStore>,
+    limits: &QueryLimits,
+    metrics: crate::metrics::Metrics,
+) -> AppSchema {
+    let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
@@ -52,10 +88,27 @@ pub fn build_schema(db: DatabaseConnection, graph: Arc<GraphStore>) -> AppSchema
     .data(DataLoader::new(DbLoader::new(db.clone()), tokio::spawn))
     .data(graph)
     .data(db)
+    .data(metrics)
     .extension(extensions::ErrorCodes)
-    .limit_depth(15)
-    .limit_complexity(10_000)
-    .finish()
+    .extension(async_graphql::extensions::Tracing)
+    .limit_depth(limits.depth)
+    .limit_complexity(limits.complexity)
+    .limit_recursive_depth(limits.recursion)
+    .limit_directives(limits.directives);
+    if !limits.introspection {
+        builder = builder.disable_introspection();
+    }
+    if !limits.suggestions {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
+}
+
+/// Complexity of a list of `first` items (`default` when omitted, clamped to 1–100) whose
+/// items each cost `child`: what `#[graphql(complexity)]` attributes use.
+pub(crate) fn scaled(first: Option<i32>, default: i32, child: usize) -> usize {
+    let n = usize::try_from(first.unwrap_or(default).clamp(1, 100)).unwrap_or(1);
+    n.saturating_mul(child).saturating_add(1)
 }
 
 /// The schema without a database, for exporting the SDL.
@@ -83,7 +136,10 @@ fn loader<'a>(ctx: &Context<'a>) -> GqlResult<&'a DataLoader<DbLoader>> {
 }
 
 fn load_error(e: LoadError) -> async_graphql::Error {
-    ApiError::Internal(anyhow::anyhow!("{e:?}")).into()
+    match e.as_ref() {
+        ApiError::Unavailable(cause) => ApiError::Unavailable(anyhow::anyhow!("{cause:#}")).into(),
+        _ => ApiError::Internal(anyhow::anyhow!("{e:?}")).into(),
+    }
 }
 
 /// Loads the list keyed by `key` (empty when there is none), batched with its siblings.

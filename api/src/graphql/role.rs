@@ -147,6 +147,7 @@ impl Role {
     }
     /// Skills the role needs, heaviest first: by share, then the source's rank, then O*NET
     /// importance and level; ties keep the order the data was loaded in.
+    #[graphql(complexity = "crate::graphql::scaled(first, 20, child_complexity)")]
     async fn skills(
         &self,
         ctx: &Context<'_>,
@@ -199,6 +200,7 @@ impl Role {
             .collect())
     }
     /// Moves out of this role: the next steps people take, most likely first (then by slug).
+    #[graphql(complexity = "10 * child_complexity + 1")]
     async fn next_moves(
         &self,
         ctx: &Context<'_>,
@@ -208,6 +210,7 @@ impl Role {
         ordered_moves(ctx, rows, kind, |m| m.to_role_id).await
     }
     /// Moves into this role: how people get here, most likely first (then by slug).
+    #[graphql(complexity = "10 * child_complexity + 1")]
     async fn previous_moves(
         &self,
         ctx: &Context<'_>,
@@ -739,6 +742,7 @@ impl RoleQuery {
     }
 
     /// Roles, paginated (Relay connection), optionally searched, filtered and sorted.
+    #[graphql(complexity = "crate::graphql::scaled(first, 20, child_complexity)")]
     async fn roles(
         &self,
         ctx: &Context<'_>,

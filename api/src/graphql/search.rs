@@ -76,6 +76,7 @@ pub struct SearchQuery;
 impl SearchQuery {
     /// Roles (by title or alternate title), skills and certifications matching `query`, best
     /// first. Case-insensitive; tolerates small typos; the last word may be a prefix.
+    #[graphql(complexity = "crate::graphql::scaled(first, 10, child_complexity)")]
     async fn search(
         &self,
         ctx: &Context<'_>,

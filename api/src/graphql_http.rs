@@ -1,0 +1,486 @@
+//! GraphQL over HTTP (the GraphQL-over-HTTP draft spec, audited by `tests/conformance`):
+//! content negotiation, status codes, body and batch limits, a per-request timeout, and
+//! mutations refused over GET.
+//!
+//! Status codes: malformed requests (bad JSON, missing or mistyped `query`, `variables`, …) get
+//! 400 whatever the client accepts. A document that does not parse or validate gets 400 with no
+//! `data` entry when the client accepts `application/graphql-response+json`, and 200 with
+//! `errors` for plain `application/json` clients, as the spec asks. Field errors are 200.
+
+use std::time::Duration;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use async_graphql::http::MultipartOptions;
+use async_graphql::{BatchRequest, BatchResponse, Request, Variables};
+use futures_util::StreamExt;
+use serde_json::{Value, json};
+
+use crate::auth::{Caller, Scope, TokenSet};
+use crate::graphql::{AppSchema, REQUEST_ERROR_HEADER};
+use crate::metrics::Metrics;
+
+/// Limits on what one HTTP request may carry and take.
+#[derive(Clone, Debug)]
+pub struct HttpLimits {
+    /// Largest accepted body, in bytes (413 above).
+    pub max_body_bytes: usize,
+    /// Largest multipart upload from an admin token (dataset imports), in bytes.
+    pub max_upload_bytes: usize,
+    /// Most operations in one batched request; 0 turns batching off.
+    pub max_batch: usize,
+    /// Longest a request may run before it is answered with a TIMEOUT error.
+    pub timeout: Duration,
+}
+
+/// The media type of the response, chosen from the request's `Accept` header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Media {
+    /// `application/graphql-response+json`: request errors get 400 and no `data`.
+    GraphqlResponse,
+    /// `application/json` (also for `*/*` and no `Accept` at all).
+    Json,
+}
+
+impl Media {
+    fn content_type(self) -> &'static str {
+        match self {
+            Self::GraphqlResponse => "application/graphql-response+json; charset=utf-8",
+            Self::Json => "application/json; charset=utf-8",
+        }
+    }
+}
+
+/// Picks the response type; `None` when the client accepts neither JSON type (406).
+fn negotiate(request: &HttpRequest) -> Option<Media> {
+    let Some(accept) = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Some(Media::Json);
+    };
+    let mut json = false;
+    for item in accept.split(',') {
+        let mut parts = item.split(';').map(str::trim);
+        let media = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        if refused {
+            continue;
+        }
+        match media.as_str() {
+            "application/graphql-response+json" => return Some(Media::GraphqlResponse),
+            "application/json" | "application/*" | "*/*" => json = true,
+            _ => {}
+        }
+    }
+    json.then_some(Media::Json)
+}
+
+/// A request-level error: status, code and message in a GraphQL-shaped body.
+fn request_error(media: Media, status: StatusCode, code: &str, message: &str) -> HttpResponse {
+    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    HttpResponse::build(status)
+        .content_type(media.content_type())
+        .body(body.to_string())
+}
+
+/// [`request_error`], counted in the metrics by its code.
+fn reject(
+    metrics: &Metrics,
+    media: Media,
+    status: StatusCode,
+    code: &str,
+    message: &str,
+) -> HttpResponse {
+    metrics.record_rejection(&code.to_ascii_lowercase());
+    request_error(media, status, code, message)
+}
+
+fn not_acceptable() -> HttpResponse {
+    HttpResponse::NotAcceptable()
+        .content_type("text/plain; charset=utf-8")
+        .body("responses are application/graphql-response+json or application/json")
+}
+
+/// Checks the shape of one JSON request object and turns it into a GraphQL request.
+fn parse_request(value: Value) -> Result<Request, String> {
+    let Value::Object(mut object) = value else {
+        return Err("the body must be a JSON object with a `query` string".into());
+    };
+    let query = match object.remove("query") {
+        Some(Value::String(query)) => query,
+        Some(_) => return Err("`query` must be a string".into()),
+        None => return Err("`query` is missing".into()),
+    };
+    let mut request = Request::new(query);
+    match object.remove("variables") {
+        None | Some(Value::Null) => {}
+        Some(v @ Value::Object(_)) => {
+            request = request.variables(Variables::from_json(v));
+        }
+        Some(_) => return Err("`variables` must be an object".into()),
+    }
+    match object.remove("operationName") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(name)) => request = request.operation_name(name),
+        Some(_) => return Err("`operationName` must be a string".into()),
+    }
+    match object.remove("extensions") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            for (key, value) in map {
+                let value = async_graphql::Value::from_json(value)
+                    .map_err(|_| "`extensions` must hold JSON values".to_owned())?;
+                request.extensions.insert(key, value);
+            }
+        }
+        Some(_) => return Err("`extensions` must be an object".into()),
+    }
+    Ok(request)
+}
+
+/// Parses a JSON body: one request object, or an array of them when batching is on.
+fn parse_json(body: &[u8], max_batch: usize) -> Result<BatchRequest, String> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| format!("the body is not valid JSON: {e}"))?;
+    match value {
+        Value::Array(items) => {
+            if max_batch == 0 {
+                return Err("batched requests are turned off".into());
+            }
+            if items.is_empty() || items.len() > max_batch {
+                return Err(format!("a batch holds 1 to {max_batch} operations"));
+            }
+            let requests = items
+                .into_iter()
+                .map(parse_request)
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(BatchRequest::Batch(requests))
+        }
+        other => parse_request(other).map(BatchRequest::Single),
+    }
+}
+
+/// The caller named by the request's `Authorization` header.
+pub fn caller(request: &HttpRequest, tokens: &TokenSet) -> Caller {
+    let header = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    tokens.caller(header)
+}
+
+/// Reads the body up to `limit` bytes; `Err(())` when it is larger.
+async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Result<Vec<u8>, ()>, String> {
+    let mut body = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| format!("cannot read the body: {e}"))?;
+        if body.len() + chunk.len() > limit {
+            return Ok(Err(()));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Ok(body))
+}
+
+/// `POST /graphql`: `application/json` (one request or a batch) or a GraphQL multipart request.
+pub async fn post(
+    schema: web::Data<AppSchema>,
+    tokens: web::Data<TokenSet>,
+    limits: web::Data<HttpLimits>,
+    metrics: web::Data<Metrics>,
+    http: HttpRequest,
+    payload: web::Payload,
+) -> HttpResponse {
+    let Some(media) = negotiate(&http) else {
+        metrics.record_rejection("not_acceptable");
+        return not_acceptable();
+    };
+    let caller = caller(&http, &tokens);
+    let content_type = http
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.to_ascii_lowercase());
+    let Some(content_type) = content_type else {
+        return reject(
+            &metrics,
+            media,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "send the request as application/json (Content-Type header missing)",
+        );
+    };
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    let multipart = essence == "multipart/form-data";
+    if essence != "application/json" && !multipart {
+        return reject(
+            &metrics,
+            media,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "send the request as application/json or multipart/form-data",
+        );
+    }
+    // Large uploads (dataset imports) only from admin tokens; everyone else gets the body limit.
+    let is_admin = matches!(
+        caller,
+        Caller::Token {
+            scope: Scope::Admin,
+            ..
+        }
+    );
+    let limit = if multipart && is_admin {
+        limits.max_upload_bytes
+    } else {
+        limits.max_body_bytes
+    };
+    let declared = http
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let too_large = || {
+        reject(
+            &metrics,
+            media,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            &format!("the body exceeds the limit of {limit} bytes"),
+        )
+    };
+    if declared.is_some_and(|n| n > limit) {
+        return too_large();
+    }
+    let body = match read_body(payload, limit).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(())) => return too_large(),
+        Err(message) => {
+            return reject(
+                &metrics,
+                media,
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                &message,
+            );
+        }
+    };
+    if body.is_empty() {
+        return reject(
+            &metrics,
+            media,
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "the body is empty; send {\"query\": \"…\"}",
+        );
+    }
+    let batch = if multipart {
+        let options = MultipartOptions::default()
+            .max_file_size(limit)
+            .max_num_files(4);
+        async_graphql::http::receive_batch_body(Some(content_type.as_str()), &body[..], options)
+            .await
+            .map_err(|e| format!("invalid multipart request: {e}"))
+    } else {
+        parse_json(&body, limits.max_batch)
+    };
+    match batch {
+        Ok(batch) => execute(&schema, &limits, &metrics, media, batch, caller).await,
+        Err(message) => reject(
+            &metrics,
+            media,
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            &message,
+        ),
+    }
+}
+
+/// `GET /graphql?query=…&variables=…`: queries only; a mutation gets 405 with `Allow: POST`.
+pub async fn get(
+    schema: web::Data<AppSchema>,
+    tokens: web::Data<TokenSet>,
+    limits: web::Data<HttpLimits>,
+    metrics: web::Data<Metrics>,
+    http: HttpRequest,
+) -> HttpResponse {
+    let Some(media) = negotiate(&http) else {
+        metrics.record_rejection("not_acceptable");
+        return not_acceptable();
+    };
+    if http.query_string().len() > limits.max_body_bytes {
+        return reject(
+            &metrics,
+            media,
+            StatusCode::URI_TOO_LONG,
+            "URI_TOO_LONG",
+            "the query string is too long",
+        );
+    }
+    let request = match async_graphql::http::parse_query_string(http.query_string()) {
+        Ok(request) => request,
+        Err(e) => {
+            let message = format!("invalid query string: {e}");
+            return reject(
+                &metrics,
+                media,
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                &message,
+            );
+        }
+    };
+    let is_mutation = async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
+        doc.operations.iter().any(|(name, op)| {
+            let selected = match (&request.operation_name, name) {
+                (Some(wanted), Some(name)) => wanted == name.as_str(),
+                _ => true,
+            };
+            selected && op.node.ty == async_graphql::parser::types::OperationType::Mutation
+        })
+    });
+    if is_mutation {
+        return HttpResponse::MethodNotAllowed()
+            .insert_header((header::ALLOW, "POST"))
+            .content_type(media.content_type())
+            .body(
+                json!({ "errors": [{ "message": "mutations must be sent with POST", "extensions": { "code": "METHOD_NOT_ALLOWED" } }] })
+                    .to_string(),
+            );
+    }
+    let caller = caller(&http, &tokens);
+    execute(
+        &schema,
+        &limits,
+        &metrics,
+        media,
+        BatchRequest::Single(request),
+        caller,
+    )
+    .await
+}
+
+/// Runs a batch within the timeout and shapes the HTTP response.
+async fn execute(
+    schema: &AppSchema,
+    limits: &HttpLimits,
+    metrics: &Metrics,
+    media: Media,
+    batch: BatchRequest,
+    caller: Caller,
+) -> HttpResponse {
+    let names: Vec<String> = batch.iter().map(operation_label).collect();
+    let started = std::time::Instant::now();
+    let run = schema.execute_batch(batch.data(caller));
+    let Ok(response) = tokio::time::timeout(limits.timeout, run).await else {
+        for name in &names {
+            metrics.record_request(name, "timeout", started.elapsed());
+        }
+        return request_error(
+            media,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "TIMEOUT",
+            &format!(
+                "the request took longer than {} s; narrow it (fewer items, fewer routes)",
+                limits.timeout.as_secs_f64()
+            ),
+        );
+    };
+    let elapsed = started.elapsed();
+    let mut status = StatusCode::OK;
+    let mut headers = Vec::new();
+    let body = match response {
+        BatchResponse::Single(mut single) => {
+            let request_error = single.http_headers.remove(REQUEST_ERROR_HEADER).is_some();
+            metrics.record_request(&names[0], outcome(&single, request_error), elapsed);
+            headers.extend(
+                single.http_headers.iter().filter_map(|(k, v)| {
+                    Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))
+                }),
+            );
+            let mut value = serde_json::to_value(&single).unwrap_or(Value::Null);
+            if request_error && media == Media::GraphqlResponse {
+                status = StatusCode::BAD_REQUEST;
+                if let Value::Object(map) = &mut value {
+                    map.remove("data");
+                }
+            }
+            value
+        }
+        BatchResponse::Batch(mut responses) => {
+            for (response, name) in responses.iter_mut().zip(&names) {
+                let request_error = response.http_headers.remove(REQUEST_ERROR_HEADER).is_some();
+                metrics.record_request(name, outcome(response, request_error), elapsed);
+            }
+            serde_json::to_value(&responses).unwrap_or(Value::Null)
+        }
+    };
+    let mut builder = HttpResponse::build(status);
+    for (name, value) in headers {
+        builder.insert_header((name, value));
+    }
+    builder
+        .content_type(media.content_type())
+        .body(body.to_string())
+}
+
+/// `ok`, `request_error` (did not parse or validate) or `field_error` (ran, with errors).
+fn outcome(response: &async_graphql::Response, request_error: bool) -> &'static str {
+    if request_error {
+        "request_error"
+    } else if response.errors.is_empty() {
+        "ok"
+    } else {
+        "field_error"
+    }
+}
+
+/// The operation name for metrics: the given name, else the document's first named
+/// operation, else `anonymous` (bounded length, so labels stay small).
+fn operation_label(request: &Request) -> String {
+    let name = request.operation_name.clone().or_else(|| {
+        async_graphql::parser::parse_query(&request.query)
+            .ok()
+            .and_then(|doc| {
+                doc.operations
+                    .iter()
+                    .find_map(|(name, _)| name.map(|n| n.to_string()))
+            })
+    });
+    let mut name = name.unwrap_or_else(|| "anonymous".into());
+    name.truncate(64);
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_shapes_are_checked() {
+        assert!(parse_json(br#"{"query": "{ a }"}"#, 10).is_ok());
+        for (body, mentions) in [
+            (&br#"{"qeury": "{ a }"}"#[..], "missing"),
+            (br#"{"query": 1}"#, "string"),
+            (br#"{"query": "{ a }", "variables": "x"}"#, "variables"),
+            (
+                br#"{"query": "{ a }", "operationName": 0}"#,
+                "operationName",
+            ),
+            (br#"{"query": "{ a }", "extensions": []}"#, "extensions"),
+            (br#"{ "not json"#, "JSON"),
+            (br#"[]"#, "batch"),
+        ] {
+            let err = parse_json(body, 10).map(|_| ()).unwrap_err();
+            assert!(err.contains(mentions), "{err}");
+        }
+        let batch = format!("[{}]", [r#"{"query": "{ a }"}"#; 11].join(","));
+        assert!(parse_json(batch.as_bytes(), 10).is_err());
+        assert!(parse_json(br#"[{"query": "{ a }"}]"#, 0).is_err());
+    }
+}
