@@ -6,6 +6,8 @@
 //! load is all-or-nothing and loading twice leaves identical rows.
 
 pub mod dataset;
+#[cfg(test)]
+mod fuzz;
 mod load;
 pub mod onet;
 pub mod synthetic;
