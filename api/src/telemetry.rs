@@ -16,7 +16,9 @@ pub fn init(format: LogFormat) {
 }
 
 /// Returns the request id that `TracingLogger` put on the request's span as an `x-request-id`
-/// response header, so a client can quote it and an operator can find the request's logs.
+/// response header, so a client can quote it, and logs one access line per request inside that
+/// span (method, path, status, milliseconds; the request id comes with the span). Probes
+/// (`/health`, `/ready`, `/metrics`) log at debug level.
 pub async fn request_id_header(
     request: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
@@ -27,11 +29,21 @@ pub async fn request_id_header(
         .extensions()
         .get::<tracing_actix_web::RequestId>()
         .map(|id| id.to_string());
+    let method = request.method().to_string();
+    let path = request.path().to_owned();
+    let started = std::time::Instant::now();
     let mut response = next.call(request).await?;
     if let Some(value) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
         response
             .headers_mut()
             .insert(HeaderName::from_static("x-request-id"), value);
+    }
+    let status = response.status().as_u16();
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if matches!(path.as_str(), "/health" | "/ready" | "/metrics") {
+        tracing::debug!(%method, %path, status, ms, "request");
+    } else {
+        tracing::info!(%method, %path, status, ms, "request");
     }
     Ok(response)
 }

@@ -1,5 +1,6 @@
-//! SIGTERM drains the server: the real binary and a real signal. In-flight requests finish,
-//! new connections are refused, and the process exits cleanly.
+//! The real binary: SIGTERM drains the server (in-flight requests finish, new connections are
+//! refused, clean exit), and production logs are JSON lines carrying the request id.
+#![allow(clippy::panic)] // assertions in a test
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
@@ -80,4 +81,77 @@ fn sigterm_lets_in_flight_requests_finish_then_exits() {
     };
     assert!(exit.success(), "{exit:?}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn json_logs_carry_the_request_id_returned_to_the_client() {
+    let dir = std::env::temp_dir().join(format!("career-logs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/c.db?mode=rwc", dir.display()),
+        )
+        .env("PORT", "0")
+        .env("LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut logs = Vec::new();
+    let address = loop {
+        let line = lines_rx.recv_timeout(Duration::from_secs(60)).unwrap();
+        if let Some(rest) = line.strip_prefix("GraphiQL: http://") {
+            break rest.trim_end_matches("/graphiql").to_owned();
+        }
+        logs.push(line);
+    };
+    let mut stream = TcpStream::connect(&address).unwrap();
+    let body = r#"{"query": "{ dataVersion }"}"#;
+    write!(
+        stream,
+        "POST /graphql HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let id = answer
+        .lines()
+        .find_map(|l| l.strip_prefix("x-request-id: "))
+        .unwrap_or_else(|| panic!("no request id in {answer}"))
+        .trim()
+        .to_owned();
+    // Collect what the request logged, then stop the server.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline && !logs.iter().any(|l| l.contains(&id)) {
+        if let Ok(line) = lines_rx.recv_timeout(Duration::from_millis(200)) {
+            logs.push(line);
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(!logs.is_empty());
+    for line in &logs {
+        let parsed: Result<serde_json::Value, _> = serde_json::from_str(line);
+        assert!(parsed.is_ok(), "not a JSON log line: {line}");
+    }
+    let request_line = logs
+        .iter()
+        .find(|l| l.contains(&id))
+        .unwrap_or_else(|| panic!("request id {id} in no log line: {logs:#?}"));
+    let parsed: serde_json::Value = serde_json::from_str(request_line).unwrap();
+    assert_eq!(parsed["span"]["request_id"], id.as_str(), "{request_line}");
 }
