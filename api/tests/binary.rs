@@ -1,27 +1,36 @@
 //! The real binary: SIGTERM drains the server (in-flight requests finish, new connections are
 //! refused, clean exit), and production logs are JSON lines carrying the request id.
-#![allow(clippy::panic)] // assertions in a test
+#![allow(clippy::panic, clippy::unwrap_used)] // assertions and set-up in a test
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[test]
-fn sigterm_lets_in_flight_requests_finish_then_exits() {
-    let dir = std::env::temp_dir().join(format!("career-signal-{}", std::process::id()));
+/// Starts the binary on a fresh SQLite database in a temporary directory, port 0, with `envs`.
+fn start(name: &str, envs: &[(&str, &str)]) -> (std::process::Child, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("career-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_api"));
+    command
         .env(
             "DATABASE_URL",
             format!("sqlite://{}/c.db?mode=rwc", dir.display()),
         )
         .env("PORT", "0")
-        .env("RUST_LOG", "warn")
-        .env("SHUTDOWN_TIMEOUT_SECS", "10")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    for (key, value) in envs {
+        command.env(key, value);
+    }
+    (command.spawn().unwrap(), dir)
+}
+
+#[test]
+fn sigterm_lets_in_flight_requests_finish_then_exits() {
+    let (mut child, dir) = start(
+        "signal",
+        &[("RUST_LOG", "warn"), ("SHUTDOWN_TIMEOUT_SECS", "10")],
+    );
     // The binary prints `GraphiQL: http://127.0.0.1:PORT/graphiql` once it listens.
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
@@ -85,20 +94,7 @@ fn sigterm_lets_in_flight_requests_finish_then_exits() {
 
 #[test]
 fn json_logs_carry_the_request_id_returned_to_the_client() {
-    let dir = std::env::temp_dir().join(format!("career-logs-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/c.db?mode=rwc", dir.display()),
-        )
-        .env("PORT", "0")
-        .env("LOG_FORMAT", "json")
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let (mut child, dir) = start("logs", &[("LOG_FORMAT", "json"), ("RUST_LOG", "info")]);
     let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
     let stdout = child.stdout.take().unwrap();
     std::thread::spawn(move || {

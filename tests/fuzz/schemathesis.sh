@@ -17,18 +17,10 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
 fi
 cargo build -q -p api
 bin="${CARGO_TARGET_DIR:-$root/target}/debug/api"
-work=$(mktemp -d /tmp/career-fuzz.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 token=fuzz-token-$RANDOM$RANDOM
 hash=$(printf %s "$token" | sha256sum | cut -d' ' -f1)
-DATABASE_URL="sqlite://$work/career.db?mode=rwc" PORT=$port RUST_LOG=warn ADMIN_TOKENS="fuzz:admin:$hash" \
-  "$bin" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/ready" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+. "$root/tests/support/serve.sh"
+serve "$bin" ADMIN_TOKENS="fuzz:admin:$hash"
 "$venv/bin/schemathesis" run "http://127.0.0.1:$port/graphql" -H "Authorization: Bearer $token" \
   --exclude-checks not_a_server_error --max-examples "$examples" --seed 42 \
   --phases examples,fuzzing --suppress-health-check all --report har --report-har-path "$work/run.har" \

@@ -84,16 +84,31 @@ fn check_seniority(field: &str, value: Option<i32>) -> ApiResult<()> {
     }
 }
 
+/// The row of `E` whose `column` is `slug`; BAD_USER_INPUT naming `field` when there is none.
+async fn by_slug<E>(
+    txn: &DatabaseTransaction,
+    column: E::Column,
+    what: &str,
+    field: &str,
+    slug: &str,
+) -> ApiResult<E::Model>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+{
+    E::find()
+        .filter(column.eq(slug))
+        .one(txn)
+        .await?
+        .ok_or_else(|| ApiError::bad_input(field, format!("no {what} `{slug}`")))
+}
+
 async fn role_by_slug(
     txn: &DatabaseTransaction,
     field: &str,
     slug: &str,
 ) -> ApiResult<role::Model> {
-    role::Entity::find()
-        .filter(role::Column::Slug.eq(slug))
-        .one(txn)
-        .await?
-        .ok_or_else(|| ApiError::bad_input(field, format!("no role `{slug}`")))
+    by_slug::<role::Entity>(txn, role::Column::Slug, "role", field, slug).await
 }
 
 /// Bumps the data version, records the write in the audit log and commits.
@@ -427,11 +442,7 @@ async fn skill_by_slug(
     field: &str,
     slug: &str,
 ) -> ApiResult<skill::Model> {
-    skill::Entity::find()
-        .filter(skill::Column::Slug.eq(slug))
-        .one(txn)
-        .await?
-        .ok_or_else(|| ApiError::bad_input(field, format!("no skill `{slug}`")))
+    by_slug::<skill::Entity>(txn, skill::Column::Slug, "skill", field, slug).await
 }
 
 /// Changes the given fields of a skill.
@@ -532,11 +543,14 @@ async fn certification_by_slug(
     field: &str,
     slug: &str,
 ) -> ApiResult<certification::Model> {
-    certification::Entity::find()
-        .filter(certification::Column::Slug.eq(slug))
-        .one(txn)
-        .await?
-        .ok_or_else(|| ApiError::bad_input(field, format!("no certification `{slug}`")))
+    by_slug::<certification::Entity>(
+        txn,
+        certification::Column::Slug,
+        "certification",
+        field,
+        slug,
+    )
+    .await
 }
 
 /// Changes the given fields of a certification.
