@@ -56,6 +56,10 @@ pub struct Config {
     /// Per-request time limit in milliseconds (then 503 with code TIMEOUT).
     #[arg(long, env = "REQUEST_TIMEOUT_MS", default_value_t = 10_000)]
     pub request_timeout_ms: u64,
+    /// Time limit of a mutation in milliseconds (admin writes and dataset imports; rolled back
+    /// when exceeded).
+    #[arg(long, env = "MUTATION_TIMEOUT_MS", default_value_t = 300_000)]
+    pub mutation_timeout_ms: u64,
     /// Deepest accepted query nesting.
     #[arg(long, env = "QUERY_MAX_DEPTH", default_value_t = 15)]
     pub query_max_depth: usize,
@@ -104,6 +108,7 @@ impl Config {
             max_upload_bytes: 64 * 1024 * 1024,
             max_batch: 10,
             request_timeout_ms: 10_000,
+            mutation_timeout_ms: 300_000,
             query_max_depth: 15,
             query_max_complexity: 20_000,
             query_max_recursion: 32,

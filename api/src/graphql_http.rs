@@ -29,8 +29,24 @@ pub struct HttpLimits {
     pub max_upload_bytes: usize,
     /// Most operations in one batched request; 0 turns batching off.
     pub max_batch: usize,
-    /// Longest a request may run before it is answered with a TIMEOUT error.
+    /// Longest a query may run before it is answered with a TIMEOUT error.
     pub timeout: Duration,
+    /// The same for mutations, which are admin-only and may import whole datasets: a timed-out
+    /// mutation is rolled back, so this is set long enough not to cut legitimate imports.
+    pub mutation_timeout: Duration,
+}
+
+/// True when the operation `request` selects is a mutation.
+fn is_mutation(request: &Request) -> bool {
+    async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
+        doc.operations.iter().any(|(name, op)| {
+            let selected = match (&request.operation_name, name) {
+                (Some(wanted), Some(name)) => wanted == name.as_str(),
+                _ => true,
+            };
+            selected && op.node.ty == async_graphql::parser::types::OperationType::Mutation
+        })
+    })
 }
 
 /// The media type of the response, chosen from the request's `Accept` header.
@@ -335,16 +351,7 @@ pub async fn get(
             );
         }
     };
-    let is_mutation = async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
-        doc.operations.iter().any(|(name, op)| {
-            let selected = match (&request.operation_name, name) {
-                (Some(wanted), Some(name)) => wanted == name.as_str(),
-                _ => true,
-            };
-            selected && op.node.ty == async_graphql::parser::types::OperationType::Mutation
-        })
-    });
-    if is_mutation {
+    if is_mutation(&request) {
         return HttpResponse::MethodNotAllowed()
             .insert_header((header::ALLOW, "POST"))
             .content_type(media.content_type())
@@ -376,8 +383,13 @@ async fn execute(
 ) -> HttpResponse {
     let names: Vec<String> = batch.iter().map(operation_label).collect();
     let started = std::time::Instant::now();
+    let timeout = if batch.iter().any(is_mutation) {
+        limits.mutation_timeout
+    } else {
+        limits.timeout
+    };
     let run = schema.execute_batch(batch.data(caller));
-    let Ok(response) = tokio::time::timeout(limits.timeout, run).await else {
+    let Ok(response) = tokio::time::timeout(timeout, run).await else {
         for name in &names {
             metrics.record_request(name, "timeout", started.elapsed());
         }
@@ -387,7 +399,7 @@ async fn execute(
             "TIMEOUT",
             &format!(
                 "the request took longer than {} s; narrow it (fewer items, fewer routes)",
-                limits.timeout.as_secs_f64()
+                timeout.as_secs_f64()
             ),
         );
     };

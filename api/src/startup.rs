@@ -161,6 +161,7 @@ impl Application {
             max_upload_bytes: config.max_upload_bytes,
             max_batch: config.max_batch,
             timeout: Duration::from_millis(config.request_timeout_ms),
+            mutation_timeout: Duration::from_millis(config.mutation_timeout_ms),
         };
         let rate_limit = RateLimit::new(config.rate_limit_per_minute, config.rate_limit_loopback);
         let listener = TcpListener::bind((config.host.as_str(), config.port))

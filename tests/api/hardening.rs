@@ -387,6 +387,55 @@ async fn slow_requests_time_out_with_503(backend: Backend) {
     assert_eq!(body["errors"][0]["extensions"]["code"], "TIMEOUT");
     // The service still answers afterwards.
     assert_eq!(app.get("/health").await.0, 200);
+    // Mutations (admin writes, imports) have their own, longer budget.
+    let Some(app) = TestApp::spawn_configured(backend, |c| {
+        c.request_timeout_ms = 0;
+        c.admin_tokens = format!(
+            "ops:admin:{}",
+            hex::encode(api::auth::hash_token(integration_tests::ADMIN_TOKEN))
+        );
+    })
+    .await
+    else {
+        return;
+    };
+    let body = app
+        .post_as(
+            Some(integration_tests::ADMIN_TOKEN),
+            r#"mutation { createSkill(input: { slug: "late-skill", name: "Late", category: "technical" }) { slug } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(body["data"]["createSkill"]["slug"], "late-skill", "{body}");
+    let Some(strict) = TestApp::spawn_configured(backend, |c| {
+        c.mutation_timeout_ms = 0;
+        c.admin_tokens = format!(
+            "ops:admin:{}",
+            hex::encode(api::auth::hash_token(integration_tests::ADMIN_TOKEN))
+        );
+    })
+    .await
+    else {
+        return;
+    };
+    let response = strict
+        .client
+        .post(format!("{}/graphql", strict.address))
+        .bearer_auth(integration_tests::ADMIN_TOKEN)
+        .json(&json!({ "query": r#"mutation { deleteRole(slug: "vp-of-it", cascade: true) { deleted } }"# }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status().as_u16(),
+        503,
+        "a mutation ignored its budget"
+    );
+    // ...and one cut short is rolled back.
+    let role = strict
+        .data(r#"{ role(slug: "vp-of-it") { slug } }"#, json!({}))
+        .await;
+    assert_eq!(role["role"]["slug"], "vp-of-it");
 }
 
 async fn metrics_count_requests_and_report_the_graph(backend: Backend) {

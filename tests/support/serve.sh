@@ -1,6 +1,7 @@
 # Sourced by the conformance, fuzz and load scripts: starts a built `api` binary on a fresh
 # SQLite database and a free loopback port, waits until it is ready, and stops it on exit.
-# Usage: serve <binary> [VAR=value ...]   → sets $port, $server and $work.
+# Usage: serve <binary> [VAR=value ...]   → sets $port, $server and $work. VAR=value pairs
+# override the defaults (e.g. DATABASE_URL=postgres://…); $serve_cleanup, when set, runs at exit.
 serve() {
   local bin=$1; shift
   work=$(mktemp -d /tmp/career-serve.XXXXXX)
@@ -8,7 +9,7 @@ serve() {
   env DATABASE_URL="sqlite://$work/career.db?mode=rwc" PORT="$port" RUST_LOG=warn "$@" \
     "$bin" >"$work/server.log" 2>&1 &
   server=$!
-  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"; eval "${serve_cleanup:-true}"' EXIT
   for _ in $(seq 1 300); do
     curl -fs "http://127.0.0.1:$port/ready" >/dev/null 2>&1 && return 0
     kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; return 1; }
