@@ -295,12 +295,12 @@ impl AdminQuery {
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "How many entries, 1–500 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "How many entries, 1–100 (default 50).")] first: Option<i32>,
     ) -> GqlResult<Vec<AuditEntry>> {
         require_admin(ctx)?;
         let first = first.unwrap_or(50);
-        if !(1..=500).contains(&first) {
-            return Err(ApiError::bad_input("first", "must be between 1 and 500").into());
+        if !(1..=100).contains(&first) {
+            return Err(ApiError::bad_input("first", "must be between 1 and 100").into());
         }
         let rows = admin::audit_log(db(ctx)?, first as u64).await?;
         Ok(rows
