@@ -45,14 +45,20 @@ async fn nested_skills_of_fifty_roles_take_a_fixed_number_of_statements(app: Tes
         .await
         .unwrap();
 
+    // The fewest statements of three runs: a DataLoader batch can split in two when the machine
+    // is loaded (its 1 ms window passes), which is timing, not N+1; N+1 shows in every run.
     let count = |first: i64| {
         let app = &app;
         async move {
-            let before = app.statements.load(Ordering::SeqCst);
-            let data = app.data(QUERY, json!({ "first": first })).await;
-            let after = app.statements.load(Ordering::SeqCst);
-            let edges = data["roles"]["edges"].as_array().unwrap().len();
-            (after - before, edges)
+            let mut fewest = (u64::MAX, 0);
+            for _ in 0..3 {
+                let before = app.statements.load(Ordering::SeqCst);
+                let data = app.data(QUERY, json!({ "first": first })).await;
+                let after = app.statements.load(Ordering::SeqCst);
+                let edges = data["roles"]["edges"].as_array().unwrap().len();
+                fewest = fewest.min((after - before, edges));
+            }
+            fewest
         }
     };
     let (fifty, edges) = count(50).await;
