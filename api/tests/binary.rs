@@ -151,3 +151,60 @@ fn json_logs_carry_the_request_id_returned_to_the_client() {
     let parsed: serde_json::Value = serde_json::from_str(request_line).unwrap();
     assert_eq!(parsed["span"]["request_id"], id.as_str(), "{request_line}");
 }
+
+#[test]
+fn sigterm_exits_within_the_shutdown_timeout_even_if_a_request_hangs() {
+    let (mut child, dir) = start(
+        "hang",
+        &[("RUST_LOG", "warn"), ("SHUTDOWN_TIMEOUT_SECS", "1")],
+    );
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .trim()
+        .trim_start_matches("GraphiQL: http://")
+        .trim_end_matches("/graphiql")
+        .to_owned();
+    let mut stream = TcpStream::connect(&address).unwrap();
+    let body = r#"{"query": "{ dataVersion }"}"#;
+    let first = format!(
+        "POST /graphql HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(first.as_bytes()).unwrap();
+    let mut buffer = [0u8; 4096];
+    let n = stream.read(&mut buffer).unwrap();
+    assert!(String::from_utf8_lossy(&buffer[..n]).starts_with("HTTP/1.1 200"));
+    // A request whose body never completes.
+    let hanging = format!(
+        "POST /graphql HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{{\"query\"",
+        body.len()
+    );
+    stream.write_all(hanging.as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    let signalled = Instant::now();
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            signalled.elapsed() < Duration::from_secs(8),
+            "still running 8 s after SIGTERM with a 1 s shutdown timeout"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let took = signalled.elapsed();
+    assert!(
+        took >= Duration::from_millis(900),
+        "did not wait for the request: {took:?}"
+    );
+    assert!(exit.code().is_some(), "killed by a signal: {exit:?}");
+    drop(stream);
+    std::fs::remove_dir_all(&dir).ok();
+}
