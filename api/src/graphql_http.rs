@@ -160,6 +160,17 @@ fn parse_request(value: Value) -> Result<Request, String> {
     Ok(request)
 }
 
+/// Refuses a batch that is larger than `max_batch` (or any batch when batching is off).
+fn check_batch_size(batch: BatchRequest, max_batch: usize) -> Result<BatchRequest, String> {
+    match &batch {
+        BatchRequest::Batch(_) if max_batch == 0 => Err("batched requests are turned off".into()),
+        BatchRequest::Batch(items) if items.is_empty() || items.len() > max_batch => {
+            Err(format!("a batch holds 1 to {max_batch} operations"))
+        }
+        _ => Ok(batch),
+    }
+}
+
 /// Parses a JSON body: one request object, or an array of them when batching is on.
 fn parse_json(body: &[u8], max_batch: usize) -> Result<BatchRequest, String> {
     let value: Value =
@@ -169,14 +180,14 @@ fn parse_json(body: &[u8], max_batch: usize) -> Result<BatchRequest, String> {
             if max_batch == 0 {
                 return Err("batched requests are turned off".into());
             }
-            if items.is_empty() || items.len() > max_batch {
+            if items.len() > max_batch {
                 return Err(format!("a batch holds 1 to {max_batch} operations"));
             }
             let requests = items
                 .into_iter()
                 .map(parse_request)
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok(BatchRequest::Batch(requests))
+            check_batch_size(BatchRequest::Batch(requests), max_batch)
         }
         other => parse_request(other).map(BatchRequest::Single),
     }
@@ -302,6 +313,7 @@ pub async fn post(
         async_graphql::http::receive_batch_body(Some(content_type.as_str()), &body[..], options)
             .await
             .map_err(|e| format!("invalid multipart request: {e}"))
+            .and_then(|batch| check_batch_size(batch, limits.max_batch))
     } else {
         parse_json(&body, limits.max_batch)
     };
@@ -493,6 +505,10 @@ mod tests {
         }
         let batch = format!("[{}]", [r#"{"query": "{ a }"}"#; 11].join(","));
         assert!(parse_json(batch.as_bytes(), 10).is_err());
+        let ten = format!("[{}]", [r#"{"query": "{ a }"}"#; 10].join(","));
+        assert!(parse_json(ten.as_bytes(), 10).is_ok());
+        let multipart_batch = BatchRequest::Batch((0..11).map(|_| Request::new("{ a }")).collect());
+        assert!(check_batch_size(multipart_batch, 10).is_err());
         assert!(parse_json(br#"[{"query": "{ a }"}]"#, 0).is_err());
     }
 }

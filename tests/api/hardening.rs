@@ -206,6 +206,19 @@ async fn batches_are_capped(backend: Backend) {
             .contains("1 to 10"),
         "{body}"
     );
+    // The same cap holds for batches sent as multipart requests.
+    let operations: Vec<Value> = vec![one.clone(); 11];
+    let form = reqwest::multipart::Form::new()
+        .text("operations", Value::Array(operations).to_string())
+        .text("map", "{}");
+    let response = app
+        .client
+        .post(format!("{}/graphql", app.address))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
     let Some(off) = spawn(backend, |c| c.max_batch = 0).await else {
         return;
     };
