@@ -25,22 +25,26 @@ fn start(name: &str, envs: &[(&str, &str)]) -> (std::process::Child, std::path::
     (command.spawn().unwrap(), dir)
 }
 
+/// The `host:port` the binary listens on: it prints `GraphiQL: http://HOST:PORT/graphiql`
+/// once it listens (first line of its standard output when RUST_LOG=warn).
+fn address_of(child: &mut std::process::Child) -> String {
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    line.trim()
+        .trim_start_matches("GraphiQL: http://")
+        .trim_end_matches("/graphiql")
+        .to_owned()
+}
+
 #[test]
 fn sigterm_lets_in_flight_requests_finish_then_exits() {
     let (mut child, dir) = start(
         "signal",
         &[("RUST_LOG", "warn"), ("SHUTDOWN_TIMEOUT_SECS", "10")],
     );
-    // The binary prints `GraphiQL: http://127.0.0.1:PORT/graphiql` once it listens.
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let address = line
-        .trim()
-        .trim_start_matches("GraphiQL: http://")
-        .trim_end_matches("/graphiql")
-        .to_owned();
+    let address = address_of(&mut child);
 
     let body = r#"{"query": "{ dataVersion }"}"#;
     let head = |close: bool| {
@@ -158,15 +162,7 @@ fn sigterm_exits_within_the_shutdown_timeout_even_if_a_request_hangs() {
         "hang",
         &[("RUST_LOG", "warn"), ("SHUTDOWN_TIMEOUT_SECS", "1")],
     );
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let address = line
-        .trim()
-        .trim_start_matches("GraphiQL: http://")
-        .trim_end_matches("/graphiql")
-        .to_owned();
+    let address = address_of(&mut child);
     let mut stream = TcpStream::connect(&address).unwrap();
     let body = r#"{"query": "{ dataVersion }"}"#;
     let first = format!(

@@ -43,6 +43,12 @@ mod database_loss {
     }
 }
 
+/// An ADMIN_TOKENS entry for [`integration_tests::ADMIN_TOKEN`].
+fn admin_token() -> String {
+    let hash = hex::encode(api::auth::hash_token(integration_tests::ADMIN_TOKEN));
+    format!("ops:admin:{hash}")
+}
+
 async fn spawn(backend: Backend, adjust: impl FnOnce(&mut api::config::Config)) -> Option<TestApp> {
     TestApp::spawn_configured(backend, adjust).await
 }
@@ -403,10 +409,7 @@ async fn slow_requests_time_out_with_503(backend: Backend) {
     // Mutations (admin writes, imports) have their own, longer budget.
     let Some(app) = TestApp::spawn_configured(backend, |c| {
         c.request_timeout_ms = 0;
-        c.admin_tokens = format!(
-            "ops:admin:{}",
-            hex::encode(api::auth::hash_token(integration_tests::ADMIN_TOKEN))
-        );
+        c.admin_tokens = admin_token();
     })
     .await
     else {
@@ -422,10 +425,7 @@ async fn slow_requests_time_out_with_503(backend: Backend) {
     assert_eq!(body["data"]["createSkill"]["slug"], "late-skill", "{body}");
     let Some(strict) = TestApp::spawn_configured(backend, |c| {
         c.mutation_timeout_ms = 0;
-        c.admin_tokens = format!(
-            "ops:admin:{}",
-            hex::encode(api::auth::hash_token(integration_tests::ADMIN_TOKEN))
-        );
+        c.admin_tokens = admin_token();
     })
     .await
     else {

@@ -111,6 +111,16 @@ async fn role_by_slug(
     by_slug::<role::Entity>(txn, role::Column::Slug, "role", field, slug).await
 }
 
+/// Sets an optional column when a patch gives a value; `None` leaves the column as it is.
+fn set_some<T>(column: &mut sea_orm::ActiveValue<Option<T>>, value: Option<T>)
+where
+    Option<T>: Into<sea_orm::Value>,
+{
+    if value.is_some() {
+        *column = Set(value);
+    }
+}
+
 /// Bumps the data version, records the write in the audit log and commits.
 async fn finish(txn: DatabaseTransaction, who: &str, action: &str, target: &str) -> ApiResult<()> {
     seed::bump_data_version(&txn)
@@ -212,15 +222,9 @@ pub async fn update_role(
     if let Some(track) = patch.track {
         model.track = Set(track.trim().to_owned());
     }
-    if patch.seniority.is_some() {
-        model.seniority = Set(patch.seniority);
-    }
-    if patch.onet_code.is_some() {
-        model.onet_code = Set(patch.onet_code);
-    }
-    if patch.summary.is_some() {
-        model.summary = Set(patch.summary);
-    }
+    set_some(&mut model.seniority, patch.seniority);
+    set_some(&mut model.onet_code, patch.onet_code);
+    set_some(&mut model.summary, patch.summary);
     let updated = model.update(&txn).await?;
     finish(txn, who, "updateRole", slug).await?;
     Ok(updated)
@@ -575,12 +579,8 @@ pub async fn update_certification(
     if let Some(name) = patch.name {
         model.name = Set(name.trim().to_owned());
     }
-    if patch.acronym.is_some() {
-        model.acronym = Set(patch.acronym);
-    }
-    if patch.issuer.is_some() {
-        model.issuer = Set(patch.issuer);
-    }
+    set_some(&mut model.acronym, patch.acronym);
+    set_some(&mut model.issuer, patch.issuer);
     let updated = model.update(&txn).await?;
     finish(txn, who, "updateCertification", slug).await?;
     Ok(updated)
@@ -699,21 +699,11 @@ pub async fn update_role_skill(
     let (.., found) = find_role_skill(&txn, &key).await?;
     let current = found.ok_or_else(|| ApiError::not_found("role skill link", key_text(&key)))?;
     let mut model: role_skill::ActiveModel = current.into();
-    if values.share_pct.is_some() {
-        model.share_pct = Set(values.share_pct);
-    }
-    if values.rank.is_some() {
-        model.rank = Set(values.rank);
-    }
-    if values.importance.is_some() {
-        model.importance = Set(values.importance);
-    }
-    if values.level.is_some() {
-        model.level = Set(values.level);
-    }
-    if values.note.is_some() {
-        model.note = Set(values.note);
-    }
+    set_some(&mut model.share_pct, values.share_pct);
+    set_some(&mut model.rank, values.rank);
+    set_some(&mut model.importance, values.importance);
+    set_some(&mut model.level, values.level);
+    set_some(&mut model.note, values.note);
     let updated = model.update(&txn).await?;
     finish(txn, who, "updateRoleSkill", &key_text(&key)).await?;
     Ok(updated)
@@ -879,15 +869,9 @@ pub async fn update_move(
     let txn = db.begin().await?;
     let current = find_move(&txn, &key).await?;
     let mut model: career_move::ActiveModel = current.into();
-    if patch.typical_years.is_some() {
-        model.typical_years = Set(patch.typical_years);
-    }
-    if patch.likelihood.is_some() {
-        model.likelihood = Set(patch.likelihood);
-    }
-    if patch.description.is_some() {
-        model.description = Set(patch.description);
-    }
+    set_some(&mut model.typical_years, patch.typical_years);
+    set_some(&mut model.likelihood, patch.likelihood);
+    set_some(&mut model.description, patch.description);
     let updated = model.update(&txn).await?;
     finish(txn, who, "updateCareerMove", &move_text(&key)).await?;
     Ok(updated)
