@@ -36,17 +36,48 @@ pub struct HttpLimits {
     pub mutation_timeout: Duration,
 }
 
-/// True when the operation `request` selects is a mutation.
-fn is_mutation(request: &Request) -> bool {
-    async_graphql::parser::parse_query(&request.query).is_ok_and(|doc| {
-        doc.operations.iter().any(|(name, op)| {
-            let selected = match (&request.operation_name, name) {
-                (Some(wanted), Some(name)) => wanted == name.as_str(),
-                _ => true,
-            };
-            selected && op.node.ty == async_graphql::parser::types::OperationType::Mutation
-        })
-    })
+/// What the HTTP layer needs to know of an operation before running it: read from one parse
+/// of the document (async-graphql parses it again to run it).
+struct Operation {
+    /// Metrics label: the selected operation's name, `anonymous`, or `invalid` when the
+    /// document does not parse or names no such operation.
+    label: String,
+    /// The selected operation is a mutation.
+    mutation: bool,
+}
+
+impl Operation {
+    fn of(request: &Request) -> Self {
+        use async_graphql::parser::types::OperationType;
+        let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
+            return Self::invalid();
+        };
+        let selected =
+            doc.operations
+                .iter()
+                .find(|(name, _)| match (&request.operation_name, name) {
+                    (Some(wanted), Some(name)) => wanted == name.as_str(),
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                });
+        let Some((name, op)) = selected else {
+            return Self::invalid();
+        };
+        // Names in a document are ASCII GraphQL names; 64 bytes keep labels small.
+        let mut label = name.map_or_else(|| "anonymous".to_owned(), |n| n.to_string());
+        label.truncate(64);
+        Self {
+            label,
+            mutation: op.node.ty == OperationType::Mutation,
+        }
+    }
+
+    fn invalid() -> Self {
+        Self {
+            label: "invalid".to_owned(),
+            mutation: false,
+        }
+    }
 }
 
 /// The media type of the response, chosen from the request's `Accept` header.
@@ -318,7 +349,10 @@ pub async fn post(
         parse_json(&body, limits.max_batch)
     };
     match batch {
-        Ok(batch) => execute(&schema, &limits, &metrics, media, batch, caller).await,
+        Ok(batch) => {
+            let operations = batch.iter().map(Operation::of).collect();
+            execute(&schema, &limits, &metrics, media, batch, operations, caller).await
+        }
         Err(message) => reject(
             &metrics,
             media,
@@ -363,7 +397,8 @@ pub async fn get(
             );
         }
     };
-    if is_mutation(&request) {
+    let operation = Operation::of(&request);
+    if operation.mutation {
         return HttpResponse::MethodNotAllowed()
             .insert_header((header::ALLOW, "POST"))
             .content_type(media.content_type())
@@ -373,29 +408,33 @@ pub async fn get(
             );
     }
     let caller = caller(&http, &tokens);
+    let batch = BatchRequest::Single(request);
     execute(
         &schema,
         &limits,
         &metrics,
         media,
-        BatchRequest::Single(request),
+        batch,
+        vec![operation],
         caller,
     )
     .await
 }
 
-/// Runs a batch within the timeout and shapes the HTTP response.
+/// Runs a batch (whose `operations` were read already) within the timeout and shapes the
+/// HTTP response.
 async fn execute(
     schema: &AppSchema,
     limits: &HttpLimits,
     metrics: &Metrics,
     media: Media,
     batch: BatchRequest,
+    operations: Vec<Operation>,
     caller: Caller,
 ) -> HttpResponse {
-    let names: Vec<String> = batch.iter().map(operation_label).collect();
+    let names: Vec<&str> = operations.iter().map(|o| o.label.as_str()).collect();
     let started = std::time::Instant::now();
-    let timeout = if batch.iter().any(is_mutation) {
+    let timeout = if operations.iter().any(|o| o.mutation) {
         limits.mutation_timeout
     } else {
         limits.timeout
@@ -421,7 +460,7 @@ async fn execute(
     let body = match response {
         BatchResponse::Single(mut single) => {
             let request_error = single.http_headers.remove(REQUEST_ERROR_HEADER).is_some();
-            metrics.record_request(&names[0], outcome(&single, request_error), elapsed);
+            metrics.record_request(names[0], outcome(&single, request_error), elapsed);
             headers.extend(
                 single.http_headers.iter().filter_map(|(k, v)| {
                     Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))
@@ -464,26 +503,24 @@ fn outcome(response: &async_graphql::Response, request_error: bool) -> &'static 
     }
 }
 
-/// The operation name for metrics: the given name, else the document's first named
-/// operation, else `anonymous` (bounded length, so labels stay small).
-fn operation_label(request: &Request) -> String {
-    let name = request.operation_name.clone().or_else(|| {
-        async_graphql::parser::parse_query(&request.query)
-            .ok()
-            .and_then(|doc| {
-                doc.operations
-                    .iter()
-                    .find_map(|(name, _)| name.map(|n| n.to_string()))
-            })
-    });
-    let mut name = name.unwrap_or_else(|| "anonymous".into());
-    name.truncate(64);
-    name
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn operations_are_labelled_from_the_document() {
+        let doc = "query Page { a } mutation Write { b }";
+        let named = |name: &str| Operation::of(&Request::new(doc).operation_name(name));
+        let page = named("Page");
+        assert_eq!((page.label.as_str(), page.mutation), ("Page", false));
+        let write = named("Write");
+        assert_eq!((write.label.as_str(), write.mutation), ("Write", true));
+        // A client-chosen name that the document lacks (any length, any characters) is not a label.
+        assert_eq!(named(&"é".repeat(100)).label, "invalid");
+        assert_eq!(Operation::of(&Request::new("{ a }")).label, "anonymous");
+        assert_eq!(Operation::of(&Request::new("{ a")).label, "invalid");
+        assert!(Operation::of(&Request::new("mutation { b }")).mutation);
+    }
 
     #[test]
     fn request_shapes_are_checked() {

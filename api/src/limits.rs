@@ -61,13 +61,9 @@ pub async fn rate_limit(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let limited = request.path() == "/graphql";
-    let verdict = match (
-        limited,
-        request.app_data::<web::Data<RateLimit>>(),
-        request.peer_addr(),
-    ) {
-        (true, Some(limit), Some(peer)) => limit.check(peer.ip()),
+    let limit = request.app_data::<web::Data<RateLimit>>().cloned();
+    let verdict = match (&limit, request.peer_addr()) {
+        (Some(limit), Some(peer)) if request.path() == "/graphql" => limit.check(peer.ip()),
         _ => Ok(()),
     };
     match verdict {
@@ -76,9 +72,7 @@ pub async fn rate_limit(
             if let Some(metrics) = request.app_data::<web::Data<Metrics>>() {
                 metrics.record_rejection("rate_limited");
             }
-            let per_minute = request
-                .app_data::<web::Data<RateLimit>>()
-                .map_or(0, |l| l.per_minute);
+            let per_minute = limit.map_or(0, |l| l.per_minute);
             let body = serde_json::json!({ "errors": [{
                 "message": format!("rate limit of {per_minute} requests per minute exceeded; retry in {wait} s"),
                 "extensions": { "code": "RATE_LIMITED" },

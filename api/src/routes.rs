@@ -22,6 +22,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/", web::get().to(index));
 }
 
+/// Open, idle and maximum connections of a pool.
+fn pool_state<DB: sea_orm::sqlx::Database>(pool: &sea_orm::sqlx::Pool<DB>) -> PoolState {
+    PoolState {
+        open: pool.size(),
+        idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+        max: pool.options().get_max_connections(),
+    }
+}
+
 /// Prometheus metrics in the text exposition format.
 async fn metrics(
     metrics: web::Data<Metrics>,
@@ -29,22 +38,8 @@ async fn metrics(
     db: web::Data<DatabaseConnection>,
 ) -> HttpResponse {
     let pool = match db.get_database_backend() {
-        DatabaseBackend::Postgres => {
-            let pool = db.get_postgres_connection_pool();
-            PoolState {
-                open: pool.size(),
-                idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
-                max: pool.options().get_max_connections(),
-            }
-        }
-        DatabaseBackend::Sqlite => {
-            let pool = db.get_sqlite_connection_pool();
-            PoolState {
-                open: pool.size(),
-                idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
-                max: pool.options().get_max_connections(),
-            }
-        }
+        DatabaseBackend::Postgres => pool_state(db.get_postgres_connection_pool()),
+        DatabaseBackend::Sqlite => pool_state(db.get_sqlite_connection_pool()),
         _ => PoolState::default(),
     };
     HttpResponse::Ok()

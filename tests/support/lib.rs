@@ -223,16 +223,9 @@ impl TestApp {
         self.admin_data("{ exportDataset }", json!({})).await["exportDataset"].clone()
     }
 
-    /// POSTs a GraphQL request and returns the whole response body.
+    /// POSTs a GraphQL request (no token) and returns the whole response body.
     pub async fn post(&self, query: &str, variables: Value) -> Value {
-        let response = self
-            .client
-            .post(format!("{}/graphql", self.address))
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .expect("send request");
-        response.json().await.expect("JSON body")
+        self.post_as(None, query, variables).await
     }
 
     /// Runs a query that must succeed; returns `data`.
