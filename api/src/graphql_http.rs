@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use crate::auth::{Caller, Scope, TokenSet};
 use crate::graphql::{AppSchema, REQUEST_ERROR_HEADER};
 use crate::metrics::Metrics;
+use crate::model::ModelStore;
 
 /// Limits on what one HTTP request may carry and take.
 #[derive(Clone, Debug)]
@@ -249,6 +250,7 @@ async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Result<Vec
 /// `POST /graphql`: `application/json` (one request or a batch) or a GraphQL multipart request.
 pub async fn post(
     schema: web::Data<AppSchema>,
+    store: web::Data<std::sync::Arc<ModelStore>>,
     tokens: web::Data<TokenSet>,
     limits: web::Data<HttpLimits>,
     metrics: web::Data<Metrics>,
@@ -351,7 +353,10 @@ pub async fn post(
     match batch {
         Ok(batch) => {
             let operations = batch.iter().map(Operation::of).collect();
-            execute(&schema, &limits, &metrics, media, batch, operations, caller).await
+            execute(
+                &schema, &store, &limits, &metrics, media, batch, operations, caller,
+            )
+            .await
         }
         Err(message) => reject(
             &metrics,
@@ -366,6 +371,7 @@ pub async fn post(
 /// `GET /graphql?query=…&variables=…`: queries only; a mutation gets 405 with `Allow: POST`.
 pub async fn get(
     schema: web::Data<AppSchema>,
+    store: web::Data<std::sync::Arc<ModelStore>>,
     tokens: web::Data<TokenSet>,
     limits: web::Data<HttpLimits>,
     metrics: web::Data<Metrics>,
@@ -411,6 +417,7 @@ pub async fn get(
     let batch = BatchRequest::Single(request);
     execute(
         &schema,
+        &store,
         &limits,
         &metrics,
         media,
@@ -423,8 +430,10 @@ pub async fn get(
 
 /// Runs a batch (whose `operations` were read already) within the timeout and shapes the
 /// HTTP response.
+#[allow(clippy::too_many_arguments)]
 async fn execute(
     schema: &AppSchema,
+    store: &ModelStore,
     limits: &HttpLimits,
     metrics: &Metrics,
     media: Media,
@@ -439,7 +448,9 @@ async fn execute(
     } else {
         limits.timeout
     };
-    let run = schema.execute_batch(batch.data(caller));
+    // The whole request answers from the model current now, even if a new one is installed
+    // while it runs.
+    let run = schema.execute_batch(batch.data(caller).data(store.current()));
     let Ok(response) = tokio::time::timeout(timeout, run).await else {
         for name in &names {
             metrics.record_request(name, "timeout", started.elapsed());

@@ -1,8 +1,9 @@
 //! Career knowledge service: a GraphQL API over a graph of roles, skills, certifications
 //! and career moves.
 //!
-//! `startup` wires HTTP; `graphql` holds the schema (one module per domain); `service` holds
-//! every database query; `error` the one error type.
+//! `startup` wires HTTP; `graphql` holds the schema (one module per domain); `model` the
+//! in-memory read model every query answers from; `service` the use cases (listings over the
+//! model, admin writes); `career` the pure route engine; `error` the one error type.
 
 pub mod auth;
 pub mod career;
@@ -12,6 +13,7 @@ pub mod graphql;
 pub mod graphql_http;
 pub mod limits;
 pub mod metrics;
+pub mod model;
 pub mod routes;
 pub mod service;
 pub mod startup;

@@ -7,9 +7,9 @@ use actix_web::{HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
 use sea_orm::{DatabaseBackend, DatabaseConnection};
 
-use crate::career::GraphStore;
 use crate::graphql_http;
 use crate::metrics::{Metrics, PoolState};
+use crate::model::ModelStore;
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -34,7 +34,7 @@ fn pool_state<DB: sea_orm::sqlx::Database>(pool: &sea_orm::sqlx::Pool<DB>) -> Po
 /// Prometheus metrics in the text exposition format.
 async fn metrics(
     metrics: web::Data<Metrics>,
-    graph: web::Data<Arc<GraphStore>>,
+    store: web::Data<Arc<ModelStore>>,
     db: web::Data<DatabaseConnection>,
 ) -> HttpResponse {
     let pool = match db.get_database_backend() {
@@ -44,7 +44,7 @@ async fn metrics(
     };
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(metrics.render(graph.version(), pool))
+        .body(metrics.render(store.version(), pool))
 }
 
 async fn graphiql() -> HttpResponse {

@@ -16,13 +16,12 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tracing_actix_web::TracingLogger;
 
 use crate::auth::TokenSet;
-use crate::career::GraphStore;
 use crate::config::Config;
 use crate::graphql::{QueryLimits, build_schema};
 use crate::graphql_http::HttpLimits;
 use crate::limits::{self, RateLimit};
 use crate::metrics::Metrics;
-use crate::service;
+use crate::model::ModelStore;
 use crate::{routes, telemetry};
 
 /// A built, bound, not yet running service.
@@ -116,7 +115,8 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &Config) -> anyho
     Migrator::up(db, None)
         .await
         .context("applying migrations")?;
-    if seed_on_start && service::role::count(db).await? == 0 {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    if seed_on_start && entity::role::Entity::find().count(db).await? == 0 {
         let dataset = seed::Dataset::curated()?;
         let report = seed::load(db, &dataset, seed::LoadOptions::default()).await?;
         let roles = report
@@ -127,9 +127,11 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &Config) -> anyho
         tracing::info!(roles, "loaded the built-in dataset into an empty database");
     }
     if config.import_onet_on_start
-        && service::catalog::source_by_key(db, seed::onet::ONET_SOURCE)
-            .await
-            .is_err()
+        && entity::source::Entity::find()
+            .filter(entity::source::Column::Key.eq(seed::onet::ONET_SOURCE))
+            .count(db)
+            .await?
+            == 0
     {
         let report = seed::onet::import(db, &seed::onet::ImportPaths::shipped(), false).await?;
         tracing::info!(%report, "imported O*NET 29.3 and BLS OEWS May 2024");
@@ -143,8 +145,11 @@ impl Application {
         let statements = Arc::new(AtomicU64::new(0));
         let db = connect_with_retry(&config, statements.clone()).await?;
         prepare_database(&db, &config).await?;
-        let graph = Arc::new(GraphStore::new());
-        graph.rebuild(&db).await?;
+        let store = Arc::new(ModelStore::new());
+        store.rebuild(&db).await?;
+        let in_memory =
+            config.database_url.contains(":memory:") || config.database_url.contains("mode=memory");
+        crate::model::watch::spawn(store.clone(), db.clone(), in_memory);
         let metrics = Metrics::new(statements.clone());
         let limits = QueryLimits {
             depth: config.query_max_depth,
@@ -154,7 +159,7 @@ impl Application {
             introspection: config.introspection,
             suggestions: config.field_suggestions,
         };
-        let schema = build_schema(db.clone(), graph.clone(), &limits, metrics.clone());
+        let schema = build_schema(db.clone(), store.clone(), &limits, metrics.clone());
         let tokens = TokenSet::parse(&config.admin_tokens)?;
         let http_limits = HttpLimits {
             max_body_bytes: config.max_body_bytes,
@@ -175,7 +180,7 @@ impl Application {
                 .app_data(web::Data::new(schema.clone()))
                 .app_data(web::Data::new(db.clone()))
                 .app_data(web::Data::new(tokens.clone()))
-                .app_data(web::Data::new(graph.clone()))
+                .app_data(web::Data::new(store.clone()))
                 .app_data(web::Data::new(metrics.clone()))
                 .app_data(web::Data::new(http_limits.clone()))
                 .app_data(web::Data::new(rate_limit.clone()))

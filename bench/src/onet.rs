@@ -9,8 +9,8 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use api::career::GraphStore;
 use api::career::search::{Objective, RouteQuery, find_routes};
+use api::model::ModelStore;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use seed::onet::ImportPaths;
@@ -90,9 +90,10 @@ async fn main() {
     let path = dir.join(format!("bench-onet-{}-search.db", std::process::id()));
     let db = fresh(&format!("sqlite://{}?mode=rwc", path.display())).await;
     time_import(&db).await;
-    let store = Arc::new(GraphStore::new());
+    let store = Arc::new(ModelStore::new());
     let start = Instant::now();
-    let g = store.rebuild(&db).await.expect("snapshot");
+    let model = store.rebuild(&db).await.expect("read model");
+    let g = &model.graph;
     println!(
         "snapshot with search index: {:.2?} ({} roles, {} moves, {} labels)",
         start.elapsed(),
@@ -161,7 +162,7 @@ async fn main() {
             include_related: false,
         };
         let start = Instant::now();
-        let result = find_routes(&g, &q);
+        let result = find_routes(g, &q);
         samples.push(start.elapsed());
         found += usize::from(!result.routes.is_empty());
     }

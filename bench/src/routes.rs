@@ -11,9 +11,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use api::career::GraphSnapshot;
 use api::career::search::{Objective, RouteQuery, find_routes};
 use api::career::snapshot::{EdgeKind, GraphParts, MovePart, RoleNode};
-use api::career::{GraphSnapshot, GraphStore};
+use api::model::ModelStore;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database};
 
@@ -88,8 +89,9 @@ async fn curated() {
     seed::load(&db, &dataset, seed::LoadOptions::default())
         .await
         .expect("load");
-    let store = Arc::new(GraphStore::new());
-    let g = store.rebuild(&db).await.expect("snapshot");
+    let store = Arc::new(ModelStore::new());
+    let model = store.rebuild(&db).await.expect("read model");
+    let g = &model.graph;
     let pairs = [
         (
             "information-technology-manager",
@@ -106,7 +108,7 @@ async fn curated() {
         let mut samples: Vec<Duration> = (0..3000)
             .map(|_| {
                 let start = Instant::now();
-                let found = find_routes(&g, &query(a, b, Objective::Balanced));
+                let found = find_routes(g, &query(a, b, Objective::Balanced));
                 std::hint::black_box(found);
                 start.elapsed()
             })

@@ -6,6 +6,7 @@ mod m20261123_000001_create_schema;
 mod m20261123_000002_create_data_version;
 mod m20261123_000003_onet_tables;
 mod m20261123_000004_audit_log;
+mod m20261130_000005_notify_data_version;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_data_version::Migration),
             Box::new(m20261123_000003_onet_tables::Migration),
             Box::new(m20261123_000004_audit_log::Migration),
+            Box::new(m20261130_000005_notify_data_version::Migration),
         ]
     }
 }

@@ -247,9 +247,7 @@ async fn new_moves_and_cycles_are_picked_up_without_hanging(app: TestApp) {
     )
     .await
     .unwrap();
-    let after = app.data("{ dataVersion }", json!({})).await["dataVersion"]
-        .as_i64()
-        .unwrap();
+    let after = app.settle().await;
     assert_eq!(after, before + 1);
     let set = routes(
         &app,

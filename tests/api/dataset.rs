@@ -376,6 +376,7 @@ async fn export_then_import_into_an_empty_database_reproduces_it(backend: Backen
         bls_file: None,
     };
     seed::onet::import(&db, &paths, false).await.unwrap();
+    source.settle().await;
     // ...and an admin edit.
     let body = source
         .post_as(Some(ADMIN_TOKEN), r#"mutation { createCareerMove(input: { from: "it-engineer", to: "vp-of-it", kind: PROMOTION, likelihood: 0.25 }) { kind } }"#, json!({}))

@@ -39,13 +39,15 @@ fn rows(name: &str) -> Vec<Vec<String>> {
 }
 
 async fn import_fixture(app: &TestApp) -> seed::onet::ImportReport {
-    seed::onet::import(
+    let report = seed::onet::import(
         &app.database.connect().await,
         &fixture_paths(&fixture()),
         false,
     )
     .await
-    .unwrap()
+    .unwrap();
+    app.settle().await;
+    report
 }
 
 async fn fixture_import_writes_every_row_with_exact_values(app: TestApp) {
@@ -404,6 +406,7 @@ async fn the_full_shipped_dataset_imports_and_routes(app: TestApp) {
     let report = seed::onet::import(&db, &ImportPaths::shipped(), false)
         .await
         .unwrap();
+    app.settle().await;
     let written = |table: &str| report.written.iter().find(|(t, _)| *t == table).unwrap().1;
     assert_eq!(written("role"), 1016);
     assert!(written("role_alias") >= 56_560);

@@ -342,6 +342,7 @@ async fn moves_report_salary_change(app: TestApp) {
     seed::load(&db, &dataset, seed::LoadOptions::default())
         .await
         .unwrap();
+    app.settle().await;
     let data = app
         .data(
             r#"{ role(slug: "junior") { nextMoves { to { slug } salaryChange { from to amount percent } } } }"#,

@@ -198,6 +198,34 @@ impl TestApp {
         .await
     }
 
+    /// Waits until the server answers from the database's current data version: writes made
+    /// beside the server (the `seed` CLI, another replica) reach its read model through the
+    /// change watcher (LISTEN/NOTIFY on PostgreSQL, `PRAGMA data_version` polling on SQLite)
+    /// within a second; this allows 10 s before failing. Returns the version.
+    pub async fn settle(&self) -> i64 {
+        use sea_orm::EntityTrait;
+        let db = self.database.connect().await;
+        let version = entity::data_version::Entity::find_by_id(1)
+            .one(&db)
+            .await
+            .expect("read data version")
+            .map_or(0, |row| row.version);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let seen = self.data("{ dataVersion }", json!({})).await["dataVersion"]
+                .as_i64()
+                .expect("dataVersion");
+            if seen >= version {
+                return seen;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server still answers from version {seen}, the database is at {version}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// POSTs a GraphQL request with an optional bearer token; returns the whole body.
     pub async fn post_as(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
         let mut request = self

@@ -62,19 +62,41 @@ fn lower(current: &SkillWeight, target: &SkillWeight) -> bool {
         .unwrap_or(false)
 }
 
-fn descending(a: Option<f64>, b: Option<f64>) -> Ordering {
+/// How much a role needs a skill, on the scales sources use.
+pub trait SkillWeighting {
+    /// Share of postings or resumes, percent.
+    fn share(&self) -> Option<f64>;
+    /// Position in a top-skills list (1 = most important).
+    fn rank(&self) -> Option<i32>;
+    /// O*NET importance, 1–5.
+    fn importance(&self) -> Option<f64>;
+    /// O*NET level, 0–7.
+    fn level(&self) -> Option<f64>;
+}
+
+fn higher_first(a: Option<f64>, b: Option<f64>) -> Ordering {
     b.unwrap_or(f64::NEG_INFINITY)
         .total_cmp(&a.unwrap_or(f64::NEG_INFINITY))
 }
 
-/// Most important first: share, then importance, then level (higher first), then the
-/// source's rank, then id for a stable order.
+/// The one order of a role's skills, used everywhere (role pages, skill gaps, comparisons):
+/// heaviest first by share, then the source's rank, then O*NET importance, then level; callers
+/// break remaining ties by a stable key of their own.
+pub fn skill_order<W: SkillWeighting>(a: &W, b: &W) -> Ordering {
+    higher_first(a.share(), b.share())
+        .then(
+            a.rank()
+                .unwrap_or(i32::MAX)
+                .cmp(&b.rank().unwrap_or(i32::MAX)),
+        )
+        .then(higher_first(a.importance(), b.importance()))
+        .then(higher_first(a.level(), b.level()))
+}
+
+/// Most important first, in the one skill order of the service ([`skill_order`]), then by
+/// skill id for a stable order.
 pub fn by_importance(a: &SkillWeight, b: &SkillWeight) -> Ordering {
-    descending(a.share_pct, b.share_pct)
-        .then(descending(a.importance, b.importance))
-        .then(descending(a.level, b.level))
-        .then(a.rank.unwrap_or(i32::MAX).cmp(&b.rank.unwrap_or(i32::MAX)))
-        .then(a.skill_id.cmp(&b.skill_id))
+    skill_order(a, b).then(a.skill_id.cmp(&b.skill_id))
 }
 
 /// The gap from `current` to `target`.

@@ -14,6 +14,16 @@ pub enum EdgeKind {
 }
 
 impl EdgeKind {
+    /// The stored spelling.
+    pub fn as_db(self) -> &'static str {
+        match self {
+            Self::Promotion => "promotion",
+            Self::Lateral => "lateral",
+            Self::Pivot => "pivot",
+            Self::Related => "related",
+        }
+    }
+
     /// Parses the stored spelling; unknown kinds are treated as related (never routed).
     pub fn parse(kind: &str) -> Self {
         match kind {
@@ -31,7 +41,7 @@ pub struct RoleNode {
     pub id: i32,
     pub slug: String,
     pub title: String,
-    /// Headline yearly salary (see `service::role::headline_salary`).
+    /// Headline yearly salary (see `model::headline_salary`).
     pub salary: Option<i32>,
     pub skills: Vec<SkillWeight>,
     pub certifications: Vec<CertificationLink>,
@@ -49,6 +59,21 @@ pub struct SkillWeight {
     pub level: Option<f64>,
     /// Best (lowest) rank any source gives.
     pub rank: Option<i32>,
+}
+
+impl super::gap::SkillWeighting for SkillWeight {
+    fn share(&self) -> Option<f64> {
+        self.share_pct
+    }
+    fn rank(&self) -> Option<i32> {
+        self.rank
+    }
+    fn importance(&self) -> Option<f64> {
+        self.importance
+    }
+    fn level(&self) -> Option<f64> {
+        self.level
+    }
 }
 
 /// A certification a role values, with its strongest relevance.

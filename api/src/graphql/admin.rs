@@ -1,16 +1,13 @@
 //! Admin mutations. Each needs an `admin` token, runs in one transaction, bumps the data
 //! version and refreshes the route graph before returning.
 
-use std::sync::Arc;
-
 use async_graphql::{Context, Enum, InputObject, Json, Object, SimpleObject, Upload};
 
 use super::catalog::{Certification, Skill};
 use super::db;
 use super::enums::{CertificationRelevance, MoveKind};
-use super::role::{CareerMove, Role, RoleCertification, RoleSkill};
+use super::role::{At, CareerMove, Model, Role, RoleCertification, RoleSkill};
 use crate::auth::{Caller, Scope};
-use crate::career::GraphStore;
 use crate::error::{ApiError, GqlResult};
 use crate::service::admin::{
     self, CertificationPatch, MoveKey, MovePatch, NewCertification, NewMove, NewRole, NewSkill,
@@ -32,11 +29,12 @@ fn require_admin(ctx: &Context<'_>) -> GqlResult<String> {
     }
 }
 
-async fn refresh_graph(ctx: &Context<'_>) -> GqlResult<()> {
-    if let Ok(store) = ctx.data::<Arc<GraphStore>>() {
-        store.rebuild(db(ctx)?).await?;
-    }
-    Ok(())
+/// Rebuilds the read model after a write, so the response and every later request see it.
+async fn refresh(ctx: &Context<'_>) -> GqlResult<Model> {
+    let store = ctx
+        .data::<std::sync::Arc<crate::model::ModelStore>>()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no read-model store: {}", e.message)))?;
+    Ok(store.rebuild(db(ctx)?).await?)
 }
 
 /// A new role.
@@ -346,8 +344,8 @@ impl AdminMutation {
             summary: input.summary,
         };
         let created = admin::create_role(db(ctx)?, &who, new).await?;
-        refresh_graph(ctx).await?;
-        Ok(Role(created))
+        let m = refresh(ctx).await?;
+        Role::by_id(&m, created.id)
     }
 
     /// Changes the given fields of a role.
@@ -366,8 +364,8 @@ impl AdminMutation {
             summary: input.summary,
         };
         let updated = admin::update_role(db(ctx)?, &who, &slug, patch).await?;
-        refresh_graph(ctx).await?;
-        Ok(Role(updated))
+        let m = refresh(ctx).await?;
+        Role::by_id(&m, updated.id)
     }
 
     /// Deletes a role. CONFLICT when moves or links reference it, unless `cascade`.
@@ -380,7 +378,7 @@ impl AdminMutation {
     ) -> GqlResult<DeleteResult> {
         let who = require_admin(ctx)?;
         admin::delete_role(db(ctx)?, &who, &slug, cascade.unwrap_or(false)).await?;
-        refresh_graph(ctx).await?;
+        refresh(ctx).await?;
         Ok(DeleteResult { deleted: true })
     }
 
@@ -400,8 +398,8 @@ impl AdminMutation {
             description: input.description,
         };
         let created = admin::create_move(db(ctx)?, &who, new).await?;
-        refresh_graph(ctx).await?;
-        Ok(CareerMove(created))
+        let m = refresh(ctx).await?;
+        CareerMove::by_id(&m, created.id)
     }
 
     /// Changes the kind-independent values of a move.
@@ -418,8 +416,8 @@ impl AdminMutation {
             description: input.description,
         };
         let updated = admin::update_move(db(ctx)?, &who, move_key(key), patch).await?;
-        refresh_graph(ctx).await?;
-        Ok(CareerMove(updated))
+        let m = refresh(ctx).await?;
+        CareerMove::by_id(&m, updated.id)
     }
 
     /// Deletes a move; route queries stop using it at once.
@@ -430,7 +428,7 @@ impl AdminMutation {
     ) -> GqlResult<DeleteResult> {
         let who = require_admin(ctx)?;
         admin::delete_move(db(ctx)?, &who, move_key(key)).await?;
-        refresh_graph(ctx).await?;
+        refresh(ctx).await?;
         Ok(DeleteResult { deleted: true })
     }
 
@@ -447,8 +445,8 @@ impl AdminMutation {
             category: input.category,
         };
         let created = admin::create_skill(db(ctx)?, &who, new).await?;
-        refresh_graph(ctx).await?;
-        Ok(Skill(created))
+        let m = refresh(ctx).await?;
+        Skill::by_id(&m, created.id)
     }
 
     /// Changes the given fields of a skill.
@@ -464,8 +462,8 @@ impl AdminMutation {
             category: input.category,
         };
         let updated = admin::update_skill(db(ctx)?, &who, &slug, patch).await?;
-        refresh_graph(ctx).await?;
-        Ok(Skill(updated))
+        let m = refresh(ctx).await?;
+        Skill::by_id(&m, updated.id)
     }
 
     /// Deletes a skill. CONFLICT while roles link to it, unless `cascade`.
@@ -479,7 +477,7 @@ impl AdminMutation {
     ) -> GqlResult<DeleteResult> {
         let who = require_admin(ctx)?;
         admin::delete_skill(db(ctx)?, &who, &slug, cascade.unwrap_or(false)).await?;
-        refresh_graph(ctx).await?;
+        refresh(ctx).await?;
         Ok(DeleteResult { deleted: true })
     }
 
@@ -497,8 +495,8 @@ impl AdminMutation {
             issuer: input.issuer,
         };
         let created = admin::create_certification(db(ctx)?, &who, new).await?;
-        refresh_graph(ctx).await?;
-        Ok(Certification(created))
+        let m = refresh(ctx).await?;
+        Certification::by_id(&m, created.id)
     }
 
     /// Changes the given fields of a certification.
@@ -515,8 +513,8 @@ impl AdminMutation {
             issuer: input.issuer,
         };
         let updated = admin::update_certification(db(ctx)?, &who, &slug, patch).await?;
-        refresh_graph(ctx).await?;
-        Ok(Certification(updated))
+        let m = refresh(ctx).await?;
+        Certification::by_id(&m, updated.id)
     }
 
     /// Deletes a certification. CONFLICT while roles link to it, unless `cascade`.
@@ -530,7 +528,7 @@ impl AdminMutation {
     ) -> GqlResult<DeleteResult> {
         let who = require_admin(ctx)?;
         admin::delete_certification(db(ctx)?, &who, &slug, cascade.unwrap_or(false)).await?;
-        refresh_graph(ctx).await?;
+        refresh(ctx).await?;
         Ok(DeleteResult { deleted: true })
     }
 
@@ -543,8 +541,11 @@ impl AdminMutation {
         let who = require_admin(ctx)?;
         let (key, values) = role_skill_parts(input);
         let created = admin::create_role_skill(db(ctx)?, &who, key, values).await?;
-        refresh_graph(ctx).await?;
-        Ok(RoleSkill(created))
+        let m = refresh(ctx).await?;
+        At::find(&m, created.role_id, |f| {
+            f.skills.iter().position(|r| r.id == created.id)
+        })
+        .map(RoleSkill)
     }
 
     /// Changes the given weights of a role↔skill link.
@@ -556,8 +557,11 @@ impl AdminMutation {
         let who = require_admin(ctx)?;
         let (key, values) = role_skill_parts(input);
         let updated = admin::update_role_skill(db(ctx)?, &who, key, values).await?;
-        refresh_graph(ctx).await?;
-        Ok(RoleSkill(updated))
+        let m = refresh(ctx).await?;
+        At::find(&m, updated.role_id, |f| {
+            f.skills.iter().position(|r| r.id == updated.id)
+        })
+        .map(RoleSkill)
     }
 
     /// Removes a role↔skill link.
@@ -573,7 +577,7 @@ impl AdminMutation {
             source: key.source,
         };
         admin::delete_role_skill(db(ctx)?, &who, key).await?;
-        refresh_graph(ctx).await?;
+        refresh(ctx).await?;
         Ok(DeleteResult { deleted: true })
     }
 
@@ -591,8 +595,11 @@ impl AdminMutation {
             input.source,
         );
         let created = admin::create_role_certification(db(ctx)?, &who, key, input.note).await?;
-        refresh_graph(ctx).await?;
-        Ok(RoleCertification(created))
+        let m = refresh(ctx).await?;
+        At::find(&m, created.role_id, |f| {
+            f.certifications.iter().position(|r| r.id == created.id)
+        })
+        .map(RoleCertification)
     }
 
     /// Replaces the note of a role↔certification link.
@@ -609,8 +616,11 @@ impl AdminMutation {
             input.source,
         );
         let updated = admin::update_role_certification(db(ctx)?, &who, key, input.note).await?;
-        refresh_graph(ctx).await?;
-        Ok(RoleCertification(updated))
+        let m = refresh(ctx).await?;
+        At::find(&m, updated.role_id, |f| {
+            f.certifications.iter().position(|r| r.id == updated.id)
+        })
+        .map(RoleCertification)
     }
 
     /// Removes a role↔certification link.
@@ -622,7 +632,7 @@ impl AdminMutation {
         let who = require_admin(ctx)?;
         let key = cert_key(key.role, key.certification, key.relevance, key.source);
         admin::delete_role_certification(db(ctx)?, &who, key).await?;
-        refresh_graph(ctx).await?;
+        refresh(ctx).await?;
         Ok(DeleteResult { deleted: true })
     }
 
@@ -662,9 +672,8 @@ impl AdminMutation {
             ImportMode::Replace => seed::ImportMode::Replace,
         };
         let report = admin::import_dataset(db(ctx)?, &who, &dataset, mode).await?;
-        refresh_graph(ctx).await?;
+        let data_version = refresh(ctx).await?.version;
         let total = report.total();
-        let data_version = crate::service::career::data_version(db(ctx)?).await?;
         Ok(ImportResult {
             created: total.created,
             updated: total.updated,

@@ -1,24 +1,16 @@
 //! The career-path engine's queries: best routes, reachability, skill gaps, comparisons.
 
-use std::sync::Arc;
-
 use async_graphql::{Context, Enum, Object, SimpleObject};
 use entity::role_profile::Model as Profile;
 
 use super::catalog::{Certification, Skill, Source};
 use super::enums::CertificationRelevance;
-use super::loader::{
-    CertificationById, ComparisonsA, ComparisonsB, MoveById, ProfilesOf, RoleById, SkillById,
-    SourceById,
-};
-use super::role::{CareerMove, Role, SalaryChange, salary_change};
-use super::{db, load_list, load_row, load_rows};
+use super::role::{CareerMove, Model, Role, SalaryChange, salary_change};
 use crate::career::gap::{self, GapReason, SkillGapItem};
 use crate::career::search::{self, MAX_ROUTES, MAX_STEPS, MAX_VIA, Objective, RouteQuery};
 use crate::career::snapshot::SkillWeight;
-use crate::career::{GraphSnapshot, GraphStore, render};
+use crate::career::{GraphSnapshot, render};
 use crate::error::{ApiError, GqlResult};
-use crate::service;
 
 /// Graphs with more moves than this are searched on a blocking thread, off the async executor.
 const BLOCKING_SEARCH_EDGES: usize = 20_000;
@@ -53,22 +45,9 @@ impl From<RouteObjective> for Objective {
     }
 }
 
-fn store<'a>(ctx: &Context<'a>) -> GqlResult<&'a Arc<GraphStore>> {
-    ctx.data::<Arc<GraphStore>>()
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no graph store: {}", e.message)).into())
-}
-
-pub(crate) async fn snapshot(ctx: &Context<'_>) -> GqlResult<Arc<GraphSnapshot>> {
-    Ok(store(ctx)?.snapshot(db(ctx)?).await?)
-}
-
 fn index(g: &GraphSnapshot, slug: &str) -> GqlResult<usize> {
     g.index_of(slug)
         .ok_or_else(|| ApiError::not_found("role", slug).into())
-}
-
-async fn role_at(ctx: &Context<'_>, g: &GraphSnapshot, index: usize) -> GqlResult<Role> {
-    Ok(Role(load_row(ctx, RoleById(g.roles[index].id)).await?))
 }
 
 /// One component of a route's score.
@@ -114,7 +93,7 @@ pub struct RouteTotals {
 
 /// A ranked career route: the roles passed and the moves between them.
 pub struct CareerRoute {
-    snapshot: Arc<GraphSnapshot>,
+    m: Model,
     route: search::FoundRoute,
     rank: usize,
     objective: Objective,
@@ -138,14 +117,12 @@ impl CareerRoute {
         self.rank as i32
     }
     /// The roles in order, from the starting role to the target.
-    async fn roles(&self, ctx: &Context<'_>) -> GqlResult<Vec<Role>> {
-        let ids = self
-            .route
+    async fn roles(&self) -> Vec<Role> {
+        self.route
             .nodes
             .iter()
-            .map(|&n| RoleById(self.snapshot.roles[n].id))
-            .collect();
-        Ok(load_rows(ctx, ids).await?.into_iter().map(Role).collect())
+            .map(|&n| Role::at(&self.m, n))
+            .collect()
     }
     /// The moves in order.
     async fn steps(&self) -> Vec<RouteStep> {
@@ -154,7 +131,7 @@ impl CareerRoute {
             .iter()
             .enumerate()
             .map(|(i, &edge)| RouteStep {
-                snapshot: self.snapshot.clone(),
+                m: self.m.clone(),
                 edge,
                 position: i + 1,
             })
@@ -162,7 +139,7 @@ impl CareerRoute {
     }
     /// Totals over all moves.
     async fn totals(&self) -> RouteTotals {
-        let g = &self.snapshot;
+        let g = &self.m.graph;
         let metrics: Vec<_> = self
             .route
             .edges
@@ -182,7 +159,7 @@ impl CareerRoute {
     }
     /// The cost breakdown that explains this route's rank.
     async fn score(&self) -> RouteScore {
-        let g = &self.snapshot;
+        let g = &self.m.graph;
         let metrics: Vec<_> = self
             .route
             .edges
@@ -224,7 +201,7 @@ impl CareerRoute {
 
 /// One move of a route.
 pub struct RouteStep {
-    snapshot: Arc<GraphSnapshot>,
+    m: Model,
     edge: usize,
     position: usize,
 }
@@ -238,42 +215,44 @@ impl RouteStep {
     }
     /// The stored move (kind, typical years, likelihood, description, source, salary change).
     #[graphql(name = "move")]
-    async fn career_move(&self, ctx: &Context<'_>) -> GqlResult<CareerMove> {
-        let id = self.snapshot.edges[self.edge].move_id;
-        Ok(CareerMove(load_row(ctx, MoveById(id)).await?))
+    async fn career_move(&self) -> GqlResult<CareerMove> {
+        CareerMove::by_id(&self.m, self.m.graph.edges[self.edge].move_id)
     }
     /// Years counted for this move (3 when unknown; see `yearsEstimated`).
     async fn years(&self) -> f64 {
-        self.snapshot.metrics(&self.snapshot.edges[self.edge]).years
+        self.m.graph.metrics(&self.m.graph.edges[self.edge]).years
     }
     /// True when the move's duration is unknown.
     async fn years_estimated(&self) -> bool {
-        self.snapshot
-            .metrics(&self.snapshot.edges[self.edge])
+        self.m
+            .graph
+            .metrics(&self.m.graph.edges[self.edge])
             .years_estimated
     }
     /// Likelihood counted for this move (0.5 when unknown; see `likelihoodEstimated`).
     async fn likelihood(&self) -> f64 {
-        self.snapshot
-            .metrics(&self.snapshot.edges[self.edge])
+        self.m
+            .graph
+            .metrics(&self.m.graph.edges[self.edge])
             .likelihood
     }
     /// True when the move's likelihood is unknown.
     async fn likelihood_estimated(&self) -> bool {
-        self.snapshot
-            .metrics(&self.snapshot.edges[self.edge])
+        self.m
+            .graph
+            .metrics(&self.m.graph.edges[self.edge])
             .likelihood_estimated
     }
     /// What to learn for this move.
     async fn skill_gap(&self) -> SkillGap {
-        let edge = &self.snapshot.edges[self.edge];
-        SkillGap::new(self.snapshot.clone(), edge.from, edge.to)
+        let edge = &self.m.graph.edges[self.edge];
+        SkillGap::new(self.m.clone(), edge.from, edge.to)
     }
 }
 
 /// A set of ranked routes, with diagrams of them.
 pub struct CareerRouteSet {
-    snapshot: Arc<GraphSnapshot>,
+    m: Model,
     result: search::RouteSearch,
     objective: Objective,
 }
@@ -288,7 +267,7 @@ impl CareerRouteSet {
             .iter()
             .enumerate()
             .map(|(i, route)| CareerRoute {
-                snapshot: self.snapshot.clone(),
+                m: self.m.clone(),
                 route: route.clone(),
                 rank: i + 1,
                 objective: self.objective,
@@ -301,21 +280,21 @@ impl CareerRouteSet {
     }
     /// The routes as a Mermaid flowchart.
     async fn mermaid(&self) -> String {
-        render::mermaid(&self.snapshot, &self.result.routes)
+        render::mermaid(&self.m.graph, &self.result.routes)
     }
     /// The routes as a Graphviz DOT digraph.
     async fn dot(&self) -> String {
-        render::dot(&self.snapshot, &self.result.routes)
+        render::dot(&self.m.graph, &self.result.routes)
     }
     /// Data version of the graph searched.
     async fn data_version(&self) -> i64 {
-        self.snapshot.version
+        self.m.version
     }
 }
 
 /// A role reachable from, or leading to, another within some number of moves.
 pub struct ReachableRole {
-    snapshot: Arc<GraphSnapshot>,
+    m: Model,
     index: usize,
     distance: usize,
 }
@@ -324,8 +303,8 @@ pub struct ReachableRole {
 #[Object]
 impl ReachableRole {
     /// The role.
-    async fn role(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        role_at(ctx, &self.snapshot, self.index).await
+    async fn role(&self) -> Role {
+        Role::at(&self.m, self.index)
     }
     /// Fewest moves between the two roles.
     async fn distance(&self) -> i32 {
@@ -367,36 +346,38 @@ pub enum SkillGapReason {
 }
 
 /// One skill to develop.
-pub struct SkillGapEntry(SkillGapItem);
+pub struct SkillGapEntry {
+    m: Model,
+    item: SkillGapItem,
+}
 
 /// One skill to develop.
 #[Object]
 impl SkillGapEntry {
     /// The skill.
-    async fn skill(&self, ctx: &Context<'_>) -> GqlResult<Skill> {
-        Ok(Skill(
-            load_row(ctx, SkillById(self.0.target.skill_id)).await?,
-        ))
+    async fn skill(&self) -> GqlResult<Skill> {
+        Skill::by_id(&self.m, self.item.target.skill_id)
     }
     /// Missing, or held at a lower weight.
     async fn reason(&self) -> SkillGapReason {
-        match self.0.reason {
+        match self.item.reason {
             GapReason::Missing => SkillGapReason::Missing,
             GapReason::LowerWeight => SkillGapReason::LowerWeight,
         }
     }
     /// How the target role weights it.
     async fn target(&self) -> SkillWeights {
-        (&self.0.target).into()
+        (&self.item.target).into()
     }
     /// How the current role weights it (null when missing).
     async fn current(&self) -> Option<SkillWeights> {
-        self.0.current.as_ref().map(Into::into)
+        self.item.current.as_ref().map(Into::into)
     }
 }
 
 /// A certification the target role values and the current role does not.
 pub struct CertificationGapEntry {
+    m: Model,
     certification_id: i32,
     relevance: String,
 }
@@ -405,10 +386,8 @@ pub struct CertificationGapEntry {
 #[Object]
 impl CertificationGapEntry {
     /// The certification.
-    async fn certification(&self, ctx: &Context<'_>) -> GqlResult<Certification> {
-        Ok(Certification(
-            load_row(ctx, CertificationById(self.certification_id)).await?,
-        ))
+    async fn certification(&self) -> GqlResult<Certification> {
+        Certification::by_id(&self.m, self.certification_id)
     }
     /// The strongest relevance the target role gives it.
     async fn relevance(&self) -> GqlResult<CertificationRelevance> {
@@ -418,21 +397,16 @@ impl CertificationGapEntry {
 
 /// What a move from one role to another asks you to learn.
 pub struct SkillGap {
-    snapshot: Arc<GraphSnapshot>,
+    m: Model,
     from: usize,
     to: usize,
     gap: gap::Gap,
 }
 
 impl SkillGap {
-    fn new(snapshot: Arc<GraphSnapshot>, from: usize, to: usize) -> Self {
-        let gap = gap::gap(&snapshot.roles[from], &snapshot.roles[to]);
-        Self {
-            snapshot,
-            from,
-            to,
-            gap,
-        }
+    fn new(m: Model, from: usize, to: usize) -> Self {
+        let gap = gap::gap(&m.graph.roles[from], &m.graph.roles[to]);
+        Self { m, from, to, gap }
     }
 }
 
@@ -440,16 +414,23 @@ impl SkillGap {
 #[Object]
 impl SkillGap {
     /// The current role.
-    async fn from(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        role_at(ctx, &self.snapshot, self.from).await
+    async fn from(&self) -> Role {
+        Role::at(&self.m, self.from)
     }
     /// The target role.
-    async fn to(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        role_at(ctx, &self.snapshot, self.to).await
+    async fn to(&self) -> Role {
+        Role::at(&self.m, self.to)
     }
     /// Skills the target needs that the current role lacks or weights lower, most important first.
     async fn skills(&self) -> Vec<SkillGapEntry> {
-        self.gap.skills.iter().cloned().map(SkillGapEntry).collect()
+        self.gap
+            .skills
+            .iter()
+            .map(|item| SkillGapEntry {
+                m: self.m.clone(),
+                item: item.clone(),
+            })
+            .collect()
     }
     /// Certifications the target values that the current role does not, strongest first.
     async fn certifications(&self) -> Vec<CertificationGapEntry> {
@@ -457,6 +438,7 @@ impl SkillGap {
             .certifications
             .iter()
             .map(|c| CertificationGapEntry {
+                m: self.m.clone(),
                 certification_id: c.certification_id,
                 relevance: c.relevance.clone(),
             })
@@ -495,6 +477,7 @@ impl NumberComparison {
 
 /// A skill with how each of two roles weights it.
 pub struct SkillSideBySide {
+    m: Model,
     skill_id: i32,
     a: Option<SkillWeight>,
     b: Option<SkillWeight>,
@@ -504,8 +487,8 @@ pub struct SkillSideBySide {
 #[Object]
 impl SkillSideBySide {
     /// The skill.
-    async fn skill(&self, ctx: &Context<'_>) -> GqlResult<Skill> {
-        Ok(Skill(load_row(ctx, SkillById(self.skill_id)).await?))
+    async fn skill(&self) -> GqlResult<Skill> {
+        Skill::by_id(&self.m, self.skill_id)
     }
     /// Weights for role `a` (null when `a` does not list it).
     async fn a(&self) -> Option<SkillWeights> {
@@ -519,23 +502,21 @@ impl SkillSideBySide {
 
 /// Two roles compared side by side ("X vs Y").
 pub struct RoleComparison {
-    snapshot: Arc<GraphSnapshot>,
+    m: Model,
     a: usize,
     b: usize,
-    profiles_a: Vec<Profile>,
-    profiles_b: Vec<Profile>,
 }
 
 impl RoleComparison {
     fn figure(&self, pick: impl Fn(&Profile) -> Option<f64>) -> NumberComparison {
         NumberComparison::of(
-            self.profiles_a.iter().find_map(&pick),
-            self.profiles_b.iter().find_map(&pick),
+            self.m.facts[self.a].profiles.iter().find_map(&pick),
+            self.m.facts[self.b].profiles.iter().find_map(&pick),
         )
     }
 
     fn skills(&self, in_a: bool, in_b: bool) -> Vec<SkillSideBySide> {
-        let (ra, rb) = (&self.snapshot.roles[self.a], &self.snapshot.roles[self.b]);
+        let (ra, rb) = (&self.m.graph.roles[self.a], &self.m.graph.roles[self.b]);
         let mut ids: Vec<&SkillWeight> = ra.skills.iter().chain(rb.skills.iter()).collect();
         ids.sort_by(|x, y| gap::by_importance(x, y));
         let mut out: Vec<SkillSideBySide> = Vec::new();
@@ -547,6 +528,7 @@ impl RoleComparison {
             let b = rb.skills.iter().find(|s| s.skill_id == w.skill_id).cloned();
             if a.is_some() == in_a && b.is_some() == in_b {
                 out.push(SkillSideBySide {
+                    m: self.m.clone(),
                     skill_id: w.skill_id,
                     a,
                     b,
@@ -556,13 +538,8 @@ impl RoleComparison {
         out
     }
 
-    async fn certifications(
-        &self,
-        ctx: &Context<'_>,
-        in_a: bool,
-        in_b: bool,
-    ) -> GqlResult<Vec<Certification>> {
-        let (ra, rb) = (&self.snapshot.roles[self.a], &self.snapshot.roles[self.b]);
+    fn certifications(&self, in_a: bool, in_b: bool) -> GqlResult<Vec<Certification>> {
+        let (ra, rb) = (&self.m.graph.roles[self.a], &self.m.graph.roles[self.b]);
         let mut ids: Vec<i32> = Vec::new();
         for c in ra.certifications.iter().chain(rb.certifications.iter()) {
             let has_a = ra
@@ -577,8 +554,9 @@ impl RoleComparison {
                 ids.push(c.certification_id);
             }
         }
-        let rows = load_rows(ctx, ids.into_iter().map(CertificationById).collect()).await?;
-        Ok(rows.into_iter().map(Certification).collect())
+        ids.into_iter()
+            .map(|id| Certification::by_id(&self.m, id))
+            .collect()
     }
 }
 
@@ -586,16 +564,16 @@ impl RoleComparison {
 #[Object]
 impl RoleComparison {
     /// The first role (all its figures are available on it).
-    async fn a(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        role_at(ctx, &self.snapshot, self.a).await
+    async fn a(&self) -> Role {
+        Role::at(&self.m, self.a)
     }
     /// The second role.
-    async fn b(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        role_at(ctx, &self.snapshot, self.b).await
+    async fn b(&self) -> Role {
+        Role::at(&self.m, self.b)
     }
     /// Headline yearly salary.
     async fn headline_salary(&self) -> NumberComparison {
-        let (a, b) = (&self.snapshot.roles[self.a], &self.snapshot.roles[self.b]);
+        let (a, b) = (&self.m.graph.roles[self.a], &self.m.graph.roles[self.b]);
         NumberComparison::of(a.salary.map(f64::from), b.salary.map(f64::from))
     }
     /// Average yearly salary.
@@ -659,35 +637,26 @@ impl RoleComparison {
         self.skills(false, true)
     }
     /// Certifications both roles value.
-    async fn shared_certifications(&self, ctx: &Context<'_>) -> GqlResult<Vec<Certification>> {
-        self.certifications(ctx, true, true).await
+    async fn shared_certifications(&self) -> GqlResult<Vec<Certification>> {
+        self.certifications(true, true)
     }
     /// Certifications only role `a` values.
-    async fn certifications_only_in_a(&self, ctx: &Context<'_>) -> GqlResult<Vec<Certification>> {
-        self.certifications(ctx, true, false).await
+    async fn certifications_only_in_a(&self) -> GqlResult<Vec<Certification>> {
+        self.certifications(true, false)
     }
     /// Certifications only role `b` values.
-    async fn certifications_only_in_b(&self, ctx: &Context<'_>) -> GqlResult<Vec<Certification>> {
-        self.certifications(ctx, false, true).await
+    async fn certifications_only_in_b(&self) -> GqlResult<Vec<Certification>> {
+        self.certifications(false, true)
     }
     /// Sources that compare these two roles directly.
-    async fn documented_by(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
-        let (a, b) = (
-            self.snapshot.roles[self.a].id,
-            self.snapshot.roles[self.b].id,
-        );
-        let mut ids = Vec::new();
-        for c in load_list(ctx, ComparisonsA(a)).await? {
-            if c.role_b_id == b {
-                ids.push(SourceById(c.source_id));
-            }
-        }
-        for c in load_list(ctx, ComparisonsB(a)).await? {
-            if c.role_a_id == b {
-                ids.push(SourceById(c.source_id));
-            }
-        }
-        Ok(load_rows(ctx, ids).await?.into_iter().map(Source).collect())
+    async fn documented_by(&self) -> GqlResult<Vec<Source>> {
+        let b = self.b as u32;
+        self.m.facts[self.a]
+            .comparisons
+            .iter()
+            .filter(|&&(other, _)| other == b)
+            .map(|&(_, source)| Source::by_id(&self.m, source))
+            .collect()
     }
 }
 
@@ -704,13 +673,13 @@ async fn reachable(
             ApiError::bad_input("depth", format!("must be between 1 and {MAX_STEPS}")).into(),
         );
     }
-    let g = snapshot(ctx).await?;
-    let start = index(&g, role)?;
-    let found = g.within(start, depth as usize, reverse);
+    let m = super::model(ctx)?;
+    let start = index(&m.graph, role)?;
+    let found = m.graph.within(start, depth as usize, reverse);
     Ok(found
         .into_iter()
         .map(|(index, distance)| ReachableRole {
-            snapshot: g.clone(),
+            m: m.clone(),
             index,
             distance,
         })
@@ -777,34 +746,35 @@ impl CareerQuery {
         if via.len() > MAX_VIA {
             return Err(ApiError::bad_input("via", format!("at most {MAX_VIA} roles")).into());
         }
-        let g = snapshot(ctx).await?;
+        let m = super::model(ctx)?;
+        let g = &m.graph;
         let query = RouteQuery {
-            from: index(&g, &from)?,
-            to: index(&g, &to)?,
+            from: index(g, &from)?,
+            to: index(g, &to)?,
             k: first as usize,
             objective: optimize.into(),
             max_steps: max_steps as usize,
-            via: via.iter().map(|s| index(&g, s)).collect::<GqlResult<_>>()?,
+            via: via.iter().map(|s| index(g, s)).collect::<GqlResult<_>>()?,
             avoid: avoid
                 .iter()
-                .map(|s| index(&g, s))
+                .map(|s| index(g, s))
                 .collect::<GqlResult<_>>()?,
             include_related,
         };
         let started = std::time::Instant::now();
         let result = if g.edges.len() > BLOCKING_SEARCH_EDGES {
-            let (graph, q) = (g.clone(), query.clone());
-            tokio::task::spawn_blocking(move || search::find_routes(&graph, &q))
+            let (model, q) = (m.clone(), query.clone());
+            tokio::task::spawn_blocking(move || search::find_routes(&model.graph, &q))
                 .await
                 .map_err(|e| ApiError::Internal(anyhow::anyhow!("route search failed: {e}")))?
         } else {
-            search::find_routes(&g, &query)
+            search::find_routes(g, &query)
         };
         if let Ok(metrics) = ctx.data::<crate::metrics::Metrics>() {
             metrics.record_route_search(started.elapsed());
         }
         Ok(CareerRouteSet {
-            snapshot: g,
+            m: m.clone(),
             result,
             objective: query.objective,
         })
@@ -837,9 +807,9 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the current role.")] from: String,
         #[graphql(desc = "Slug of the target role.")] to: String,
     ) -> GqlResult<SkillGap> {
-        let g = snapshot(ctx).await?;
-        let (from, to) = (index(&g, &from)?, index(&g, &to)?);
-        Ok(SkillGap::new(g, from, to))
+        let m = super::model(ctx)?;
+        let (from, to) = (index(&m.graph, &from)?, index(&m.graph, &to)?);
+        Ok(SkillGap::new(m, from, to))
     }
 
     /// Two roles side by side: pay, outlook, experience, education, skills, certifications.
@@ -849,21 +819,13 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the first role.")] a: String,
         #[graphql(desc = "Slug of the second role.")] b: String,
     ) -> GqlResult<RoleComparison> {
-        let g = snapshot(ctx).await?;
-        let (ia, ib) = (index(&g, &a)?, index(&g, &b)?);
-        let profiles_a = load_list(ctx, ProfilesOf(g.roles[ia].id)).await?;
-        let profiles_b = load_list(ctx, ProfilesOf(g.roles[ib].id)).await?;
-        Ok(RoleComparison {
-            snapshot: g,
-            a: ia,
-            b: ib,
-            profiles_a,
-            profiles_b,
-        })
+        let m = super::model(ctx)?;
+        let (a, b) = (index(&m.graph, &a)?, index(&m.graph, &b)?);
+        Ok(RoleComparison { m, a, b })
     }
 
     /// The data version: bumped by every write; the route graph follows it.
     async fn data_version(&self, ctx: &Context<'_>) -> GqlResult<i64> {
-        Ok(service::career::data_version(db(ctx)?).await?)
+        Ok(super::model(ctx)?.version)
     }
 }

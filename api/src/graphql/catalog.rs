@@ -4,86 +4,111 @@ use async_graphql::{Context, ID, Object};
 use entity::{certification, skill, source};
 
 use super::enums::SourceKind;
-use super::loader::{RolesOfCertification, RolesOfSkill, SourceById};
 use super::node::global_id;
 use super::pagination::{connection_type, page};
-use super::role::{RoleCertification, RoleSkill};
-use super::{db, load_list, load_row};
-use crate::error::GqlResult;
+use super::role::{At, Model, RoleCertification, RoleSkill, dangling};
+use crate::error::{ApiError, GqlResult};
 use crate::service;
 
-#[derive(Clone)]
-pub struct Skill(pub skill::Model);
+/// Defines a GraphQL wrapper over one of the model's catalog tables, looked up by index.
+macro_rules! catalog_type {
+    ($name:ident, $table:ident, $row:ty, $of_id:ident, $what:literal) => {
+        #[derive(Clone)]
+        pub struct $name {
+            pub(crate) m: Model,
+            pub(crate) i: u32,
+        }
+
+        impl $name {
+            /// The item at index `i` of the model.
+            pub(crate) fn at(m: &Model, i: usize) -> Self {
+                Self {
+                    m: m.clone(),
+                    i: i as u32,
+                }
+            }
+
+            /// The item with this database id; a dangling id is an internal error.
+            pub(crate) fn by_id(m: &Model, id: i32) -> GqlResult<Self> {
+                m.$of_id(id)
+                    .map(|i| Self::at(m, i))
+                    .ok_or_else(|| dangling($what, id))
+            }
+
+            pub(crate) fn row(&self) -> &$row {
+                &self.m.$table[self.i as usize]
+            }
+        }
+    };
+}
+
+catalog_type!(Skill, skills, skill::Model, skill_index_of_id, "skill");
+catalog_type!(
+    Certification,
+    certifications,
+    certification::Model,
+    certification_index_of_id,
+    "certification"
+);
+catalog_type!(Source, sources, source::Model, source_index_of_id, "source");
 
 /// A skill or knowledge area.
 #[Object]
 impl Skill {
     /// Globally unique ID.
     pub async fn id(&self) -> ID {
-        global_id("Skill", &self.0.slug)
+        global_id("Skill", &self.row().slug)
     }
     /// URL-safe unique name.
     async fn slug(&self) -> &str {
-        &self.0.slug
+        &self.row().slug
     }
     /// Display name.
     async fn name(&self) -> &str {
-        &self.0.name
+        &self.row().name
     }
     /// Category: `technical`, `management`, `business` or `interpersonal`.
     async fn category(&self) -> &str {
-        &self.0.category
+        &self.row().category
     }
     /// Roles that need this skill, with each source's weight.
-    async fn roles(&self, ctx: &Context<'_>) -> GqlResult<Vec<RoleSkill>> {
-        Ok(load_list(ctx, RolesOfSkill(self.0.id))
-            .await?
-            .into_iter()
-            .map(RoleSkill)
-            .collect())
+    async fn roles(&self) -> Vec<RoleSkill> {
+        self.m.skill_links[self.i as usize]
+            .iter()
+            .map(|l| RoleSkill(At::new(&self.m, l.role, l.pos as usize)))
+            .collect()
     }
 }
-
-#[derive(Clone)]
-pub struct Certification(pub certification::Model);
 
 /// A professional certification.
 #[Object]
 impl Certification {
     /// Globally unique ID.
     pub async fn id(&self) -> ID {
-        global_id("Certification", &self.0.slug)
+        global_id("Certification", &self.row().slug)
     }
     /// URL-safe unique name.
     async fn slug(&self) -> &str {
-        &self.0.slug
+        &self.row().slug
     }
     /// Full name.
     async fn name(&self) -> &str {
-        &self.0.name
+        &self.row().name
     }
     /// Usual abbreviation, e.g. `PMP`.
     async fn acronym(&self) -> Option<&str> {
-        self.0.acronym.as_deref()
+        self.row().acronym.as_deref()
     }
     /// Body that awards it.
     async fn issuer(&self) -> Option<&str> {
-        self.0.issuer.as_deref()
+        self.row().issuer.as_deref()
     }
     /// Roles that value it, with relevance and source.
-    async fn roles(&self, ctx: &Context<'_>) -> GqlResult<Vec<RoleCertification>> {
-        let rows = load_list(ctx, RolesOfCertification(self.0.id)).await?;
-        Ok(rows.into_iter().map(RoleCertification).collect())
-    }
-}
-
-#[derive(Clone)]
-pub struct Source(pub source::Model);
-
-impl Source {
-    /// The source with this id (batched).
-    pub async fn load(ctx: &Context<'_>, id: i32) -> GqlResult<Self> {
-        Ok(Source(load_row(ctx, SourceById(id)).await?))
+    async fn roles(&self) -> Vec<RoleCertification> {
+        self.m.certification_links[self.i as usize]
+            .iter()
+            .map(|l| RoleCertification(At::new(&self.m, l.role, l.pos as usize)))
+            .collect()
     }
 }
 
@@ -92,27 +117,27 @@ impl Source {
 impl Source {
     /// File name of the document (e.g. `003_1223a2aff6a9897a.txt`) or dataset id.
     async fn key(&self) -> &str {
-        &self.0.key
+        &self.row().key
     }
     /// What the source is, in our words.
     async fn title(&self) -> &str {
-        &self.0.title
+        &self.row().title
     }
     /// Document, dataset or derivation rule.
     async fn kind(&self) -> GqlResult<SourceKind> {
-        SourceKind::from_db(&self.0.kind)
+        SourceKind::from_db(&self.row().kind)
     }
     /// Publisher, when known.
     async fn publisher(&self) -> Option<&str> {
-        self.0.publisher.as_deref()
+        self.row().publisher.as_deref()
     }
     /// Where to find it, when known.
     async fn url(&self) -> Option<&str> {
-        self.0.url.as_deref()
+        self.row().url.as_deref()
     }
     /// Attribution text that must accompany its data, when its licence requires one.
     async fn attribution(&self) -> Option<&str> {
-        self.0.attribution.as_deref()
+        self.row().attribution.as_deref()
     }
 }
 
@@ -143,9 +168,11 @@ impl CatalogQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The skill's slug, e.g. `project-management`.")] slug: String,
     ) -> GqlResult<Option<Skill>> {
-        Ok(Some(Skill(
-            service::catalog::skill_by_slug(db(ctx)?, &slug).await?,
-        )))
+        let m = super::model(ctx)?;
+        let i = m
+            .skill_index(&slug)
+            .ok_or_else(|| ApiError::not_found("skill", &slug))?;
+        Ok(Some(Skill::at(&m, i)))
     }
 
     /// Skills by name, paginated.
@@ -159,11 +186,13 @@ impl CatalogQuery {
         #[graphql(desc = "Only skills of this category.")] category: Option<String>,
     ) -> GqlResult<SkillConnection> {
         let page = page(first, after.as_deref())?;
+        let m = super::model(ctx)?;
         let (rows, total) =
-            service::catalog::list_skills(db(ctx)?, search.as_deref(), category.as_deref(), page)
-                .await?;
+            service::catalog::list_skills(&m, search.as_deref(), category.as_deref(), page);
         Ok(SkillConnection::new(
-            rows.into_iter().map(Skill).collect(),
+            rows.into_iter()
+                .map(|i| Skill::at(&m, i as usize))
+                .collect(),
             total,
             page,
         ))
@@ -175,9 +204,11 @@ impl CatalogQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The certification's slug, e.g. `pmp`.")] slug: String,
     ) -> GqlResult<Option<Certification>> {
-        Ok(Some(Certification(
-            service::catalog::certification_by_slug(db(ctx)?, &slug).await?,
-        )))
+        let m = super::model(ctx)?;
+        let i = m
+            .certification_index(&slug)
+            .ok_or_else(|| ApiError::not_found("certification", &slug))?;
+        Ok(Some(Certification::at(&m, i)))
     }
 
     /// Certifications by name, paginated.
@@ -192,10 +223,12 @@ impl CatalogQuery {
         >,
     ) -> GqlResult<CertificationConnection> {
         let page = page(first, after.as_deref())?;
-        let (rows, total) =
-            service::catalog::list_certifications(db(ctx)?, search.as_deref(), page).await?;
+        let m = super::model(ctx)?;
+        let (rows, total) = service::catalog::list_certifications(&m, search.as_deref(), page);
         Ok(CertificationConnection::new(
-            rows.into_iter().map(Certification).collect(),
+            rows.into_iter()
+                .map(|i| Certification::at(&m, i as usize))
+                .collect(),
             total,
             page,
         ))
@@ -203,20 +236,16 @@ impl CatalogQuery {
 
     /// Every source the data cites, with attribution text where required.
     async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
-        Ok(service::catalog::sources(db(ctx)?)
-            .await?
-            .into_iter()
-            .map(Source)
-            .collect())
+        let m = super::model(ctx)?;
+        Ok((0..m.sources.len()).map(|i| Source::at(&m, i)).collect())
     }
 
     /// Sources whose licence requires attribution, with the text to show (O*NET, BLS).
     async fn attributions(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
-        let all = service::catalog::sources(db(ctx)?).await?;
-        Ok(all
-            .into_iter()
-            .filter(|s| s.attribution.is_some())
-            .map(Source)
+        let m = super::model(ctx)?;
+        Ok((0..m.sources.len())
+            .filter(|&i| m.sources[i].attribution.is_some())
+            .map(|i| Source::at(&m, i))
             .collect())
     }
 
@@ -226,8 +255,10 @@ impl CatalogQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Document file name or dataset id.")] key: String,
     ) -> GqlResult<Option<Source>> {
-        Ok(Some(Source(
-            service::catalog::source_by_key(db(ctx)?, &key).await?,
-        )))
+        let m = super::model(ctx)?;
+        let i = m
+            .source_index(&key)
+            .ok_or_else(|| ApiError::not_found("source", &key))?;
+        Ok(Some(Source::at(&m, i)))
     }
 }

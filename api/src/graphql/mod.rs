@@ -6,7 +6,6 @@ pub mod catalog;
 pub mod enums;
 mod extensions;
 pub use extensions::REQUEST_ERROR_HEADER;
-pub mod loader;
 pub mod node;
 pub mod pagination;
 pub mod profile;
@@ -15,13 +14,11 @@ pub mod search;
 
 use std::sync::Arc;
 
-use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
-use crate::career::GraphStore;
 use crate::error::{ApiError, GqlResult};
-use loader::{DbLoader, LoadError};
+use crate::model::{ModelStore, ReadModel};
 
 /// Root query: the union of every domain's queries.
 #[derive(MergedObject, Default)]
@@ -73,10 +70,10 @@ impl Default for QueryLimits {
     }
 }
 
-/// Builds the schema over a database connection and a route-graph store.
+/// Builds the schema over a database connection (for writes) and the read-model store.
 pub fn build_schema(
     db: DatabaseConnection,
-    graph: Arc<GraphStore>,
+    store: Arc<ModelStore>,
     limits: &QueryLimits,
     metrics: crate::metrics::Metrics,
 ) -> AppSchema {
@@ -85,12 +82,10 @@ pub fn build_schema(
         MutationRoot::default(),
         EmptySubscription,
     )
-    .data(DataLoader::new(DbLoader::new(db.clone()), tokio::spawn))
-    .data(graph)
+    .data(store)
     .data(db)
     .data(metrics)
     .extension(extensions::ErrorCodes)
-    .extension(async_graphql::extensions::Tracing)
     .limit_depth(limits.depth)
     .limit_complexity(limits.complexity)
     .limit_recursive_depth(limits.recursion)
@@ -129,60 +124,15 @@ pub(crate) fn db<'a>(ctx: &Context<'a>) -> GqlResult<&'a DatabaseConnection> {
     })
 }
 
-fn loader<'a>(ctx: &Context<'a>) -> GqlResult<&'a DataLoader<DbLoader>> {
-    ctx.data::<DataLoader<DbLoader>>().map_err(|e| {
-        ApiError::Internal(anyhow::anyhow!("no loader in context: {}", e.message)).into()
-    })
-}
-
-fn load_error(e: LoadError) -> async_graphql::Error {
-    match e.as_ref() {
-        ApiError::Unavailable(cause) => ApiError::Unavailable(anyhow::anyhow!("{cause:#}")).into(),
-        _ => ApiError::Internal(anyhow::anyhow!("{e:?}")).into(),
+/// The read model a request answers from: the one the HTTP layer took when the request
+/// arrived (so a request never mixes two data versions), else the store's current one.
+pub(crate) fn model(ctx: &Context<'_>) -> GqlResult<Arc<ReadModel>> {
+    if let Some(model) = ctx.data_opt::<Arc<ReadModel>>() {
+        return Ok(model.clone());
     }
-}
-
-/// Loads the list keyed by `key` (empty when there is none), batched with its siblings.
-pub(crate) async fn load_list<K, V>(ctx: &Context<'_>, key: K) -> GqlResult<Vec<V>>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-    V: Send + Sync + Clone + 'static,
-    DbLoader: Loader<K, Value = Vec<V>, Error = LoadError>,
-{
-    Ok(loader(ctx)?
-        .load_one(key)
-        .await
-        .map_err(load_error)?
-        .unwrap_or_default())
-}
-
-/// Loads the row keyed by `key`; a dangling reference is an internal error.
-pub(crate) async fn load_row<K, V>(ctx: &Context<'_>, key: K) -> GqlResult<V>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + std::fmt::Debug + 'static,
-    V: Send + Sync + Clone + 'static,
-    DbLoader: Loader<K, Value = V, Error = LoadError>,
-{
-    let missing = format!("dangling reference {key:?}");
-    loader(ctx)?
-        .load_one(key)
-        .await
-        .map_err(load_error)?
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!(missing)).into())
-}
-
-/// Loads several rows by key, keeping the order of `keys`.
-pub(crate) async fn load_rows<K, V>(ctx: &Context<'_>, keys: Vec<K>) -> GqlResult<Vec<V>>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-    V: Send + Sync + Clone + 'static,
-    DbLoader: Loader<K, Value = V, Error = LoadError>,
-{
-    let mut found = loader(ctx)?
-        .load_many(keys.iter().cloned())
-        .await
-        .map_err(load_error)?;
-    Ok(keys.iter().filter_map(|k| found.remove(k)).collect())
+    ctx.data::<Arc<ModelStore>>()
+        .map(|store| store.current())
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no read model: {}", e.message)).into())
 }
 
 #[cfg(test)]

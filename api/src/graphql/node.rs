@@ -5,10 +5,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::catalog::{Certification, Skill};
-use super::db;
 use super::role::Role;
 use crate::error::{ApiError, GqlResult};
-use crate::service;
 
 /// An object with a globally unique, stable ID.
 #[derive(Interface)]
@@ -49,14 +47,24 @@ impl NodeQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "A global ID returned by an `id` field.")] id: ID,
     ) -> GqlResult<Option<Node>> {
-        let db = db(ctx)?;
+        let m = super::model(ctx)?;
         let (kind, slug) = decode(&id)
             .ok_or_else(|| ApiError::bad_input("id", "is not a global ID of this API"))?;
         let node = match kind.as_str() {
-            "Role" => Node::Role(Role(service::role::by_slug(db, &slug).await?)),
-            "Skill" => Node::Skill(Skill(service::catalog::skill_by_slug(db, &slug).await?)),
-            "Certification" => Node::Certification(Certification(
-                service::catalog::certification_by_slug(db, &slug).await?,
+            "Role" => Node::Role(Role::at(
+                &m,
+                m.role_index(&slug)
+                    .ok_or_else(|| ApiError::not_found("role", &slug))?,
+            )),
+            "Skill" => Node::Skill(Skill::at(
+                &m,
+                m.skill_index(&slug)
+                    .ok_or_else(|| ApiError::not_found("skill", &slug))?,
+            )),
+            "Certification" => Node::Certification(Certification::at(
+                &m,
+                m.certification_index(&slug)
+                    .ok_or_else(|| ApiError::not_found("certification", &slug))?,
             )),
             _ => return Err(ApiError::bad_input("id", "is not a global ID of this API").into()),
         };

@@ -2,48 +2,66 @@
 //! demographics. Each view merges its sources (first source that states a figure wins,
 //! sources in load order) and lists the sources it drew on.
 
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Object, SimpleObject};
 use entity::role_profile::Model as Profile;
 
 use super::catalog::Source;
 use super::enums::EducationRequirement;
-use super::loader::{DemographicsOf, EducationOf, SourceById};
-use super::{load_list, load_rows};
+use super::role::{At, Model};
 use crate::error::GqlResult;
-use crate::service;
+use crate::model::RoleFacts;
 
-/// Profiles of one role (or one source), with helpers to pick figures.
+/// The profiles of one role (or of one of its sources), with helpers to pick figures.
 #[derive(Clone)]
 pub struct Profiles {
-    pub role_id: i32,
-    /// Restricts list facts (education, demographics) to one source when set.
-    pub only_source: Option<i32>,
-    pub rows: Vec<Profile>,
+    m: Model,
+    role: u32,
+    /// Position of the one profile to use, when restricted to one source.
+    only: Option<u32>,
 }
 
 impl Profiles {
-    fn first<T>(&self, pick: impl Fn(&Profile) -> Option<T>) -> Option<T> {
-        self.rows.iter().find_map(pick)
+    /// All profiles of the role at index `role`, or only the one at position `only`.
+    pub(crate) fn new(m: Model, role: u32, only: Option<u32>) -> Self {
+        Self { m, role, only }
     }
 
-    async fn sources_where(
-        &self,
-        ctx: &Context<'_>,
-        states: impl Fn(&Profile) -> bool,
-    ) -> GqlResult<Vec<Source>> {
+    fn facts(&self) -> &RoleFacts {
+        &self.m.facts[self.role as usize]
+    }
+
+    fn rows(&self) -> &[Profile] {
+        let all = &self.facts().profiles;
+        match self.only {
+            Some(p) => std::slice::from_ref(&all[p as usize]),
+            None => all,
+        }
+    }
+
+    fn first<'a, T>(&'a self, pick: impl Fn(&'a Profile) -> Option<T>) -> Option<T> {
+        self.rows().iter().find_map(pick)
+    }
+
+    fn sources_where(&self, states: impl Fn(&Profile) -> bool) -> GqlResult<Vec<Source>> {
         let mut ids: Vec<i32> = self
-            .rows
+            .rows()
             .iter()
             .filter(|p| states(p))
             .map(|p| p.source_id)
             .collect();
         ids.dedup();
-        let rows = load_rows(ctx, ids.into_iter().map(SourceById).collect()).await?;
-        Ok(rows.into_iter().map(Source).collect())
+        ids.into_iter()
+            .map(|id| Source::by_id(&self.m, id))
+            .collect()
     }
 
+    /// Restricts list facts (education, demographics) to the one source, when set.
     fn keeps(&self, source_id: i32) -> bool {
-        self.only_source.is_none_or(|s| s == source_id)
+        self.only.is_none()
+            || self
+                .rows()
+                .first()
+                .is_some_and(|p| p.source_id == source_id)
     }
 }
 
@@ -112,7 +130,7 @@ impl Pay {
     /// The single yearly figure to compare roles by: the highest of the sources' mean, else
     /// median, else range midpoint.
     async fn headline_salary(&self) -> Option<i32> {
-        service::role::headline_salary(&self.0.rows)
+        crate::model::headline_salary(self.0.rows())
     }
     /// Average hourly rate, US dollars.
     async fn hourly_rate(&self) -> Option<f64> {
@@ -164,28 +182,28 @@ impl Pay {
         })
     }
     /// How the source arrived at its figures, when it says.
-    async fn note(&self) -> Option<String> {
-        self.0.first(|p| p.pay_note.clone())
+    async fn note(&self) -> Option<&str> {
+        self.0.first(|p| p.pay_note.as_deref())
     }
     /// City paying the role best.
-    async fn highest_paying_city(&self) -> Option<String> {
-        self.0.first(|p| p.highest_paying_city.clone())
+    async fn highest_paying_city(&self) -> Option<&str> {
+        self.0.first(|p| p.highest_paying_city.as_deref())
     }
     /// State paying the role best.
-    async fn highest_paying_state(&self) -> Option<String> {
-        self.0.first(|p| p.highest_paying_state.clone())
+    async fn highest_paying_state(&self) -> Option<&str> {
+        self.0.first(|p| p.highest_paying_state.as_deref())
     }
     /// Company paying the role best.
-    async fn best_paying_company(&self) -> Option<String> {
-        self.0.first(|p| p.best_paying_company.clone())
+    async fn best_paying_company(&self) -> Option<&str> {
+        self.0.first(|p| p.best_paying_company.as_deref())
     }
     /// Industry paying the role best.
-    async fn best_paying_industry(&self) -> Option<String> {
-        self.0.first(|p| p.best_paying_industry.clone())
+    async fn best_paying_industry(&self) -> Option<&str> {
+        self.0.first(|p| p.best_paying_industry.as_deref())
     }
     /// Sources these figures come from.
-    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
-        self.0.sources_where(ctx, has_pay).await
+    async fn sources(&self) -> GqlResult<Vec<Source>> {
+        self.0.sources_where(has_pay)
     }
 }
 
@@ -199,8 +217,8 @@ impl Outlook {
         self.0.first(|p| p.growth_rate_pct)
     }
     /// The source's qualitative growth outlook, in our words.
-    async fn growth_outlook(&self) -> Option<String> {
-        self.0.first(|p| p.growth_outlook.clone())
+    async fn growth_outlook(&self) -> Option<&str> {
+        self.0.first(|p| p.growth_outlook.as_deref())
     }
     /// Number of jobs (employment).
     async fn jobs(&self) -> Option<i32> {
@@ -211,20 +229,18 @@ impl Outlook {
         self.0.first(|p| p.job_satisfaction)
     }
     /// Expected effect of AI on the role, in our words.
-    async fn ai_impact(&self) -> Option<String> {
-        self.0.first(|p| p.ai_impact.clone())
+    async fn ai_impact(&self) -> Option<&str> {
+        self.0.first(|p| p.ai_impact.as_deref())
     }
     /// Sources these figures come from.
-    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
-        self.0
-            .sources_where(ctx, |p| {
-                p.growth_rate_pct.is_some()
-                    || p.growth_outlook.is_some()
-                    || p.jobs_count.is_some()
-                    || p.job_satisfaction.is_some()
-                    || p.ai_impact.is_some()
-            })
-            .await
+    async fn sources(&self) -> GqlResult<Vec<Source>> {
+        self.0.sources_where(|p| {
+            p.growth_rate_pct.is_some()
+                || p.growth_outlook.is_some()
+                || p.jobs_count.is_some()
+                || p.job_satisfaction.is_some()
+                || p.ai_impact.is_some()
+        })
     }
 }
 
@@ -294,48 +310,46 @@ impl Experience {
         })
     }
     /// Licences needed, if the source says.
-    async fn licenses(&self) -> Option<String> {
-        self.0.first(|p| p.licenses.clone())
+    async fn licenses(&self) -> Option<&str> {
+        self.0.first(|p| p.licenses.as_deref())
     }
     /// Sources these figures come from.
-    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
-        self.0
-            .sources_where(ctx, |p| {
-                p.experience_years_min.is_some()
-                    || p.management_years_min.is_some()
-                    || p.years_to_become_min.is_some()
-                    || p.budget_min.is_some()
-                    || p.direct_reports_min.is_some()
-                    || p.licenses.is_some()
-            })
-            .await
+    async fn sources(&self) -> GqlResult<Vec<Source>> {
+        self.0.sources_where(|p| {
+            p.experience_years_min.is_some()
+                || p.management_years_min.is_some()
+                || p.years_to_become_min.is_some()
+                || p.budget_min.is_some()
+                || p.direct_reports_min.is_some()
+                || p.licenses.is_some()
+        })
     }
 }
 
-pub struct EducationItem(pub entity::role_education::Model);
+super::role::fact_type!(EducationItem, education, entity::role_education::Model);
 
 /// One education requirement or norm.
 #[Object]
 impl EducationItem {
     /// Degree level: `bachelor`, `master`, `mba`...
     async fn level(&self) -> &str {
-        &self.0.level
+        &self.row().level
     }
     /// How strongly it is expected.
     async fn requirement(&self) -> GqlResult<EducationRequirement> {
-        EducationRequirement::from_db(&self.0.requirement)
+        EducationRequirement::from_db(&self.row().requirement)
     }
     /// Fields of study, as stated.
     async fn fields(&self) -> Option<&str> {
-        self.0.fields.as_deref()
+        self.row().fields.as_deref()
     }
     /// Context, in our words.
     async fn note(&self) -> Option<&str> {
-        self.0.note.as_deref()
+        self.row().note.as_deref()
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
 
@@ -345,72 +359,69 @@ pub struct Education(pub Profiles);
 #[Object]
 impl Education {
     /// Most common degree.
-    async fn degree(&self) -> Option<String> {
-        self.0.first(|p| p.degree.clone())
+    async fn degree(&self) -> Option<&str> {
+        self.0.first(|p| p.degree.as_deref())
     }
     /// Share of people holding the most common degree, percent.
     async fn degree_share_pct(&self) -> Option<f64> {
         self.0.first(|p| p.degree_share_pct)
     }
     /// Most common major.
-    async fn major(&self) -> Option<String> {
-        self.0.first(|p| p.major.clone())
+    async fn major(&self) -> Option<&str> {
+        self.0.first(|p| p.major.as_deref())
     }
     /// Most common college.
-    async fn college(&self) -> Option<String> {
-        self.0.first(|p| p.college.clone())
+    async fn college(&self) -> Option<&str> {
+        self.0.first(|p| p.college.as_deref())
     }
     /// Stated requirements and norms, in source order.
-    async fn requirements(&self, ctx: &Context<'_>) -> GqlResult<Vec<EducationItem>> {
-        let rows = load_list(ctx, EducationOf(self.0.role_id)).await?;
-        Ok(rows
-            .into_iter()
-            .filter(|r| self.0.keeps(r.source_id))
-            .map(EducationItem)
-            .collect())
+    async fn requirements(&self) -> Vec<EducationItem> {
+        let mut rows = EducationItem::all_of(&self.0.m, self.0.role);
+        rows.retain(|r| self.0.keeps(r.row().source_id));
+        rows
     }
     /// Sources of the degree figures.
-    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
+    async fn sources(&self) -> GqlResult<Vec<Source>> {
         self.0
-            .sources_where(ctx, |p| p.degree.is_some() || p.major.is_some())
-            .await
+            .sources_where(|p| p.degree.is_some() || p.major.is_some())
     }
 }
 
-pub struct DemographicShare(pub entity::role_demographic::Model);
+super::role::fact_type!(
+    DemographicShare,
+    demographics,
+    entity::role_demographic::Model
+);
 
 /// One group's share of a role's workforce.
 #[Object]
 impl DemographicShare {
     /// Group name as stated (e.g. `Female`, `Asian`).
     async fn group(&self) -> &str {
-        &self.0.group_name
+        &self.row().group_name
     }
     /// Share, percent.
     async fn share_pct(&self) -> f64 {
-        self.0.share_pct
+        self.row().share_pct
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
 
 pub struct Demographics(pub Profiles);
 
 impl Demographics {
-    async fn shares(&self, ctx: &Context<'_>, dimension: &str) -> GqlResult<Vec<DemographicShare>> {
-        let mut rows: Vec<_> = load_list(ctx, DemographicsOf(self.0.role_id))
-            .await?
-            .into_iter()
-            .filter(|r| r.dimension == dimension && self.0.keeps(r.source_id))
-            .collect();
+    fn shares(&self, dimension: &str) -> Vec<DemographicShare> {
+        let mut rows: Vec<DemographicShare> = DemographicShare::all_of(&self.0.m, self.0.role);
+        rows.retain(|r| r.row().dimension == dimension && self.0.keeps(r.row().source_id));
         // First source only, largest group first, so shares add up to ~100.
-        if let Some(first) = rows.first().map(|r| r.source_id) {
-            rows.retain(|r| r.source_id == first);
+        if let Some(first) = rows.first().map(|r| r.row().source_id) {
+            rows.retain(|r| r.row().source_id == first);
         }
-        rows.sort_by(|a, b| b.share_pct.total_cmp(&a.share_pct));
-        Ok(rows.into_iter().map(DemographicShare).collect())
+        rows.sort_by(|a, b| b.row().share_pct.total_cmp(&a.row().share_pct));
+        rows
     }
 }
 
@@ -426,12 +437,12 @@ impl Demographics {
         self.0.first(|p| p.lgbt_share_pct)
     }
     /// Gender shares, largest first.
-    async fn gender(&self, ctx: &Context<'_>) -> GqlResult<Vec<DemographicShare>> {
-        self.shares(ctx, "gender").await
+    async fn gender(&self) -> Vec<DemographicShare> {
+        self.shares("gender")
     }
     /// Race and ethnicity shares, largest first.
-    async fn race(&self, ctx: &Context<'_>) -> GqlResult<Vec<DemographicShare>> {
-        self.shares(ctx, "race").await
+    async fn race(&self) -> Vec<DemographicShare> {
+        self.shares("race")
     }
 }
 
@@ -447,10 +458,10 @@ impl RoleProfile {
 #[Object]
 impl RoleProfile {
     /// The source stating these figures.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Option<Source>> {
-        match self.0.only_source {
-            Some(id) => Source::load(ctx, id).await.map(Some),
-            None => Ok(None),
+    async fn source(&self) -> GqlResult<Option<Source>> {
+        match (self.0.only, self.0.rows().first()) {
+            (Some(_), Some(p)) => Source::by_id(&self.0.m, p.source_id).map(Some),
+            _ => Ok(None),
         }
     }
     /// Pay figures from this source.

@@ -1,6 +1,6 @@
 //! Roles and everything hanging off them: skills, certifications, duties, moves.
 
-use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use async_graphql::{Context, Enum, ID, InputObject, Object};
 use entity::{
@@ -10,409 +10,340 @@ use entity::{
 
 use super::catalog::{Certification, Skill, Source};
 use super::enums::{AttributeKind, CertificationRelevance, MoveKind};
-use super::loader::*;
 use super::node::global_id;
 use super::pagination::{connection_type, page};
 use super::profile::{Demographics, Education, Experience, Outlook, Pay, Profiles, RoleProfile};
-use super::{db, load_list, load_row, load_rows};
 use crate::error::{ApiError, GqlResult};
-use crate::service;
+use crate::model::{ReadModel, RoleFacts};
 use crate::service::role::{RoleListing, RoleSort};
 
+/// A shared handle on the read model a response is built from.
+pub(crate) type Model = Arc<ReadModel>;
+
 #[derive(Clone)]
-pub struct Role(pub role::Model);
+pub struct Role {
+    pub(crate) m: Model,
+    pub(crate) i: u32,
+}
 
 impl Role {
-    async fn profiles_of(&self, ctx: &Context<'_>) -> GqlResult<Profiles> {
-        Ok(Profiles {
-            role_id: self.0.id,
-            only_source: None,
-            rows: load_list(ctx, ProfilesOf(self.0.id)).await?,
-        })
+    /// The role at index `i` of the model.
+    pub(crate) fn at(m: &Model, i: usize) -> Self {
+        Self {
+            m: m.clone(),
+            i: i as u32,
+        }
     }
 
-    async fn roles(ctx: &Context<'_>, ids: Vec<i32>) -> GqlResult<Vec<Role>> {
-        let rows = load_rows(ctx, ids.into_iter().map(RoleById).collect()).await?;
-        Ok(rows.into_iter().map(Role).collect())
+    /// The role with this database id; a dangling id is an internal error.
+    pub(crate) fn by_id(m: &Model, id: i32) -> GqlResult<Self> {
+        m.role_index_of_id(id)
+            .map(|i| Self::at(m, i))
+            .ok_or_else(|| dangling("role", id))
+    }
+
+    pub(crate) fn row(&self) -> &role::Model {
+        &self.m.roles[self.i as usize]
+    }
+
+    pub(crate) fn facts(&self) -> &RoleFacts {
+        &self.m.facts[self.i as usize]
+    }
+
+    fn profiles_of(&self) -> Profiles {
+        Profiles::new(self.m.clone(), self.i, None)
+    }
+
+    fn list(&self, indices: &[u32]) -> Vec<Role> {
+        indices
+            .iter()
+            .map(|&i| Role::at(&self.m, i as usize))
+            .collect()
     }
 }
+
+/// The internal error for a reference the model cannot resolve (a bug or bad data).
+pub(crate) fn dangling(what: &str, id: i32) -> async_graphql::Error {
+    ApiError::Internal(anyhow::anyhow!("dangling {what} reference {id}")).into()
+}
+
+/// A row hanging off one role: the role's index and the row's position in its list.
+#[derive(Clone)]
+pub struct At {
+    pub(crate) m: Model,
+    pub(crate) role: u32,
+    pub(crate) pos: u32,
+}
+
+impl At {
+    pub(crate) fn new(m: &Model, role: u32, pos: usize) -> Self {
+        Self {
+            m: m.clone(),
+            role,
+            pos: pos as u32,
+        }
+    }
+
+    pub(crate) fn facts(&self) -> &RoleFacts {
+        &self.m.facts[self.role as usize]
+    }
+
+    /// The row of the role with database id `role_id` that `position` finds in its facts.
+    pub(crate) fn find(
+        m: &Model,
+        role_id: i32,
+        position: impl Fn(&RoleFacts) -> Option<usize>,
+    ) -> GqlResult<Self> {
+        let role = m
+            .role_index_of_id(role_id)
+            .ok_or_else(|| dangling("role", role_id))?;
+        let pos = position(&m.facts[role]).ok_or_else(|| dangling("link of role", role_id))?;
+        Ok(Self::new(m, role as u32, pos))
+    }
+
+    /// Every row of one of a role's lists, as `At`s.
+    pub(crate) fn all(m: &Model, role: u32, len: usize) -> impl Iterator<Item = At> + '_ {
+        (0..len).map(move |pos| At::new(m, role, pos))
+    }
+}
+
+/// Defines a GraphQL wrapper over one of [`RoleFacts`]' lists.
+macro_rules! fact_type {
+    ($name:ident, $list:ident, $row:ty) => {
+        pub struct $name(pub(crate) At);
+
+        impl $name {
+            pub(crate) fn row(&self) -> &$row {
+                &self.0.facts().$list[self.0.pos as usize]
+            }
+
+            /// Every row of the role's list, in the model's order.
+            #[allow(dead_code)]
+            pub(crate) fn all_of(m: &Model, role: u32) -> Vec<Self> {
+                let len = m.facts[role as usize].$list.len();
+                At::all(m, role, len).map($name).collect()
+            }
+        }
+    };
+}
+pub(crate) use fact_type;
+
+fact_type!(RoleSkill, skills, role_skill::Model);
+fact_type!(AlternateTitle, aliases, entity::role_alias::Model);
+fact_type!(Technology, technologies, entity::role_technology::Model);
+fact_type!(RoleCertification, certifications, role_certification::Model);
+fact_type!(Duty, duties, role_duty::Model);
+fact_type!(RegionalWage, regional_wages, role_regional_wage::Model);
+fact_type!(RoleAttribute, attributes, role_attribute::Model);
 
 /// A job role (occupation) with its pay, outlook, requirements and career moves.
 #[Object]
 impl Role {
     /// Globally unique ID.
     pub async fn id(&self) -> ID {
-        global_id("Role", &self.0.slug)
+        global_id("Role", &self.row().slug)
     }
     /// URL-safe unique name, e.g. `senior-it-manager`.
     async fn slug(&self) -> &str {
-        &self.0.slug
+        &self.row().slug
     }
     /// Job title.
     async fn title(&self) -> &str {
-        &self.0.title
+        &self.row().title
     }
     /// What the role does, in our words.
     async fn summary(&self) -> Option<&str> {
-        self.0.summary.as_deref()
+        self.row().summary.as_deref()
     }
     /// Career track / job family, e.g. `management`, `infrastructure`, `security`.
     async fn track(&self) -> &str {
-        &self.0.track
+        &self.row().track
     }
     /// Seniority from 1 (entry) to 8 (C-level): 2 professional, 3 senior/lead, 4 manager,
     /// 5 senior manager, 6 director, 7 vice president.
     async fn seniority(&self) -> Option<i32> {
-        self.0.seniority
+        self.row().seniority
     }
     /// O*NET-SOC occupation code, when known (e.g. `11-3021.00`).
     async fn onet_code(&self) -> Option<&str> {
-        self.0.onet_code.as_deref()
+        self.row().onet_code.as_deref()
     }
     /// O*NET job zone: 1 (little preparation) to 5 (extensive preparation), when imported.
     async fn job_zone(&self) -> Option<i32> {
-        self.0.job_zone
+        self.row().job_zone
     }
     /// Other titles the role goes by (O*NET alternate titles), alphabetical.
     async fn alternate_titles(
         &self,
-        ctx: &Context<'_>,
         #[graphql(desc = "Return at most this many (1–1000); all when omitted.")] first: Option<
             i32,
         >,
     ) -> GqlResult<Vec<AlternateTitle>> {
-        let mut rows = load_list(ctx, AliasesOf(self.0.id)).await?;
+        let mut rows = AlternateTitle::all_of(&self.m, self.i);
         if let Some(n) = first {
             if !(1..=1000).contains(&n) {
                 return Err(ApiError::bad_input("first", "must be between 1 and 1000").into());
             }
             rows.truncate(n as usize);
         }
-        Ok(rows.into_iter().map(AlternateTitle).collect())
+        Ok(rows)
     }
     /// Software and tools used in the role (O*NET technology skills), hot technologies first.
     async fn technologies(
         &self,
-        ctx: &Context<'_>,
         #[graphql(desc = "Only hot technologies (frequently in job postings).")] hot_only: Option<
             bool,
         >,
-    ) -> GqlResult<Vec<Technology>> {
-        let mut rows = load_list(ctx, TechnologiesOf(self.0.id)).await?;
+    ) -> Vec<Technology> {
+        let mut rows = Technology::all_of(&self.m, self.i);
         if hot_only.unwrap_or(false) {
-            rows.retain(|t| t.hot);
+            rows.retain(|t| t.row().hot);
         }
-        rows.sort_by(|a, b| {
-            b.hot
-                .cmp(&a.hot)
-                .then(b.in_demand.cmp(&a.in_demand))
-                .then(a.name.cmp(&b.name))
-        });
-        Ok(rows.into_iter().map(Technology).collect())
+        rows
     }
     /// Pay, merged across sources (first source stating a figure wins).
-    async fn pay(&self, ctx: &Context<'_>) -> GqlResult<Pay> {
-        Ok(Pay(self.profiles_of(ctx).await?))
+    async fn pay(&self) -> Pay {
+        Pay(self.profiles_of())
     }
     /// Demand outlook, merged across sources.
-    async fn outlook(&self, ctx: &Context<'_>) -> GqlResult<Outlook> {
-        Ok(Outlook(self.profiles_of(ctx).await?))
+    async fn outlook(&self) -> Outlook {
+        Outlook(self.profiles_of())
     }
     /// Experience and scope, merged across sources.
-    async fn experience(&self, ctx: &Context<'_>) -> GqlResult<Experience> {
-        Ok(Experience(self.profiles_of(ctx).await?))
+    async fn experience(&self) -> Experience {
+        Experience(self.profiles_of())
     }
     /// Education, merged across sources.
-    async fn education(&self, ctx: &Context<'_>) -> GqlResult<Education> {
-        Ok(Education(self.profiles_of(ctx).await?))
+    async fn education(&self) -> Education {
+        Education(self.profiles_of())
     }
     /// Demographics, merged across sources.
-    async fn demographics(&self, ctx: &Context<'_>) -> GqlResult<Demographics> {
-        Ok(Demographics(self.profiles_of(ctx).await?))
+    async fn demographics(&self) -> Demographics {
+        Demographics(self.profiles_of())
     }
     /// The figures each source states, one entry per source, so numbers can be told apart.
-    async fn profiles(&self, ctx: &Context<'_>) -> GqlResult<Vec<RoleProfile>> {
-        let all = self.profiles_of(ctx).await?;
-        Ok(all
-            .rows
-            .iter()
-            .map(|p| {
-                RoleProfile(Profiles {
-                    role_id: self.0.id,
-                    only_source: Some(p.source_id),
-                    rows: vec![p.clone()],
-                })
-            })
-            .collect())
+    async fn profiles(&self) -> Vec<RoleProfile> {
+        (0..self.facts().profiles.len() as u32)
+            .map(|p| RoleProfile(Profiles::new(self.m.clone(), self.i, Some(p))))
+            .collect()
     }
     /// Skills the role needs, heaviest first: by share, then the source's rank, then O*NET
     /// importance and level; ties keep the order the data was loaded in.
     #[graphql(complexity = "crate::graphql::scaled(first, 20, child_complexity)")]
     async fn skills(
         &self,
-        ctx: &Context<'_>,
         #[graphql(desc = "Return at most this many (1–100); all when omitted.")] first: Option<i32>,
     ) -> GqlResult<Vec<RoleSkill>> {
-        let mut rows = load_list(ctx, SkillsOfRole(self.0.id)).await?;
-        rows.sort_by(|a, b| {
-            b.share_pct
-                .unwrap_or(-1.0)
-                .total_cmp(&a.share_pct.unwrap_or(-1.0))
-                .then(a.rank.unwrap_or(i32::MAX).cmp(&b.rank.unwrap_or(i32::MAX)))
-                .then(
-                    b.importance
-                        .unwrap_or(-1.0)
-                        .total_cmp(&a.importance.unwrap_or(-1.0)),
-                )
-                .then(b.level.unwrap_or(-1.0).total_cmp(&a.level.unwrap_or(-1.0)))
-                .then(a.source_id.cmp(&b.source_id))
-                .then(a.id.cmp(&b.id))
-        });
+        let mut len = self.facts().skills.len();
         if let Some(n) = first {
             if !(1..=100).contains(&n) {
                 return Err(ApiError::bad_input("first", "must be between 1 and 100").into());
             }
-            rows.truncate(n as usize);
+            len = len.min(n as usize);
         }
-        Ok(rows.into_iter().map(RoleSkill).collect())
+        Ok(At::all(&self.m, self.i, len).map(RoleSkill).collect())
     }
     /// Certifications the role values.
     async fn certifications(
         &self,
-        ctx: &Context<'_>,
         #[graphql(desc = "Only links of this relevance.")] relevance: Option<
             CertificationRelevance,
         >,
-    ) -> GqlResult<Vec<RoleCertification>> {
-        let rows = load_list(ctx, CertificationsOfRole(self.0.id)).await?;
-        Ok(rows
-            .into_iter()
-            .filter(|r| relevance.is_none_or(|want| want.as_db() == r.relevance))
-            .map(RoleCertification)
-            .collect())
+    ) -> Vec<RoleCertification> {
+        let mut rows = RoleCertification::all_of(&self.m, self.i);
+        if let Some(want) = relevance {
+            rows.retain(|r| r.row().relevance == want.as_db());
+        }
+        rows
     }
     /// Duties and responsibilities, in source order.
-    async fn duties(&self, ctx: &Context<'_>) -> GqlResult<Vec<Duty>> {
-        Ok(load_list(ctx, DutiesOf(self.0.id))
-            .await?
-            .into_iter()
-            .map(Duty)
-            .collect())
+    async fn duties(&self) -> Vec<Duty> {
+        Duty::all_of(&self.m, self.i)
     }
     /// Moves out of this role: the next steps people take, most likely first (then by slug).
     #[graphql(complexity = "10 * child_complexity + 1")]
     async fn next_moves(
         &self,
-        ctx: &Context<'_>,
         #[graphql(desc = "Only moves of this kind.")] kind: Option<MoveKind>,
-    ) -> GqlResult<Vec<CareerMove>> {
-        let rows = load_list(ctx, MovesFrom(self.0.id)).await?;
-        ordered_moves(ctx, rows, kind, |m| m.to_role_id).await
+    ) -> Vec<CareerMove> {
+        CareerMove::list(&self.m, &self.facts().moves_out, kind)
     }
     /// Moves into this role: how people get here, most likely first (then by slug).
     #[graphql(complexity = "10 * child_complexity + 1")]
     async fn previous_moves(
         &self,
-        ctx: &Context<'_>,
         #[graphql(desc = "Only moves of this kind.")] kind: Option<MoveKind>,
-    ) -> GqlResult<Vec<CareerMove>> {
-        let rows = load_list(ctx, MovesTo(self.0.id)).await?;
-        ordered_moves(ctx, rows, kind, |m| m.from_role_id).await
+    ) -> Vec<CareerMove> {
+        CareerMove::list(&self.m, &self.facts().moves_in, kind)
     }
     /// Roles listed as related ("more in this field"), either direction.
-    async fn related_roles(&self, ctx: &Context<'_>) -> GqlResult<Vec<Role>> {
-        let related = MoveKind::Related.as_db();
-        let mut ids: Vec<i32> = Vec::new();
-        for m in load_list(ctx, MovesFrom(self.0.id)).await? {
-            if m.kind == related && !ids.contains(&m.to_role_id) {
-                ids.push(m.to_role_id);
-            }
-        }
-        for m in load_list(ctx, MovesTo(self.0.id)).await? {
-            if m.kind == related && !ids.contains(&m.from_role_id) {
-                ids.push(m.from_role_id);
-            }
-        }
-        Role::roles(ctx, ids).await
+    async fn related_roles(&self) -> Vec<Role> {
+        self.list(&self.facts().related)
     }
     /// Roles a source compares this one with side by side.
-    async fn compared_with(&self, ctx: &Context<'_>) -> GqlResult<Vec<Role>> {
-        let mut ids: Vec<i32> = Vec::new();
-        for c in load_list(ctx, ComparisonsA(self.0.id)).await? {
-            ids.push(c.role_b_id);
-        }
-        for c in load_list(ctx, ComparisonsB(self.0.id)).await? {
-            ids.push(c.role_a_id);
-        }
-        ids.dedup();
-        Role::roles(ctx, ids).await
+    async fn compared_with(&self) -> Vec<Role> {
+        self.list(&self.facts().compared_with)
     }
     /// Median pay in the best-paying regions, best first.
-    async fn regional_wages(&self, ctx: &Context<'_>) -> GqlResult<Vec<RegionalWage>> {
-        Ok(load_list(ctx, RegionalWagesOf(self.0.id))
-            .await?
-            .into_iter()
-            .map(RegionalWage)
-            .collect())
+    async fn regional_wages(&self) -> Vec<RegionalWage> {
+        RegionalWage::all_of(&self.m, self.i)
     }
     /// List facts: top employer types, pay factors, resources.
     async fn attributes(
         &self,
-        ctx: &Context<'_>,
         #[graphql(desc = "Only attributes of this kind.")] kind: Option<AttributeKind>,
-    ) -> GqlResult<Vec<RoleAttribute>> {
-        let rows = load_list(ctx, AttributesOf(self.0.id)).await?;
-        Ok(rows
-            .into_iter()
-            .filter(|r| kind.is_none_or(|k| k.as_db() == r.kind))
-            .map(RoleAttribute)
-            .collect())
+    ) -> Vec<RoleAttribute> {
+        let mut rows = RoleAttribute::all_of(&self.m, self.i);
+        if let Some(k) = kind {
+            rows.retain(|r| r.row().kind == k.as_db());
+        }
+        rows
     }
     /// Every source that states any fact about this role.
-    async fn sources(&self, ctx: &Context<'_>) -> GqlResult<Vec<Source>> {
-        let id = self.0.id;
-        let mut ids = BTreeSet::new();
-        ids.extend(
-            load_list(ctx, ProfilesOf(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, DemographicsOf(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, SkillsOfRole(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, CertificationsOfRole(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, DutiesOf(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, EducationOf(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, AttributesOf(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, RegionalWagesOf(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, MovesFrom(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        ids.extend(
-            load_list(ctx, MovesTo(id))
-                .await?
-                .iter()
-                .map(|r| r.source_id),
-        );
-        let rows = load_rows(ctx, ids.into_iter().map(SourceById).collect()).await?;
-        Ok(rows.into_iter().map(Source).collect())
+    async fn sources(&self) -> Vec<Source> {
+        self.facts()
+            .sources
+            .iter()
+            .map(|&i| Source::at(&self.m, i as usize))
+            .collect()
     }
 }
-
-/// Moves of `kind` (all when `None`), most likely first, then by the other role's slug and
-/// the kind, so the order depends on the data alone (not on insertion order).
-async fn ordered_moves(
-    ctx: &Context<'_>,
-    rows: Vec<career_move::Model>,
-    kind: Option<MoveKind>,
-    other: fn(&career_move::Model) -> i32,
-) -> GqlResult<Vec<CareerMove>> {
-    let rows: Vec<career_move::Model> = rows
-        .into_iter()
-        .filter(|m| kind.is_none_or(|k| k.as_db() == m.kind))
-        .collect();
-    let keys: Vec<RoleById> = rows.iter().map(|m| RoleById(other(m))).collect();
-    let roles: Vec<role::Model> = load_rows(ctx, keys).await?;
-    let slug_of: std::collections::HashMap<i32, String> =
-        roles.into_iter().map(|r| (r.id, r.slug)).collect();
-    let mut keyed: Vec<_> = rows
-        .into_iter()
-        .map(|m| {
-            let slug = slug_of.get(&other(&m)).cloned().unwrap_or_default();
-            (m, slug)
-        })
-        .collect();
-    keyed.sort_by(|(a, sa), (b, sb)| {
-        let (la, lb) = (a.likelihood.unwrap_or(-1.0), b.likelihood.unwrap_or(-1.0));
-        lb.total_cmp(&la)
-            .then_with(|| sa.cmp(sb))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.source_id.cmp(&b.source_id))
-    });
-    Ok(keyed.into_iter().map(|(m, _)| CareerMove(m)).collect())
-}
-
-pub struct RoleSkill(pub role_skill::Model);
-
-/// Another title a role goes by.
-pub struct AlternateTitle(pub entity::role_alias::Model);
 
 /// Another title a role goes by.
 #[Object]
 impl AlternateTitle {
     /// The title.
     async fn title(&self) -> &str {
-        &self.0.title
+        &self.row().title
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
-
-/// Software or a tool used in a role.
-pub struct Technology(pub entity::role_technology::Model);
 
 /// Software or a tool used in a role.
 #[Object]
 impl Technology {
     /// Product name, e.g. `Microsoft Azure software`.
     async fn name(&self) -> &str {
-        &self.0.name
+        &self.row().name
     }
     /// Kind of technology (UNSPSC commodity title).
     async fn commodity(&self) -> Option<&str> {
-        self.0.commodity.as_deref()
+        self.row().commodity.as_deref()
     }
     /// O*NET hot technology: frequently named in job postings.
     async fn hot(&self) -> bool {
-        self.0.hot
+        self.row().hot
     }
     /// In demand: frequently named in postings for this occupation.
     async fn in_demand(&self) -> bool {
-        self.0.in_demand
+        self.row().in_demand
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
 
@@ -444,32 +375,32 @@ impl RatingStats {
 #[Object]
 impl RoleSkill {
     /// The skill.
-    async fn skill(&self, ctx: &Context<'_>) -> GqlResult<Skill> {
-        Ok(Skill(load_row(ctx, SkillById(self.0.skill_id)).await?))
+    async fn skill(&self) -> GqlResult<Skill> {
+        Skill::by_id(&self.0.m, self.row().skill_id)
     }
     /// The role.
-    async fn role(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        Ok(Role(load_row(ctx, RoleById(self.0.role_id)).await?))
+    async fn role(&self) -> Role {
+        Role::at(&self.0.m, self.0.role as usize)
     }
     /// Share of the role's postings or resumes naming the skill, percent.
     async fn share_pct(&self) -> Option<f64> {
-        self.0.share_pct
+        self.row().share_pct
     }
     /// Position in the source's top-skills list (1 = most important).
     async fn rank(&self) -> Option<i32> {
-        self.0.rank
+        self.row().rank
     }
     /// O*NET importance, 1–5.
     async fn importance(&self) -> Option<f64> {
-        self.0.importance
+        self.row().importance
     }
     /// O*NET level, 0–7.
     async fn level(&self) -> Option<f64> {
-        self.0.level
+        self.row().level
     }
     /// Reliability of the importance rating (O*NET), when known.
     async fn importance_stats(&self) -> Option<RatingStats> {
-        let m = &self.0;
+        let m = self.row();
         RatingStats::of(
             m.importance_n,
             m.importance_se,
@@ -479,118 +410,108 @@ impl RoleSkill {
     }
     /// Reliability of the level rating (O*NET), when known.
     async fn level_stats(&self) -> Option<RatingStats> {
-        let m = &self.0;
+        let m = self.row();
         RatingStats::of(m.level_n, m.level_se, m.level_ci_low, m.level_ci_high)
     }
     /// Context, in our words.
     async fn note(&self) -> Option<&str> {
-        self.0.note.as_deref()
+        self.row().note.as_deref()
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
-
-pub struct RoleCertification(pub role_certification::Model);
 
 /// A certification as one source rates it for one role.
 #[Object]
 impl RoleCertification {
     /// The certification.
-    async fn certification(&self, ctx: &Context<'_>) -> GqlResult<Certification> {
-        Ok(Certification(
-            load_row(ctx, CertificationById(self.0.certification_id)).await?,
-        ))
+    async fn certification(&self) -> GqlResult<Certification> {
+        Certification::by_id(&self.0.m, self.row().certification_id)
     }
     /// The role.
-    async fn role(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        Ok(Role(load_row(ctx, RoleById(self.0.role_id)).await?))
+    async fn role(&self) -> Role {
+        Role::at(&self.0.m, self.0.role as usize)
     }
     /// How much the role values it.
     async fn relevance(&self) -> GqlResult<CertificationRelevance> {
-        CertificationRelevance::from_db(&self.0.relevance)
+        CertificationRelevance::from_db(&self.row().relevance)
     }
     /// Context, in our words.
     async fn note(&self) -> Option<&str> {
-        self.0.note.as_deref()
+        self.row().note.as_deref()
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
-
-pub struct Duty(pub role_duty::Model);
 
 /// One duty of a role.
 #[Object]
 impl Duty {
     /// Position in the source's list, from 1.
     async fn position(&self) -> i32 {
-        self.0.position
+        self.row().position
     }
     /// Short heading, when the source gives one.
     async fn title(&self) -> Option<&str> {
-        self.0.title.as_deref()
+        self.row().title.as_deref()
     }
     /// The duty, in our words.
     async fn description(&self) -> &str {
-        &self.0.description
+        &self.row().description
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
-
-pub struct RegionalWage(pub role_regional_wage::Model);
 
 /// Median pay of a role in one region.
 #[Object]
 impl RegionalWage {
     /// Region name (e.g. a US state).
     async fn region(&self) -> &str {
-        &self.0.region
+        &self.row().region
     }
     /// Rank among the listed regions (1 = best paid).
     async fn rank(&self) -> i32 {
-        self.0.rank
+        self.row().rank
     }
     /// Median yearly salary there, US dollars.
     async fn median_salary(&self) -> i32 {
-        self.0.salary_median
+        self.row().salary_median
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
-
-pub struct RoleAttribute(pub role_attribute::Model);
 
 /// One item of a role's list facts.
 #[Object]
 impl RoleAttribute {
     /// What list the item belongs to.
     async fn kind(&self) -> GqlResult<AttributeKind> {
-        AttributeKind::from_db(&self.0.kind)
+        AttributeKind::from_db(&self.row().kind)
     }
     /// Position in the list, from 1.
     async fn position(&self) -> i32 {
-        self.0.position
+        self.row().position
     }
     /// The item.
     async fn name(&self) -> &str {
-        &self.0.name
+        &self.row().name
     }
     /// More about it, in our words.
     async fn detail(&self) -> Option<&str> {
-        self.0.detail.as_deref()
+        self.row().detail.as_deref()
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.0.m, self.row().source_id)
     }
 }
 
@@ -607,52 +528,81 @@ pub struct SalaryChange {
     pub percent: f64,
 }
 
-pub struct CareerMove(pub career_move::Model);
+#[derive(Clone)]
+pub struct CareerMove {
+    pub(crate) m: Model,
+    pub(crate) i: u32,
+}
+
+impl CareerMove {
+    /// The move with this database id; a dangling id is an internal error.
+    pub(crate) fn by_id(m: &Model, id: i32) -> GqlResult<Self> {
+        m.move_index_of_id(id)
+            .map(|i| Self {
+                m: m.clone(),
+                i: i as u32,
+            })
+            .ok_or_else(|| dangling("move", id))
+    }
+
+    /// The moves at `indices` (already in the model's order), only those of `kind` when given.
+    fn list(m: &Model, indices: &[u32], kind: Option<MoveKind>) -> Vec<CareerMove> {
+        indices
+            .iter()
+            .filter(|&&i| kind.is_none_or(|k| m.moves[i as usize].kind == k.as_db()))
+            .map(|&i| CareerMove { m: m.clone(), i })
+            .collect()
+    }
+
+    fn row(&self) -> &career_move::Model {
+        &self.m.moves[self.i as usize]
+    }
+}
 
 /// A directed edge of the career graph: people move from one role to another.
 #[Object]
 impl CareerMove {
     /// The role people leave.
-    async fn from(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        Ok(Role(load_row(ctx, RoleById(self.0.from_role_id)).await?))
+    async fn from(&self) -> GqlResult<Role> {
+        Role::by_id(&self.m, self.row().from_role_id)
     }
     /// The role people take.
-    async fn to(&self, ctx: &Context<'_>) -> GqlResult<Role> {
-        Ok(Role(load_row(ctx, RoleById(self.0.to_role_id)).await?))
+    async fn to(&self) -> GqlResult<Role> {
+        Role::by_id(&self.m, self.row().to_role_id)
     }
     /// Promotion, lateral move, pivot or related role.
     async fn kind(&self) -> GqlResult<MoveKind> {
-        MoveKind::from_db(&self.0.kind)
+        MoveKind::from_db(&self.row().kind)
     }
     /// Typical years spent in the first role before the move, when known.
     async fn typical_years(&self) -> Option<f64> {
-        self.0.typical_years
+        self.row().typical_years
     }
     /// Evidence weight in (0, 1]: 0.8 stated as most common, 0.6 stated, 0.4 stated as less
     /// common, 0.3 inferred, 0.2 merely related.
     async fn likelihood(&self) -> Option<f64> {
-        self.0.likelihood
+        self.row().likelihood
     }
     /// What the move takes, in our words.
     async fn description(&self) -> Option<&str> {
-        self.0.description.as_deref()
+        self.row().description.as_deref()
     }
     /// True when we inferred the move rather than the source stating it.
     async fn derived(&self) -> bool {
-        self.0.derived
+        self.row().derived
     }
     /// Salary change between the two roles' headline salaries, when both are known.
-    async fn salary_change(&self, ctx: &Context<'_>) -> GqlResult<Option<SalaryChange>> {
-        let from = load_list(ctx, ProfilesOf(self.0.from_role_id)).await?;
-        let to = load_list(ctx, ProfilesOf(self.0.to_role_id)).await?;
+    async fn salary_change(&self) -> GqlResult<Option<SalaryChange>> {
+        let from = Role::by_id(&self.m, self.row().from_role_id)?;
+        let to = Role::by_id(&self.m, self.row().to_role_id)?;
         Ok(salary_change(
-            service::role::headline_salary(&from),
-            service::role::headline_salary(&to),
+            from.facts().headline_salary,
+            to.facts().headline_salary,
         ))
     }
     /// Where this comes from.
-    async fn source(&self, ctx: &Context<'_>) -> GqlResult<Source> {
-        Source::load(ctx, self.0.source_id).await
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.m, self.row().source_id)
     }
 }
 
@@ -738,7 +688,11 @@ impl RoleQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The role's slug, e.g. `senior-it-manager`.")] slug: String,
     ) -> GqlResult<Option<Role>> {
-        Ok(Some(Role(service::role::by_slug(db(ctx)?, &slug).await?)))
+        let m = super::model(ctx)?;
+        let i = m
+            .role_index(&slug)
+            .ok_or_else(|| ApiError::not_found("role", &slug))?;
+        Ok(Some(Role::at(&m, i)))
     }
 
     /// Roles, paginated (Relay connection), optionally searched, filtered and sorted.
@@ -778,9 +732,10 @@ impl RoleQuery {
             },
             descending: order.direction == OrderDirection::Desc,
         };
-        let (rows, total) = service::role::list(db(ctx)?, &listing, page).await?;
+        let m = super::model(ctx)?;
+        let (rows, total) = crate::service::role::list(&m, &listing, page);
         Ok(RoleConnection::new(
-            rows.into_iter().map(Role).collect(),
+            rows.into_iter().map(|i| Role::at(&m, i as usize)).collect(),
             total,
             page,
         ))

@@ -3,9 +3,7 @@
 use async_graphql::{Context, Enum, Object};
 
 use super::catalog::{Certification, Skill};
-use super::load_row;
-use super::loader::{CertificationById, RoleById, SkillById};
-use super::role::Role;
+use super::role::{Model, Role};
 use crate::career::text_index::{EntryKind, Hit};
 use crate::error::{ApiError, GqlResult};
 
@@ -21,14 +19,17 @@ pub enum SearchHitKind {
 }
 
 /// One search result.
-pub struct SearchHit(Hit);
+pub struct SearchHit {
+    m: Model,
+    hit: Hit,
+}
 
 /// One search result.
 #[Object]
 impl SearchHit {
     /// What the hit is.
     async fn kind(&self) -> SearchHitKind {
-        match self.0.kind {
+        match self.hit.kind {
             EntryKind::Role => SearchHitKind::Role,
             EntryKind::Skill => SearchHitKind::Skill,
             EntryKind::Certification => SearchHitKind::Certification,
@@ -36,32 +37,30 @@ impl SearchHit {
     }
     /// Relevance; higher is better (about 0–1.1).
     async fn score(&self) -> f64 {
-        (self.0.score * 1000.0).round() / 1000.0
+        (self.hit.score * 1000.0).round() / 1000.0
     }
     /// The title, alternate title or name that matched.
     async fn matched_text(&self) -> &str {
-        &self.0.label
+        &self.hit.label
     }
     /// The role, when the hit is one.
-    async fn role(&self, ctx: &Context<'_>) -> GqlResult<Option<Role>> {
-        match self.0.kind {
-            EntryKind::Role => Ok(Some(Role(load_row(ctx, RoleById(self.0.id)).await?))),
+    async fn role(&self) -> GqlResult<Option<Role>> {
+        match self.hit.kind {
+            EntryKind::Role => Role::by_id(&self.m, self.hit.id).map(Some),
             _ => Ok(None),
         }
     }
     /// The skill, when the hit is one.
-    async fn skill(&self, ctx: &Context<'_>) -> GqlResult<Option<Skill>> {
-        match self.0.kind {
-            EntryKind::Skill => Ok(Some(Skill(load_row(ctx, SkillById(self.0.id)).await?))),
+    async fn skill(&self) -> GqlResult<Option<Skill>> {
+        match self.hit.kind {
+            EntryKind::Skill => Skill::by_id(&self.m, self.hit.id).map(Some),
             _ => Ok(None),
         }
     }
     /// The certification, when the hit is one.
-    async fn certification(&self, ctx: &Context<'_>) -> GqlResult<Option<Certification>> {
-        match self.0.kind {
-            EntryKind::Certification => Ok(Some(Certification(
-                load_row(ctx, CertificationById(self.0.id)).await?,
-            ))),
+    async fn certification(&self) -> GqlResult<Option<Certification>> {
+        match self.hit.kind {
+            EntryKind::Certification => Certification::by_id(&self.m, self.hit.id).map(Some),
             _ => Ok(None),
         }
     }
@@ -91,12 +90,12 @@ impl SearchQuery {
         if !(1..=100).contains(&length) {
             return Err(ApiError::bad_input("query", "must be 1–100 characters").into());
         }
-        let snapshot = super::career::snapshot(ctx).await?;
-        Ok(snapshot
+        let m = super::model(ctx)?;
+        Ok(m.graph
             .text
             .search(&query, first as usize)
             .into_iter()
-            .map(SearchHit)
+            .map(|hit| SearchHit { m: m.clone(), hit })
             .collect())
     }
 }

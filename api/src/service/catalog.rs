@@ -1,120 +1,59 @@
-//! Skills, certifications and sources: lookups by slug or id and simple listings.
+//! Skill and certification listings over the read model (no SQL).
 
-use entity::{certification, skill, source};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
-use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-};
+use super::Page;
+use crate::model::ReadModel;
 
-use super::{Page, like_pattern};
-use crate::error::{ApiError, ApiResult};
-
-fn name_matches<C: ColumnTrait>(column: C, text: &str) -> Condition {
-    Condition::all().add(
-        Expr::expr(Func::lower(Expr::col(column)))
-            .like(LikeExpr::new(like_pattern(text)).escape('\\')),
-    )
+/// Does `text` (trimmed, lower-cased by the caller) occur in `value`, ignoring case?
+fn contains(value: &str, text: &str) -> bool {
+    value.to_lowercase().contains(text)
 }
 
-/// One page of skills (optionally matching `search` and in `category`) and the total.
-pub async fn list_skills(
-    db: &DatabaseConnection,
+fn window(matches: impl Iterator<Item = u32>, page: Page) -> (Vec<u32>, u64) {
+    let offset = usize::try_from(page.offset).unwrap_or(usize::MAX);
+    let limit = usize::try_from(page.limit).unwrap_or(usize::MAX);
+    let mut total = 0u64;
+    let mut rows = Vec::new();
+    for i in matches {
+        if (total as usize) >= offset && rows.len() < limit {
+            rows.push(i);
+        }
+        total += 1;
+    }
+    (rows, total)
+}
+
+fn needle(search: Option<&str>) -> Option<String> {
+    search
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+}
+
+/// One page of skill indices (optionally matching `search` in the name and in `category`), by
+/// name, and the total.
+pub fn list_skills(
+    m: &ReadModel,
     search: Option<&str>,
     category: Option<&str>,
     page: Page,
-) -> ApiResult<(Vec<skill::Model>, u64)> {
-    let mut cond = Condition::all();
-    if let Some(text) = search.filter(|s| !s.trim().is_empty()) {
-        cond = cond.add(name_matches(skill::Column::Name, text));
-    }
-    if let Some(category) = category {
-        cond = cond.add(skill::Column::Category.eq(category));
-    }
-    let query = skill::Entity::find().filter(cond);
-    let total = query.clone().count(db).await?;
-    let rows = query
-        .order_by_asc(skill::Column::Name)
-        .order_by_asc(skill::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok((rows, total))
+) -> (Vec<u32>, u64) {
+    let text = needle(search);
+    let matches = m.skills_by_name.iter().copied().filter(|&i| {
+        let s = &m.skills[i as usize];
+        text.as_deref().is_none_or(|t| contains(&s.name, t))
+            && category.is_none_or(|c| s.category == c)
+    });
+    window(matches, page)
 }
 
-/// One page of certifications (optionally matching `search` in name or acronym) and the total.
-pub async fn list_certifications(
-    db: &DatabaseConnection,
-    search: Option<&str>,
-    page: Page,
-) -> ApiResult<(Vec<certification::Model>, u64)> {
-    let mut cond = Condition::all();
-    if let Some(text) = search.filter(|s| !s.trim().is_empty()) {
-        cond = cond.add(
-            Condition::any()
-                .add(name_matches(certification::Column::Name, text))
-                .add(name_matches(certification::Column::Acronym, text)),
-        );
-    }
-    let query = certification::Entity::find().filter(cond);
-    let total = query.clone().count(db).await?;
-    let rows = query
-        .order_by_asc(certification::Column::Name)
-        .order_by_asc(certification::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok((rows, total))
-}
-
-/// The skill with this slug, or NOT_FOUND.
-pub async fn skill_by_slug(db: &DatabaseConnection, slug: &str) -> ApiResult<skill::Model> {
-    skill::Entity::find()
-        .filter(skill::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .ok_or_else(|| ApiError::not_found("skill", slug))
-}
-
-/// The certification with this slug, or NOT_FOUND.
-pub async fn certification_by_slug(
-    db: &DatabaseConnection,
-    slug: &str,
-) -> ApiResult<certification::Model> {
-    certification::Entity::find()
-        .filter(certification::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .ok_or_else(|| ApiError::not_found("certification", slug))
-}
-
-/// Every source, in the order they were first loaded.
-pub async fn sources(db: &DatabaseConnection) -> ApiResult<Vec<source::Model>> {
-    Ok(source::Entity::find()
-        .order_by_asc(source::Column::Id)
-        .all(db)
-        .await?)
-}
-
-/// The source with this key (file name or dataset id), or NOT_FOUND.
-pub async fn source_by_key(db: &DatabaseConnection, key: &str) -> ApiResult<source::Model> {
-    source::Entity::find()
-        .filter(source::Column::Key.eq(key))
-        .one(db)
-        .await?
-        .ok_or_else(|| ApiError::not_found("source", key))
-}
-
-/// Rows of a catalog entity by primary key.
-pub async fn by_ids<E: EntityTrait>(
-    db: &DatabaseConnection,
-    id: E::Column,
-    ids: &[i32],
-) -> ApiResult<Vec<E::Model>> {
-    Ok(E::find()
-        .filter(id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?)
+/// One page of certification indices (optionally matching `search` in the name or acronym),
+/// by name, and the total.
+pub fn list_certifications(m: &ReadModel, search: Option<&str>, page: Page) -> (Vec<u32>, u64) {
+    let text = needle(search);
+    let matches = m.certifications_by_name.iter().copied().filter(|&i| {
+        let c = &m.certifications[i as usize];
+        text.as_deref().is_none_or(|t| {
+            contains(&c.name, t) || c.acronym.as_deref().is_some_and(|a| contains(a, t))
+        })
+    });
+    window(matches, page)
 }

@@ -1,9 +1,8 @@
-//! Data access. Every sea-orm query of the API lives here; resolvers call these functions.
+//! Use cases: the role and catalog listings over the read model, and the admin writes (the
+//! only sea-orm access of the request path).
 
 pub mod admin;
-pub mod career;
 pub mod catalog;
-pub mod facts;
 pub mod role;
 
 /// A window over an ordered list: skip `offset`, take `limit`.

@@ -1,0 +1,192 @@
+//! The read model: one immutable, indexed copy of every fact the API serves, built once per
+//! data version and swapped atomically (see [`ModelStore`]). Every query reads it and runs no
+//! SQL; orderings that are per-role constants (a role's skills heaviest first, its moves most
+//! likely first, role listings by title, seniority or salary) are computed here, at build time,
+//! so resolvers only pick.
+//!
+//! Roles are kept sorted by slug, the same order as the route engine's graph, so a role's
+//! index is the same in both.
+
+mod build;
+mod store;
+pub mod watch;
+
+use std::collections::HashMap;
+
+use entity::{
+    career_move, certification, role, role_alias, role_attribute, role_certification,
+    role_demographic, role_duty, role_education, role_profile, role_regional_wage, role_skill,
+    role_technology, skill, source,
+};
+
+pub use crate::career::gap::{SkillWeighting, skill_order};
+pub use build::load;
+pub use store::ModelStore;
+
+use crate::career::GraphSnapshot;
+
+/// Facts hanging off one role, each list in the order the API returns it.
+#[derive(Debug, Default)]
+pub struct RoleFacts {
+    /// One profile per source, by source id.
+    pub profiles: Vec<role_profile::Model>,
+    /// Headline yearly salary (see [`headline_salary`]).
+    pub headline_salary: Option<i32>,
+    /// By source, then id.
+    pub demographics: Vec<role_demographic::Model>,
+    /// Heaviest first (see [`skill_order`]).
+    pub skills: Vec<role_skill::Model>,
+    /// By source, then id.
+    pub certifications: Vec<role_certification::Model>,
+    /// By source, then position.
+    pub duties: Vec<role_duty::Model>,
+    /// By source, then position.
+    pub education: Vec<role_education::Model>,
+    /// By source, kind, position.
+    pub attributes: Vec<role_attribute::Model>,
+    /// By source, then rank.
+    pub regional_wages: Vec<role_regional_wage::Model>,
+    /// By source, then title.
+    pub aliases: Vec<role_alias::Model>,
+    /// Hot first, then in demand, then by name.
+    pub technologies: Vec<role_technology::Model>,
+    /// Indices into [`ReadModel::moves`] of moves leaving the role, most likely first.
+    pub moves_out: Vec<u32>,
+    /// Indices into [`ReadModel::moves`] of moves arriving at the role, most likely first.
+    pub moves_in: Vec<u32>,
+    /// Role indices linked by a related-role entry, either direction, first seen first.
+    pub related: Vec<u32>,
+    /// Documented comparisons: (other role index, source id), the role's own side first.
+    pub comparisons: Vec<(u32, i32)>,
+    /// Role indices a source compares this one with, without duplicates.
+    pub compared_with: Vec<u32>,
+    /// Source indices of every source stating a fact about the role, by source id.
+    pub sources: Vec<u32>,
+}
+
+/// Role listings, precomputed per sort key and direction (ties by id, unknown values last).
+#[derive(Debug, Default)]
+pub struct RoleOrders {
+    pub title: [Vec<u32>; 2],
+    pub seniority: [Vec<u32>; 2],
+    pub salary: [Vec<u32>; 2],
+}
+
+/// Where a role↔skill or role↔certification link sits: the role's index and the link's
+/// position in that role's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkAt {
+    pub role: u32,
+    pub pos: u32,
+}
+
+/// The whole read model at one data version.
+#[derive(Debug, Default)]
+pub struct ReadModel {
+    /// Data version the model was built from (-1: nothing built yet).
+    pub version: i64,
+    /// Every role, sorted by slug.
+    pub roles: Vec<role::Model>,
+    /// Facts per role, parallel to `roles`.
+    pub facts: Vec<RoleFacts>,
+    /// Lower-case titles, parallel to `roles` (for listing searches).
+    pub(crate) titles_lower: Vec<String>,
+    pub orders: RoleOrders,
+    /// Every skill, by id.
+    pub skills: Vec<skill::Model>,
+    /// Per skill: the role links to it, by role id then source.
+    pub skill_links: Vec<Vec<LinkAt>>,
+    /// Skill indices by name, then id.
+    pub skills_by_name: Vec<u32>,
+    /// Every certification, by id.
+    pub certifications: Vec<certification::Model>,
+    /// Per certification: the role links to it, by role id then source.
+    pub certification_links: Vec<Vec<LinkAt>>,
+    /// Certification indices by name, then id.
+    pub certifications_by_name: Vec<u32>,
+    /// Every source, by id.
+    pub sources: Vec<source::Model>,
+    /// Every move, by id.
+    pub moves: Vec<career_move::Model>,
+    role_by_slug: HashMap<String, u32>,
+    role_by_id: HashMap<i32, u32>,
+    skill_by_slug: HashMap<String, u32>,
+    skill_by_id: HashMap<i32, u32>,
+    certification_by_slug: HashMap<String, u32>,
+    certification_by_id: HashMap<i32, u32>,
+    source_by_key: HashMap<String, u32>,
+    source_by_id: HashMap<i32, u32>,
+    move_by_id: HashMap<i32, u32>,
+    /// The route engine's graph and the text-search index, same role indices as `roles`.
+    pub graph: GraphSnapshot,
+}
+
+impl ReadModel {
+    /// Index of the role with this slug.
+    pub fn role_index(&self, slug: &str) -> Option<usize> {
+        self.role_by_slug.get(slug).map(|&i| i as usize)
+    }
+    /// Index of the role with this database id.
+    pub fn role_index_of_id(&self, id: i32) -> Option<usize> {
+        self.role_by_id.get(&id).map(|&i| i as usize)
+    }
+    /// Index of the skill with this slug.
+    pub fn skill_index(&self, slug: &str) -> Option<usize> {
+        self.skill_by_slug.get(slug).map(|&i| i as usize)
+    }
+    /// Index of the skill with this database id.
+    pub fn skill_index_of_id(&self, id: i32) -> Option<usize> {
+        self.skill_by_id.get(&id).map(|&i| i as usize)
+    }
+    /// Index of the certification with this slug.
+    pub fn certification_index(&self, slug: &str) -> Option<usize> {
+        self.certification_by_slug.get(slug).map(|&i| i as usize)
+    }
+    /// Index of the certification with this database id.
+    pub fn certification_index_of_id(&self, id: i32) -> Option<usize> {
+        self.certification_by_id.get(&id).map(|&i| i as usize)
+    }
+    /// Index of the source with this key.
+    pub fn source_index(&self, key: &str) -> Option<usize> {
+        self.source_by_key.get(key).map(|&i| i as usize)
+    }
+    /// Index of the source with this database id.
+    pub fn source_index_of_id(&self, id: i32) -> Option<usize> {
+        self.source_by_id.get(&id).map(|&i| i as usize)
+    }
+    /// Index of the move with this database id.
+    pub fn move_index_of_id(&self, id: i32) -> Option<usize> {
+        self.move_by_id.get(&id).map(|&i| i as usize)
+    }
+}
+
+/// A role's headline yearly salary: the highest, over its sources, of the mean, else the
+/// median, else the midpoint of the range.
+pub fn headline_salary(profiles: &[role_profile::Model]) -> Option<i32> {
+    profiles
+        .iter()
+        .filter_map(|p| {
+            p.salary_mean
+                .or(p.salary_median)
+                .or(match (p.salary_low, p.salary_high) {
+                    (Some(lo), Some(hi)) => Some(((i64::from(lo) + i64::from(hi)) / 2) as i32),
+                    _ => None,
+                })
+        })
+        .max()
+}
+
+impl SkillWeighting for role_skill::Model {
+    fn share(&self) -> Option<f64> {
+        self.share_pct
+    }
+    fn rank(&self) -> Option<i32> {
+        self.rank
+    }
+    fn importance(&self) -> Option<f64> {
+        self.importance
+    }
+    fn level(&self) -> Option<f64> {
+        self.level
+    }
+}
