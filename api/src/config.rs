@@ -87,6 +87,10 @@ pub struct Config {
     /// On SIGTERM/SIGINT, how long in-flight requests may take before the process exits.
     #[arg(long, env = "SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
     pub shutdown_timeout_secs: u64,
+    /// Size of the in-memory response cache in MB (0 turns it off). Entries are per data
+    /// version, so a cached answer is never stale.
+    #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 64)]
+    pub response_cache_mb: usize,
     /// How long to keep retrying (with backoff) when the database is unreachable at start.
     #[arg(long, env = "DATABASE_CONNECT_TIMEOUT_SECS", default_value_t = 60)]
     pub database_connect_timeout_secs: u64,
@@ -118,6 +122,7 @@ impl Config {
             rate_limit_per_minute: 600,
             rate_limit_loopback: false,
             shutdown_timeout_secs: 30,
+            response_cache_mb: 64,
             database_connect_timeout_secs: 5,
         }
     }

@@ -10,6 +10,7 @@
 use std::time::Duration;
 
 use actix_web::http::{StatusCode, header};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::MultipartOptions;
 use async_graphql::{BatchRequest, BatchResponse, Request, Variables};
@@ -20,6 +21,7 @@ use crate::auth::{Caller, Scope, TokenSet};
 use crate::graphql::{AppSchema, REQUEST_ERROR_HEADER};
 use crate::metrics::Metrics;
 use crate::model::ModelStore;
+use crate::response_cache::{Key, ResponseCache, Scope as CacheScope};
 
 /// Limits on what one HTTP request may carry and take.
 #[derive(Clone, Debug)]
@@ -83,7 +85,7 @@ impl Operation {
 
 /// The media type of the response, chosen from the request's `Accept` header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Media {
+pub(crate) enum Media {
     /// `application/graphql-response+json`: request errors get 400 and no `data`.
     GraphqlResponse,
     /// `application/json` (also for `*/*` and no `Accept` at all).
@@ -248,9 +250,11 @@ async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Result<Vec
 }
 
 /// `POST /graphql`: `application/json` (one request or a batch) or a GraphQL multipart request.
+#[allow(clippy::too_many_arguments)]
 pub async fn post(
     schema: web::Data<AppSchema>,
     store: web::Data<std::sync::Arc<ModelStore>>,
+    cache: web::Data<ResponseCache>,
     tokens: web::Data<TokenSet>,
     limits: web::Data<HttpLimits>,
     metrics: web::Data<Metrics>,
@@ -353,10 +357,16 @@ pub async fn post(
     match batch {
         Ok(batch) => {
             let operations = batch.iter().map(Operation::of).collect();
-            execute(
-                &schema, &store, &limits, &metrics, media, batch, operations, caller,
-            )
-            .await
+            let exchange = Exchange {
+                schema: &schema,
+                store: &store,
+                cache: &cache,
+                limits: &limits,
+                metrics: &metrics,
+                media,
+                if_none_match: None,
+            };
+            execute(exchange, batch, operations, caller).await
         }
         Err(message) => reject(
             &metrics,
@@ -369,9 +379,11 @@ pub async fn post(
 }
 
 /// `GET /graphql?query=…&variables=…`: queries only; a mutation gets 405 with `Allow: POST`.
+#[allow(clippy::too_many_arguments)]
 pub async fn get(
     schema: web::Data<AppSchema>,
     store: web::Data<std::sync::Arc<ModelStore>>,
+    cache: web::Data<ResponseCache>,
     tokens: web::Data<TokenSet>,
     limits: web::Data<HttpLimits>,
     metrics: web::Data<Metrics>,
@@ -415,48 +427,140 @@ pub async fn get(
     }
     let caller = caller(&http, &tokens);
     let batch = BatchRequest::Single(request);
-    execute(
-        &schema,
-        &store,
-        &limits,
-        &metrics,
+    let exchange = Exchange {
+        schema: &schema,
+        store: &store,
+        cache: &cache,
+        limits: &limits,
+        metrics: &metrics,
         media,
-        batch,
-        vec![operation],
-        caller,
-    )
-    .await
+        if_none_match: http
+            .headers()
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    };
+    execute(exchange, batch, vec![operation], caller).await
+}
+
+/// The response-cache key of a request, when its response may be cached: one query (not a
+/// batch, not a mutation) from an anonymous caller or a valid token.
+fn cache_key(
+    batch: &BatchRequest,
+    operations: &[Operation],
+    caller: &Caller,
+    version: i64,
+) -> Option<Key> {
+    let BatchRequest::Single(request) = batch else {
+        return None;
+    };
+    if operations.iter().any(|o| o.mutation) {
+        return None;
+    }
+    let scope = match caller {
+        Caller::Anonymous => CacheScope::Public,
+        Caller::Token { id, .. } => CacheScope::Token(id.clone()),
+        Caller::Invalid => return None,
+    };
+    Some(Key {
+        version,
+        scope,
+        document: request.query.clone(),
+        variables: serde_json::to_string(&request.variables).unwrap_or_default(),
+        operation_name: request.operation_name.clone(),
+    })
+}
+
+/// `ETag` and `Cache-Control` of a cacheable response: every cached answer is revalidated
+/// (`no-cache`), which costs a 304 and never serves stale data; token answers stay private.
+fn cache_headers(key: &Key) -> [(header::HeaderName, String); 2] {
+    let control = match key.scope {
+        CacheScope::Public => "public, no-cache",
+        CacheScope::Token(_) => "private, no-cache",
+    };
+    [
+        (header::ETAG, key.etag()),
+        (header::CACHE_CONTROL, control.to_owned()),
+    ]
+}
+
+/// True when an `If-None-Match` header lists `etag` (or `*`).
+fn matches_etag(if_none_match: Option<&str>, etag: &str) -> bool {
+    if_none_match.is_some_and(|value| {
+        value
+            .split(',')
+            .map(|t| t.trim().trim_start_matches("W/"))
+            .any(|t| t == etag || t == "*")
+    })
+}
+
+/// A GraphQL response without its `data` entry (request errors under
+/// `application/graphql-response+json`).
+#[derive(serde::Serialize)]
+struct ErrorsOnly<'a> {
+    errors: &'a [async_graphql::ServerError],
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    extensions: &'a std::collections::BTreeMap<String, async_graphql::Value>,
+}
+
+/// The request-level context `execute` needs beside the batch.
+pub(crate) struct Exchange<'a> {
+    pub schema: &'a AppSchema,
+    pub store: &'a ModelStore,
+    pub cache: &'a ResponseCache,
+    pub limits: &'a HttpLimits,
+    pub metrics: &'a Metrics,
+    pub media: Media,
+    /// The `If-None-Match` header of a GET request.
+    pub if_none_match: Option<String>,
 }
 
 /// Runs a batch (whose `operations` were read already) within the timeout and shapes the
-/// HTTP response.
-#[allow(clippy::too_many_arguments)]
+/// HTTP response. The whole request answers from the read model current when it starts; a
+/// cacheable query is answered from the response cache when the same operation already ran
+/// at that data version, and a GET revalidation of it with 304.
 async fn execute(
-    schema: &AppSchema,
-    store: &ModelStore,
-    limits: &HttpLimits,
-    metrics: &Metrics,
-    media: Media,
+    x: Exchange<'_>,
     batch: BatchRequest,
     operations: Vec<Operation>,
     caller: Caller,
 ) -> HttpResponse {
     let names: Vec<&str> = operations.iter().map(|o| o.label.as_str()).collect();
     let started = std::time::Instant::now();
+    let model = x.store.current();
+    let key = cache_key(&batch, &operations, &caller, model.version);
+    if let Some(key) = &key {
+        if matches_etag(x.if_none_match.as_deref(), &key.etag()) {
+            x.metrics
+                .record_request(names[0], "not_modified", started.elapsed());
+            let mut builder = HttpResponse::NotModified();
+            for header in cache_headers(key) {
+                builder.insert_header(header);
+            }
+            return builder.finish();
+        }
+        if let Some(body) = x.cache.get(key) {
+            x.metrics
+                .record_request(names[0], "cached", started.elapsed());
+            let mut builder = HttpResponse::Ok();
+            for header in cache_headers(key) {
+                builder.insert_header(header);
+            }
+            return builder.content_type(x.media.content_type()).body(body);
+        }
+    }
     let timeout = if operations.iter().any(|o| o.mutation) {
-        limits.mutation_timeout
+        x.limits.mutation_timeout
     } else {
-        limits.timeout
+        x.limits.timeout
     };
-    // The whole request answers from the model current now, even if a new one is installed
-    // while it runs.
-    let run = schema.execute_batch(batch.data(caller).data(store.current()));
+    let run = x.schema.execute_batch(batch.data(caller).data(model));
     let Ok(response) = tokio::time::timeout(timeout, run).await else {
         for name in &names {
-            metrics.record_request(name, "timeout", started.elapsed());
+            x.metrics.record_request(name, "timeout", started.elapsed());
         }
         return request_error(
-            media,
+            x.media,
             StatusCode::SERVICE_UNAVAILABLE,
             "TIMEOUT",
             &format!(
@@ -468,39 +572,70 @@ async fn execute(
     let elapsed = started.elapsed();
     let mut status = StatusCode::OK;
     let mut headers = Vec::new();
+    // Serialized once, straight to bytes, keys in the order the query asked for them.
     let body = match response {
         BatchResponse::Single(mut single) => {
             let request_error = single.http_headers.remove(REQUEST_ERROR_HEADER).is_some();
-            metrics.record_request(names[0], outcome(&single, request_error), elapsed);
+            x.metrics
+                .record_request(names[0], outcome(&single, request_error), elapsed);
             headers.extend(
                 single.http_headers.iter().filter_map(|(k, v)| {
                     Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))
                 }),
             );
-            let mut value = serde_json::to_value(&single).unwrap_or(Value::Null);
-            if request_error && media == Media::GraphqlResponse {
+            if request_error && x.media == Media::GraphqlResponse {
                 status = StatusCode::BAD_REQUEST;
-                if let Value::Object(map) = &mut value {
-                    map.remove("data");
+                serde_json::to_vec(&ErrorsOnly {
+                    errors: &single.errors,
+                    extensions: &single.extensions,
+                })
+            } else {
+                let body = serde_json::to_vec(&single);
+                if let (Some(key), Ok(bytes), true) = (key, &body, single.errors.is_empty()) {
+                    for (name, value) in cache_headers(&key) {
+                        headers.push((name.as_str().to_owned(), value));
+                    }
+                    let bytes = Bytes::from(bytes.clone());
+                    x.cache.put(key, bytes.clone());
+                    return respond(status, headers, x.media, bytes);
                 }
+                body
             }
-            value
         }
         BatchResponse::Batch(mut responses) => {
             for (response, name) in responses.iter_mut().zip(&names) {
                 let request_error = response.http_headers.remove(REQUEST_ERROR_HEADER).is_some();
-                metrics.record_request(name, outcome(response, request_error), elapsed);
+                x.metrics
+                    .record_request(name, outcome(response, request_error), elapsed);
             }
-            serde_json::to_value(&responses).unwrap_or(Value::Null)
+            serde_json::to_vec(&responses)
         }
     };
+    match body {
+        Ok(bytes) => respond(status, headers, x.media, Bytes::from(bytes)),
+        Err(e) => {
+            tracing::error!(error = %e, "cannot serialize a response");
+            request_error(
+                x.media,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+                "internal error",
+            )
+        }
+    }
+}
+
+fn respond(
+    status: StatusCode,
+    headers: Vec<(String, String)>,
+    media: Media,
+    body: Bytes,
+) -> HttpResponse {
     let mut builder = HttpResponse::build(status);
     for (name, value) in headers {
         builder.insert_header((name, value));
     }
-    builder
-        .content_type(media.content_type())
-        .body(body.to_string())
+    builder.content_type(media.content_type()).body(body)
 }
 
 /// `ok`, `request_error` (did not parse or validate) or `field_error` (ran, with errors).

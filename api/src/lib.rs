@@ -14,6 +14,7 @@ pub mod graphql_http;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub mod response_cache;
 pub mod routes;
 pub mod service;
 pub mod startup;

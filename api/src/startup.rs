@@ -168,6 +168,7 @@ impl Application {
             timeout: Duration::from_millis(config.request_timeout_ms),
             mutation_timeout: Duration::from_millis(config.mutation_timeout_ms),
         };
+        let cache = crate::response_cache::ResponseCache::new(config.response_cache_mb);
         let rate_limit = RateLimit::new(config.rate_limit_per_minute, config.rate_limit_loopback);
         let listener = TcpListener::bind((config.host.as_str(), config.port))
             .with_context(|| format!("cannot listen on {}:{}", config.host, config.port))?;
@@ -181,6 +182,7 @@ impl Application {
                 .app_data(web::Data::new(db.clone()))
                 .app_data(web::Data::new(tokens.clone()))
                 .app_data(web::Data::new(store.clone()))
+                .app_data(web::Data::new(cache.clone()))
                 .app_data(web::Data::new(metrics.clone()))
                 .app_data(web::Data::new(http_limits.clone()))
                 .app_data(web::Data::new(rate_limit.clone()))

@@ -2,6 +2,7 @@
 
 mod admin;
 mod admin_catalog;
+mod cache;
 mod career;
 mod catalog;
 mod dataset;

@@ -10,6 +10,7 @@ on_both_databases!(
     related_roles_carry_their_salary_ranges,
     unknown_slugs_are_not_found,
     moves_report_salary_change,
+    compared_roles_are_listed_once,
 );
 
 const ROLE: &str = r#"query($slug: String!) { role(slug: $slug) {
@@ -368,4 +369,39 @@ async fn moves_report_salary_change(app: TestApp) {
         .unwrap()
         .clone();
     assert_eq!(to_sitm["salaryChange"], Value::Null);
+}
+
+async fn compared_roles_are_listed_once(app: TestApp) {
+    // Two sources compare `one` with `two`, with `three` in between: `two` must still be
+    // listed once (a comparison seen from either side counts).
+    let dataset = seed::Dataset::from_json(
+        "compared.json",
+        r#"{ "sources": [{ "key": "cmp-1", "title": "Comparisons 1", "kind": "derived" },
+                         { "key": "cmp-2", "title": "Comparisons 2", "kind": "derived" }],
+             "roles": [{ "slug": "one", "title": "One", "track": "t" },
+                       { "slug": "two", "title": "Two", "track": "t" },
+                       { "slug": "three", "title": "Three", "track": "t" }],
+             "facts": [{ "source": "cmp-1", "comparisons": [{ "a": "one", "b": "two" }, { "a": "one", "b": "three" }] },
+                       { "source": "cmp-2", "comparisons": [{ "a": "two", "b": "one" }] }] }"#,
+    )
+    .unwrap();
+    let db = app.database.connect().await;
+    seed::load(&db, &dataset, seed::LoadOptions::default())
+        .await
+        .unwrap();
+    app.settle().await;
+    let data = app
+        .data(
+            r#"{ role(slug: "one") { comparedWith { slug } } compareRoles(a: "one", b: "two") { documentedBy { key } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        data["role"]["comparedWith"],
+        json!([{ "slug": "two" }, { "slug": "three" }])
+    );
+    assert_eq!(
+        data["compareRoles"]["documentedBy"],
+        json!([{ "key": "cmp-1" }, { "key": "cmp-2" }])
+    );
 }
