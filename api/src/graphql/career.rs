@@ -7,13 +7,11 @@ use super::catalog::{Certification, Skill, Source};
 use super::enums::CertificationRelevance;
 use super::role::{CareerMove, Model, Role, SalaryChange, salary_change};
 use crate::career::gap::{self, GapReason, SkillGapItem};
-use crate::career::search::{self, MAX_ROUTES, MAX_STEPS, MAX_VIA, Objective, RouteQuery};
+use crate::career::render;
+use crate::career::search::{self, MAX_STEPS, Objective};
 use crate::career::snapshot::SkillWeight;
-use crate::career::{GraphSnapshot, render};
-use crate::error::{ApiError, GqlResult};
-
-/// Graphs with more moves than this are searched on a blocking thread, off the async executor.
-const BLOCKING_SEARCH_EDGES: usize = 20_000;
+use crate::error::GqlResult;
+use crate::service::career::{self, RouteRequest};
 
 /// What "best" means when ranking routes.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -43,11 +41,6 @@ impl From<RouteObjective> for Objective {
             RouteObjective::Balanced => Objective::Balanced,
         }
     }
-}
-
-fn index(g: &GraphSnapshot, slug: &str) -> GqlResult<usize> {
-    g.index_of(slug)
-        .ok_or_else(|| ApiError::not_found("role", slug).into())
 }
 
 /// One component of a route's score.
@@ -405,7 +398,7 @@ pub struct SkillGap {
 
 impl SkillGap {
     fn new(m: Model, from: usize, to: usize) -> Self {
-        let gap = gap::gap(&m.graph.roles[from], &m.graph.roles[to]);
+        let gap = career::skill_gap(&m, from, to);
         Self { m, from, to, gap }
     }
 }
@@ -661,21 +654,14 @@ impl RoleComparison {
 }
 
 /// Roles within `depth` moves of `role`: after it, or before it when `reverse`.
-async fn reachable(
+fn reachable(
     ctx: &Context<'_>,
     role: &str,
     depth: Option<i32>,
     reverse: bool,
 ) -> GqlResult<Vec<ReachableRole>> {
-    let depth = depth.unwrap_or(1);
-    if !(1..=MAX_STEPS as i32).contains(&depth) {
-        return Err(
-            ApiError::bad_input("depth", format!("must be between 1 and {MAX_STEPS}")).into(),
-        );
-    }
     let m = super::model(ctx)?;
-    let start = index(&m.graph, role)?;
-    let found = m.graph.within(start, depth as usize, reverse);
+    let found = career::reachable(&m, role, depth.unwrap_or(1), reverse)?;
     Ok(found
         .into_iter()
         .map(|(index, distance)| ReachableRole {
@@ -724,59 +710,27 @@ impl CareerQuery {
         )]
         include_related: Option<bool>,
     ) -> GqlResult<CareerRouteSet> {
-        let first = first.unwrap_or(5);
-        let max_steps = max_steps.unwrap_or(MAX_STEPS as i32);
-        let optimize = optimize.unwrap_or_default();
-        let (via, avoid) = (via.unwrap_or_default(), avoid.unwrap_or_default());
-        let include_related = include_related.unwrap_or(false);
-        if !(1..=MAX_ROUTES as i32).contains(&first) {
-            return Err(ApiError::bad_input(
-                "first",
-                format!("must be between 1 and {MAX_ROUTES}, got {first}"),
-            )
-            .into());
-        }
-        if !(1..=MAX_STEPS as i32).contains(&max_steps) {
-            return Err(ApiError::bad_input(
-                "maxSteps",
-                format!("must be between 1 and {MAX_STEPS}, got {max_steps}"),
-            )
-            .into());
-        }
-        if via.len() > MAX_VIA {
-            return Err(ApiError::bad_input("via", format!("at most {MAX_VIA} roles")).into());
-        }
+        let request = RouteRequest {
+            from,
+            to,
+            first: first.unwrap_or(5),
+            objective: optimize.unwrap_or_default().into(),
+            max_steps: max_steps.unwrap_or(MAX_STEPS as i32),
+            via: via.unwrap_or_default(),
+            avoid: avoid.unwrap_or_default(),
+            include_related: include_related.unwrap_or(false),
+        };
         let m = super::model(ctx)?;
-        let g = &m.graph;
-        let query = RouteQuery {
-            from: index(g, &from)?,
-            to: index(g, &to)?,
-            k: first as usize,
-            objective: optimize.into(),
-            max_steps: max_steps as usize,
-            via: via.iter().map(|s| index(g, s)).collect::<GqlResult<_>>()?,
-            avoid: avoid
-                .iter()
-                .map(|s| index(g, s))
-                .collect::<GqlResult<_>>()?,
-            include_related,
-        };
+        let query = career::route_query(&m, &request)?;
         let started = std::time::Instant::now();
-        let result = if g.edges.len() > BLOCKING_SEARCH_EDGES {
-            let (model, q) = (m.clone(), query.clone());
-            tokio::task::spawn_blocking(move || search::find_routes(&model.graph, &q))
-                .await
-                .map_err(|e| ApiError::Internal(anyhow::anyhow!("route search failed: {e}")))?
-        } else {
-            search::find_routes(g, &query)
-        };
+        let result = career::routes(&m, query).await?;
         if let Ok(metrics) = ctx.data::<crate::metrics::Metrics>() {
             metrics.record_route_search(started.elapsed());
         }
         Ok(CareerRouteSet {
-            m: m.clone(),
+            m,
             result,
-            objective: query.objective,
+            objective: request.objective,
         })
     }
 
@@ -787,7 +741,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the role.")] role: String,
         #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: Option<i32>,
     ) -> GqlResult<Vec<ReachableRole>> {
-        reachable(ctx, &role, depth, false).await
+        reachable(ctx, &role, depth, false)
     }
 
     /// Roles that lead into a role within `depth` moves, nearest first.
@@ -797,7 +751,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the role.")] role: String,
         #[graphql(desc = "Most moves away, 1–10.", default = 1)] depth: Option<i32>,
     ) -> GqlResult<Vec<ReachableRole>> {
-        reachable(ctx, &role, depth, true).await
+        reachable(ctx, &role, depth, true)
     }
 
     /// Skills and certifications the target role needs that the current role lacks.
@@ -808,7 +762,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the target role.")] to: String,
     ) -> GqlResult<SkillGap> {
         let m = super::model(ctx)?;
-        let (from, to) = (index(&m.graph, &from)?, index(&m.graph, &to)?);
+        let (from, to) = (career::role_index(&m, &from)?, career::role_index(&m, &to)?);
         Ok(SkillGap::new(m, from, to))
     }
 
@@ -820,7 +774,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the second role.")] b: String,
     ) -> GqlResult<RoleComparison> {
         let m = super::model(ctx)?;
-        let (a, b) = (index(&m.graph, &a)?, index(&m.graph, &b)?);
+        let (a, b) = (career::role_index(&m, &a)?, career::role_index(&m, &b)?);
         Ok(RoleComparison { m, a, b })
     }
 

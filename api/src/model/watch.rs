@@ -43,12 +43,17 @@ pub fn spawn(store: Arc<ModelStore>, db: DatabaseConnection, in_memory: bool) {
     }
 }
 
-async fn refresh(store: &ModelStore, db: &DatabaseConnection, version: i64) {
+/// Rebuilds when `version` is newer than the model; false when that failed (retry later).
+async fn refresh(store: &ModelStore, db: &DatabaseConnection, version: i64) -> bool {
     match store.refresh_if_newer(db, version).await {
-        Ok(true) => tracing::info!(version, "read model refreshed after an outside write"),
-        Ok(false) => {}
+        Ok(true) => {
+            tracing::info!(version, "read model refreshed after an outside write");
+            true
+        }
+        Ok(false) => true,
         Err(e) => {
-            tracing::warn!(error = ?e, "read model refresh failed; retrying on the next change")
+            tracing::warn!(error = ?e, "read model refresh failed; retrying");
+            false
         }
     }
 }
@@ -82,28 +87,38 @@ async fn watch_postgres(store: Arc<ModelStore>, db: DatabaseConnection) {
             continue;
         }
         // Writes between the last build and LISTEN would otherwise go unnoticed.
-        match pg_version(&pool).await {
-            Ok(version) => refresh(&store, &db, version).await,
-            Err(e) => tracing::warn!(error = %e, "cannot read the data version"),
-        }
+        let mut pending = true;
         loop {
-            match listener.try_recv().await {
+            if pending {
+                pending = match pg_version(&pool).await {
+                    Ok(version) => !refresh(&store, &db, version).await,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot read the data version");
+                        true
+                    }
+                };
+            }
+            // While a refresh is pending, wake up to retry it even without a notification.
+            let next = if pending {
+                match tokio::time::timeout(RETRY, listener.try_recv()).await {
+                    Ok(next) => next,
+                    Err(_) => continue,
+                }
+            } else {
+                listener.try_recv().await
+            };
+            match next {
                 Ok(Some(notification)) => {
-                    let version = notification.payload().parse::<i64>().unwrap_or(i64::MAX);
-                    let version = if version == i64::MAX {
-                        pg_version(&pool).await.unwrap_or(i64::MAX)
-                    } else {
-                        version
+                    pending = match notification.payload().parse::<i64>() {
+                        Ok(version) => !refresh(&store, &db, version).await,
+                        // Not ours to interpret: re-read the version.
+                        Err(_) => true,
                     };
-                    refresh(&store, &db, version).await;
                 }
                 // The connection was lost: notifications may have been missed.
                 Ok(None) => {
-                    tracing::warn!("data-change listener reconnecting");
-                    match pg_version(&pool).await {
-                        Ok(version) => refresh(&store, &db, version).await,
-                        Err(_) => tokio::time::sleep(RETRY).await,
-                    }
+                    tracing::warn!("data-change listener reconnected");
+                    pending = true;
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "data-change listener failed; reconnecting");
@@ -135,10 +150,16 @@ async fn watch_sqlite(store: Arc<ModelStore>, db: DatabaseConnection) {
                 .await;
             match seen {
                 Ok(seen) if last != Some(seen) => {
-                    last = Some(seen);
-                    match sqlite_version(&mut conn).await {
+                    // Remembered only once the model caught up, so a failed rebuild is retried.
+                    let done = match sqlite_version(&mut conn).await {
                         Ok(version) => refresh(&store, &db, version).await,
-                        Err(e) => tracing::warn!(error = %e, "cannot read the data version"),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "cannot read the data version");
+                            false
+                        }
+                    };
+                    if done {
+                        last = Some(seen);
                     }
                 }
                 Ok(_) => {}

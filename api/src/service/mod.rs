@@ -1,7 +1,8 @@
-//! Use cases: the role and catalog listings over the read model, and the admin writes (the
-//! only sea-orm access of the request path).
+//! Use cases: career questions, role and catalog listings over the read model, and the admin
+//! writes (the only sea-orm access of the request path).
 
 pub mod admin;
+pub mod career;
 pub mod catalog;
 pub mod role;
 
