@@ -9,6 +9,10 @@
 use std::time::Instant;
 
 use migration::{Migrator, MigratorTrait};
+
+/// The allocator the api binary uses, so build times and memory match the service's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
 /// The process's resident set (VmRSS) in MB, from /proc.
@@ -85,6 +89,10 @@ async fn time_builds(backend: &str, db: &DatabaseConnection) {
 
 #[tokio::main]
 async fn main() {
+    // Each build logs how long reading the tables took (`read_ms`) and the whole build.
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("api::model=info"))
+        .init();
     let dir = std::env::temp_dir();
     let path = dir.join(format!("bench-model-{}.db", std::process::id()));
     let db = fill(&format!("sqlite://{}?mode=rwc", path.display())).await;

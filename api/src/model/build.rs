@@ -2,14 +2,16 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use futures_util::TryStreamExt;
+
 use entity::{
     career_move, certification, data_version, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_skill, role_technology, skill, source,
 };
 use sea_orm::{
-    AccessMode, DatabaseBackend, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    IsolationLevel, QueryOrder, TransactionTrait,
+    AccessMode, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, IsolationLevel,
+    QueryOrder, StreamTrait, TransactionTrait,
 };
 
 use super::{LinkAt, ReadModel, RoleFacts, RoleOrders, headline_salary, skill_order};
@@ -43,14 +45,31 @@ struct Tables {
     comparisons: Vec<role_comparison::Model>,
 }
 
-async fn all<E: EntityTrait>(txn: &DatabaseTransaction, id: E::Column) -> ApiResult<Vec<E::Model>> {
-    Ok(E::find().order_by_asc(id).all(txn).await?)
+/// Every row of `E` by id, streamed: raw rows are dropped as they are decoded instead of all
+/// being held at once.
+async fn all<E: EntityTrait, C: ConnectionTrait + StreamTrait>(
+    c: &C,
+    id: E::Column,
+) -> ApiResult<Vec<E::Model>> {
+    let mut rows = Vec::new();
+    let mut stream = E::find().order_by_asc(id).stream(c).await?;
+    while let Some(row) = stream.try_next().await? {
+        rows.push(row);
+    }
+    Ok(rows)
 }
 
-/// Reads the database (one read-only transaction, so every table is seen at one version) and
-/// builds the model.
-pub async fn load(db: &DatabaseConnection) -> ApiResult<ReadModel> {
-    let started = std::time::Instant::now();
+async fn version<C: ConnectionTrait>(c: &C) -> ApiResult<i64> {
+    Ok(data_version::Entity::find_by_id(1)
+        .one(c)
+        .await?
+        .map_or(0, |row| row.version))
+}
+
+/// Reads every table inside one read-only transaction (so at one data version), one after the
+/// other on one connection: measured faster than parallel reads on two cores, and it keeps the
+/// build's transient memory on one thread (see BENCHMARKS.md).
+async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
     let txn = match db.get_database_backend() {
         DatabaseBackend::Postgres => {
             db.begin_with_config(
@@ -62,33 +81,38 @@ pub async fn load(db: &DatabaseConnection) -> ApiResult<ReadModel> {
         _ => db.begin().await?,
     };
     let t = Tables {
-        version: data_version::Entity::find_by_id(1)
-            .one(&txn)
-            .await?
-            .map_or(0, |row| row.version),
-        roles: all::<role::Entity>(&txn, role::Column::Id).await?,
-        skills: all::<skill::Entity>(&txn, skill::Column::Id).await?,
-        certifications: all::<certification::Entity>(&txn, certification::Column::Id).await?,
-        sources: all::<source::Entity>(&txn, source::Column::Id).await?,
-        moves: all::<career_move::Entity>(&txn, career_move::Column::Id).await?,
-        profiles: all::<role_profile::Entity>(&txn, role_profile::Column::Id).await?,
-        demographics: all::<role_demographic::Entity>(&txn, role_demographic::Column::Id).await?,
-        role_skills: all::<role_skill::Entity>(&txn, role_skill::Column::Id).await?,
-        role_certifications: all::<role_certification::Entity>(
+        version: version(&txn).await?,
+        roles: all::<role::Entity, _>(&txn, role::Column::Id).await?,
+        skills: all::<skill::Entity, _>(&txn, skill::Column::Id).await?,
+        certifications: all::<certification::Entity, _>(&txn, certification::Column::Id).await?,
+        sources: all::<source::Entity, _>(&txn, source::Column::Id).await?,
+        moves: all::<career_move::Entity, _>(&txn, career_move::Column::Id).await?,
+        profiles: all::<role_profile::Entity, _>(&txn, role_profile::Column::Id).await?,
+        demographics: all::<role_demographic::Entity, _>(&txn, role_demographic::Column::Id)
+            .await?,
+        role_skills: all::<role_skill::Entity, _>(&txn, role_skill::Column::Id).await?,
+        role_certifications: all::<role_certification::Entity, _>(
             &txn,
             role_certification::Column::Id,
         )
         .await?,
-        duties: all::<role_duty::Entity>(&txn, role_duty::Column::Id).await?,
-        education: all::<role_education::Entity>(&txn, role_education::Column::Id).await?,
-        attributes: all::<role_attribute::Entity>(&txn, role_attribute::Column::Id).await?,
-        regional_wages: all::<role_regional_wage::Entity>(&txn, role_regional_wage::Column::Id)
+        duties: all::<role_duty::Entity, _>(&txn, role_duty::Column::Id).await?,
+        education: all::<role_education::Entity, _>(&txn, role_education::Column::Id).await?,
+        attributes: all::<role_attribute::Entity, _>(&txn, role_attribute::Column::Id).await?,
+        regional_wages: all::<role_regional_wage::Entity, _>(&txn, role_regional_wage::Column::Id)
             .await?,
-        aliases: all::<role_alias::Entity>(&txn, role_alias::Column::Id).await?,
-        technologies: all::<role_technology::Entity>(&txn, role_technology::Column::Id).await?,
-        comparisons: all::<role_comparison::Entity>(&txn, role_comparison::Column::Id).await?,
+        aliases: all::<role_alias::Entity, _>(&txn, role_alias::Column::Id).await?,
+        technologies: all::<role_technology::Entity, _>(&txn, role_technology::Column::Id).await?,
+        comparisons: all::<role_comparison::Entity, _>(&txn, role_comparison::Column::Id).await?,
     };
     txn.commit().await?;
+    Ok(t)
+}
+
+/// Reads the database at one data version and builds the model.
+pub async fn load(db: &DatabaseConnection) -> ApiResult<ReadModel> {
+    let started = std::time::Instant::now();
+    let t = read_in_transaction(db).await?;
     let read = started.elapsed();
     let model = build(t);
     tracing::info!(

@@ -1,0 +1,52 @@
+//! Heap used by the read model at O*NET size. Run: `cargo run --release -p bench --bin heap`
+//!
+//! Loads the curated dataset plus O*NET 29.3 + BLS into a fresh SQLite file, then builds the
+//! read model under dhat's heap profiler and reports the bytes the model keeps alive and the
+//! peak while building it (the resident size of the service is this plus the runtime's own
+//! ~45 MB and the allocator's retained pages).
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::Database;
+
+#[global_allocator]
+static ALLOCATOR: dhat::Alloc = dhat::Alloc;
+
+/// Megabytes.
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
+}
+
+#[tokio::main]
+async fn main() {
+    let path = std::env::temp_dir().join(format!("bench-heap-{}.db", std::process::id()));
+    let db = Database::connect(format!("sqlite://{}?mode=rwc", path.display()))
+        .await
+        .expect("connect");
+    Migrator::up(&db, None).await.expect("migrate");
+    seed::load(
+        &db,
+        &seed::Dataset::curated().expect("dataset"),
+        seed::LoadOptions::default(),
+    )
+    .await
+    .expect("seed");
+    seed::onet::import(&db, &seed::onet::ImportPaths::shipped(), false)
+        .await
+        .expect("import");
+    let _profiler = dhat::Profiler::builder().testing().build();
+    let before = dhat::HeapStats::get();
+    let model = api::model::load(&db).await.expect("build");
+    let after = dhat::HeapStats::get();
+    println!(
+        "read model: {:.1} MB live after the build ({} roles, {} moves); peak while building {:.1} MB above the start",
+        mb(after.curr_bytes.saturating_sub(before.curr_bytes) as u64),
+        model.roles.len(),
+        model.moves.len(),
+        mb(after.max_bytes.saturating_sub(before.curr_bytes) as u64),
+    );
+    drop(model);
+    db.close().await.ok();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
