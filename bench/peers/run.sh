@@ -226,6 +226,7 @@ run_cell() {
   fi
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 say "timing: wrk -t$threads -c$conns -d$duration, $rounds round(s) of ${#cells[@]} cells, rotated order"
 for r in $(seq 1 "$rounds"); do
   n=${#cells[@]}
@@ -236,6 +237,7 @@ for r in $(seq 1 "$rounds"); do
   done
 done
 
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 rss="$work/rss.txt"
 for s in "${servers[@]}"; do
   kb=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/${pid[$s]}/status")
@@ -251,7 +253,9 @@ mkdir -p "$here/results"
     "**sslmode=disable** over 127.0.0.1; PostGraphile $pgl_version on Node $node_version (amber preset," \
     "PgIndexBehaviorsPlugin disabled, pgOrderByNullsLast, read-only role); req/s as min–max over rounds;" \
     "CPU = server process + all PostgreSQL processes (PostgreSQL rows only) per request; SQL statements from" \
-    "our /metrics and from counting PostGraphile's pg client queries; peak RSS = VmHWM of the server process."
+    "our /metrics and from counting PostGraphile's pg client queries; peak RSS = VmHWM of the server process." \
+    "Load average (1/5/15 min) before timing: $load_before; after: $load_after (the benchmark itself keeps" \
+    "about 2 busy; more means other work shared the machine)."
   echo
   python3 "$here/peers.py" report --tsv "$tsv" --rss "$rss" \
     --order "ours-pg,ours-pg-nocache,ours-sqlite,ours-sqlite-nocache,postgraphile,replay" \
