@@ -299,7 +299,7 @@ def report(args):
         x, y = med(a, w), med(b, w)
         if x is None or y is None or y == 0:
             return f"- {text}: –"
-        return f"- {text}: **{x / y:.2f}×** ({x:,.0f} / {y:,.0f} req/s, medians)"
+        return f"- {text}: **{x / y:.3g}×** ({x:,.0f} / {y:,.0f} req/s, medians)"
 
     out.append("")
     for backend in ("pg", "sqlite"):

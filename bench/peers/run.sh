@@ -266,7 +266,7 @@ mkdir -p "$here/results"
     --label "postgraphile=PostGraphile $pgl_version (amber), PostgreSQL" \
     --label "replay=replay ceiling (bare actix-web, fixed bytes)"
 } >"$here/results/latest.md"
-cp "$tsv" "$here/results/latest.tsv"
+cp "$tsv" "$here/results/latest.tsv"; cp "$rss" "$here/results/latest-rss.txt"
 cat "$here/results/latest.md"
 if [ "$failures" != 0 ]; then
   die "$failures cell(s) had wrong responses or errors (see above)"
