@@ -322,7 +322,7 @@ pub async fn post(
         return too_large();
     }
     let body = match read_body(payload, limit).await {
-        Ok(Ok(body)) => body,
+        Ok(Ok(body)) => Bytes::from(body),
         Ok(Err(())) => return too_large(),
         Err(message) => {
             return reject(
@@ -343,6 +343,27 @@ pub async fn post(
             "the body is empty; send {\"query\": \"…\"}",
         );
     }
+    let exchange = Exchange {
+        schema: &schema,
+        model: store.current(),
+        cache: &cache,
+        limits: &limits,
+        metrics: &metrics,
+        media,
+        if_none_match: None,
+    };
+    let started = std::time::Instant::now();
+    let key = if multipart {
+        None
+    } else {
+        cache_key(&caller, exchange.model.version, body.clone())
+    };
+    if let Some(answer) = key
+        .as_ref()
+        .and_then(|k| answer_again(&exchange, k, started))
+    {
+        return answer;
+    }
     let batch = if multipart {
         let options = MultipartOptions::default()
             .max_file_size(limit)
@@ -357,16 +378,7 @@ pub async fn post(
     match batch {
         Ok(batch) => {
             let operations = batch.iter().map(Operation::of).collect();
-            let exchange = Exchange {
-                schema: &schema,
-                store: &store,
-                cache: &cache,
-                limits: &limits,
-                metrics: &metrics,
-                media,
-                if_none_match: None,
-            };
-            execute(exchange, batch, operations, caller).await
+            execute(exchange, key, batch, operations, caller).await
         }
         Err(message) => reject(
             &metrics,
@@ -402,6 +414,32 @@ pub async fn get(
             "the query string is too long",
         );
     }
+    let exchange = Exchange {
+        schema: &schema,
+        model: store.current(),
+        cache: &cache,
+        limits: &limits,
+        metrics: &metrics,
+        media,
+        if_none_match: http
+            .headers()
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    };
+    let caller = caller(&http, &tokens);
+    let started = std::time::Instant::now();
+    let key = cache_key(
+        &caller,
+        exchange.model.version,
+        Bytes::copy_from_slice(http.query_string().as_bytes()),
+    );
+    if let Some(answer) = key
+        .as_ref()
+        .and_then(|k| answer_again(&exchange, k, started))
+    {
+        return answer;
+    }
     let request = match async_graphql::http::parse_query_string(http.query_string()) {
         Ok(request) => request,
         Err(e) => {
@@ -425,38 +463,13 @@ pub async fn get(
                     .to_string(),
             );
     }
-    let caller = caller(&http, &tokens);
     let batch = BatchRequest::Single(request);
-    let exchange = Exchange {
-        schema: &schema,
-        store: &store,
-        cache: &cache,
-        limits: &limits,
-        metrics: &metrics,
-        media,
-        if_none_match: http
-            .headers()
-            .get(header::IF_NONE_MATCH)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
-    };
-    execute(exchange, batch, vec![operation], caller).await
+    execute(exchange, key, batch, vec![operation], caller).await
 }
 
-/// The response-cache key of a request, when its response may be cached: one query (not a
-/// batch, not a mutation) from an anonymous caller or a valid token.
-fn cache_key(
-    batch: &BatchRequest,
-    operations: &[Operation],
-    caller: &Caller,
-    version: i64,
-) -> Option<Key> {
-    let BatchRequest::Single(request) = batch else {
-        return None;
-    };
-    if operations.iter().any(|o| o.mutation) {
-        return None;
-    }
+/// The response-cache key of a request from `caller` (an anonymous caller or a valid token;
+/// requests with an invalid token are never cached) at data `version`.
+fn cache_key(caller: &Caller, version: i64, request: Bytes) -> Option<Key> {
     let scope = match caller {
         Caller::Anonymous => CacheScope::Public,
         Caller::Token { id, .. } => CacheScope::Token(id.clone()),
@@ -465,10 +478,39 @@ fn cache_key(
     Some(Key {
         version,
         scope,
-        document: request.query.clone(),
-        variables: serde_json::to_string(&request.variables).unwrap_or_default(),
-        operation_name: request.operation_name.clone(),
+        request,
     })
+}
+
+/// The answer to a request already answered at this data version: 304 when the client's
+/// `If-None-Match` names it, else the cached bytes. Only successful queries are ever cached or
+/// tagged, so this runs before the request is parsed.
+fn answer_again(x: &Exchange<'_>, key: &Key, started: std::time::Instant) -> Option<HttpResponse> {
+    if matches_etag(x.if_none_match.as_deref(), &key.etag()) {
+        let label = x
+            .cache
+            .get(key)
+            .map_or_else(|| "anonymous".into(), |c| c.label);
+        x.metrics
+            .record_request(&label, "not_modified", started.elapsed());
+        let mut builder = HttpResponse::NotModified();
+        for header in cache_headers(key) {
+            builder.insert_header(header);
+        }
+        return Some(builder.finish());
+    }
+    let cached = x.cache.get(key)?;
+    x.metrics
+        .record_request(&cached.label, "cached", started.elapsed());
+    let mut builder = HttpResponse::Ok();
+    for header in cache_headers(key) {
+        builder.insert_header(header);
+    }
+    Some(
+        builder
+            .content_type(x.media.content_type())
+            .body(cached.body),
+    )
 }
 
 /// `ETag` and `Cache-Control` of a cacheable response: every cached answer is revalidated
@@ -506,7 +548,8 @@ struct ErrorsOnly<'a> {
 /// The request-level context `execute` needs beside the batch.
 pub(crate) struct Exchange<'a> {
     pub schema: &'a AppSchema,
-    pub store: &'a ModelStore,
+    /// The read model the whole request answers from.
+    pub model: std::sync::Arc<crate::model::ReadModel>,
     pub cache: &'a ResponseCache,
     pub limits: &'a HttpLimits,
     pub metrics: &'a Metrics,
@@ -516,45 +559,25 @@ pub(crate) struct Exchange<'a> {
 }
 
 /// Runs a batch (whose `operations` were read already) within the timeout and shapes the
-/// HTTP response. The whole request answers from the read model current when it starts; a
-/// cacheable query is answered from the response cache when the same operation already ran
-/// at that data version, and a GET revalidation of it with 304.
+/// HTTP response. A successful query answer is cached under `key` and tagged with its ETag.
 async fn execute(
     x: Exchange<'_>,
+    key: Option<Key>,
     batch: BatchRequest,
     operations: Vec<Operation>,
     caller: Caller,
 ) -> HttpResponse {
     let names: Vec<&str> = operations.iter().map(|o| o.label.as_str()).collect();
     let started = std::time::Instant::now();
-    let model = x.store.current();
-    let key = cache_key(&batch, &operations, &caller, model.version);
-    if let Some(key) = &key {
-        if matches_etag(x.if_none_match.as_deref(), &key.etag()) {
-            x.metrics
-                .record_request(names[0], "not_modified", started.elapsed());
-            let mut builder = HttpResponse::NotModified();
-            for header in cache_headers(key) {
-                builder.insert_header(header);
-            }
-            return builder.finish();
-        }
-        if let Some(body) = x.cache.get(key) {
-            x.metrics
-                .record_request(names[0], "cached", started.elapsed());
-            let mut builder = HttpResponse::Ok();
-            for header in cache_headers(key) {
-                builder.insert_header(header);
-            }
-            return builder.content_type(x.media.content_type()).body(body);
-        }
-    }
+    let key = key.filter(|_| matches!(batch, BatchRequest::Single(_)) && !operations[0].mutation);
     let timeout = if operations.iter().any(|o| o.mutation) {
         x.limits.mutation_timeout
     } else {
         x.limits.timeout
     };
-    let run = x.schema.execute_batch(batch.data(caller).data(model));
+    let run = x
+        .schema
+        .execute_batch(batch.data(caller).data(x.model.clone()));
     let Ok(response) = tokio::time::timeout(timeout, run).await else {
         for name in &names {
             x.metrics.record_request(name, "timeout", started.elapsed());
@@ -596,7 +619,7 @@ async fn execute(
                         headers.push((name.as_str().to_owned(), value));
                     }
                     let bytes = Bytes::from(bytes.clone());
-                    x.cache.put(key, bytes.clone());
+                    x.cache.put(key, names[0], bytes.clone());
                     return respond(status, headers, x.media, bytes);
                 }
                 body

@@ -1,6 +1,6 @@
-//! A response cache that is never stale: identical operations (document, variables,
-//! operation name and caller scope) at the same data version answer with the bytes computed
-//! the first time. Entries of older versions can never be hit (the version is part of the
+//! A response cache that is never stale: identical requests (the same body, or query string
+//! for GET, from the same caller scope) at the same data version answer with the bytes
+//! computed the first time, before the request is even parsed. Entries of older versions can never be hit (the version is part of the
 //! key) and are dropped when a new version is seen; the cache is bounded in bytes.
 //!
 //! The same key gives the response's `ETag` (`"<version>-<hash>"`), so a GET revalidation
@@ -23,15 +23,14 @@ pub enum Scope {
     Token(String),
 }
 
-/// What identifies one operation's response at one data version.
+/// What identifies one request's response at one data version.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub version: i64,
     pub scope: Scope,
-    pub document: String,
-    /// Variables as JSON text (as sent, key order included).
-    pub variables: String,
-    pub operation_name: Option<String>,
+    /// The request as sent: the JSON body of a POST, the query string of a GET (so the method
+    /// is part of it: a body starts with `{`, a query string never does).
+    pub request: Bytes,
 }
 
 impl Key {
@@ -49,9 +48,7 @@ impl Key {
     }
 
     fn size(&self) -> usize {
-        self.document.len()
-            + self.variables.len()
-            + self.operation_name.as_ref().map_or(0, String::len)
+        self.request.len()
             + match &self.scope {
                 Scope::Public => 0,
                 Scope::Token(id) => id.len(),
@@ -59,13 +56,20 @@ impl Key {
     }
 }
 
+/// A cached answer: the operation's metrics label and the response body.
+#[derive(Clone, Debug)]
+pub struct Cached {
+    pub label: Arc<str>,
+    pub body: Bytes,
+}
+
 #[derive(Clone)]
 struct BySize;
 
-impl Weighter<Key, Bytes> for BySize {
-    fn weight(&self, key: &Key, body: &Bytes) -> u64 {
+impl Weighter<Key, Cached> for BySize {
+    fn weight(&self, key: &Key, value: &Cached) -> u64 {
         // Bookkeeping overhead per entry, roughly.
-        (key.size() + body.len() + 128) as u64
+        (key.size() + value.body.len() + value.label.len() + 128) as u64
     }
 }
 
@@ -76,7 +80,7 @@ pub struct ResponseCache {
 }
 
 struct Inner {
-    cache: Cache<Key, Bytes, BySize>,
+    cache: Cache<Key, Cached, BySize>,
     /// Newest data version seen; older entries are cleared when it moves on.
     version: AtomicI64,
 }
@@ -102,8 +106,8 @@ impl ResponseCache {
         self.inner.is_some()
     }
 
-    /// The cached body for `key`, if any.
-    pub fn get(&self, key: &Key) -> Option<Bytes> {
+    /// The cached answer for `key`, if any.
+    pub fn get(&self, key: &Key) -> Option<Cached> {
         let inner = self.inner.as_ref()?;
         let seen = inner.version.fetch_max(key.version, Ordering::AcqRel);
         if key.version > seen && seen != i64::MIN {
@@ -113,12 +117,13 @@ impl ResponseCache {
         inner.cache.get(key)
     }
 
-    /// Remembers `body` for `key` (unless the data moved on meanwhile).
-    pub fn put(&self, key: Key, body: Bytes) {
+    /// Remembers the answer for `key` (unless the data moved on meanwhile).
+    pub fn put(&self, key: Key, label: &str, body: Bytes) {
         if let Some(inner) = &self.inner
             && key.version >= inner.version.load(Ordering::Acquire)
         {
-            inner.cache.insert(key, body);
+            let label = Arc::from(label);
+            inner.cache.insert(key, Cached { label, body });
         }
     }
 
@@ -132,22 +137,28 @@ impl ResponseCache {
 mod tests {
     use super::*;
 
-    fn key(version: i64, scope: Scope, document: &str) -> Key {
+    fn key(version: i64, scope: Scope, request: &str) -> Key {
         Key {
             version,
             scope,
-            document: document.to_owned(),
-            variables: "{}".to_owned(),
-            operation_name: None,
+            request: Bytes::copy_from_slice(request.as_bytes()),
         }
+    }
+
+    fn body(cached: Option<Cached>) -> Option<Bytes> {
+        cached.map(|c| c.body)
     }
 
     #[test]
     fn entries_are_per_version_and_per_scope() {
         let cache = ResponseCache::new(1);
         let public = key(1, Scope::Public, "{ a }");
-        cache.put(public.clone(), Bytes::from_static(b"one"));
-        assert_eq!(cache.get(&public).as_deref(), Some(&b"one"[..]));
+        cache.put(public.clone(), "A", Bytes::from_static(b"one"));
+        assert_eq!(body(cache.get(&public)).as_deref(), Some(&b"one"[..]));
+        assert_eq!(
+            cache.get(&public).map(|c| c.label.to_string()),
+            Some("A".into())
+        );
         assert!(
             cache
                 .get(&key(1, Scope::Token("ops".into()), "{ a }"))
@@ -158,7 +169,7 @@ mod tests {
         assert!(cache.get(&key(2, Scope::Public, "{ a }")).is_none());
         assert!(cache.get(&public).is_none());
         // A late write of an old version is not kept.
-        cache.put(public.clone(), Bytes::from_static(b"stale"));
+        cache.put(public.clone(), "A", Bytes::from_static(b"stale"));
         assert!(cache.get(&public).is_none());
     }
 
@@ -168,12 +179,17 @@ mod tests {
         for i in 0..2_000 {
             cache.put(
                 key(1, Scope::Public, &format!("{{ q{i} }}")),
+                "Q",
                 Bytes::from(vec![b'x'; 4096]),
             );
         }
         assert!(cache.weight() <= 1024 * 1024, "{}", cache.weight());
         let off = ResponseCache::new(0);
-        off.put(key(1, Scope::Public, "{ a }"), Bytes::from_static(b"x"));
+        off.put(
+            key(1, Scope::Public, "{ a }"),
+            "A",
+            Bytes::from_static(b"x"),
+        );
         assert!(!off.enabled() && off.get(&key(1, Scope::Public, "{ a }")).is_none());
     }
 
@@ -183,5 +199,6 @@ mod tests {
         assert!(a.etag().starts_with("\"7-"));
         assert_eq!(a.etag(), a.clone().etag());
         assert_ne!(a.etag(), key(7, Scope::Public, "{ b }").etag());
+        assert_ne!(a.etag(), key(8, Scope::Public, "{ a }").etag());
     }
 }
