@@ -18,7 +18,8 @@ use futures_util::StreamExt;
 use serde_json::{Value, json};
 
 use crate::auth::{Caller, Scope, TokenSet};
-use crate::graphql::{AppSchema, REQUEST_ERROR_HEADER};
+use crate::graphql::AppSchema;
+use crate::graphql::errors::classify;
 use crate::metrics::Metrics;
 use crate::model::ModelStore;
 use crate::response_cache::{Key, ResponseCache, Scope as CacheScope};
@@ -50,19 +51,21 @@ struct Operation {
 }
 
 impl Operation {
-    fn of(request: &Request) -> Self {
+    /// Parses the document once; async-graphql reuses the parse to run it.
+    fn of(request: &mut Request) -> Self {
         use async_graphql::parser::types::OperationType;
-        let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
+        let wanted = request.operation_name.clone();
+        let Ok(doc) = request.parsed_query() else {
             return Self::invalid();
         };
-        let selected =
-            doc.operations
-                .iter()
-                .find(|(name, _)| match (&request.operation_name, name) {
-                    (Some(wanted), Some(name)) => wanted == name.as_str(),
-                    (Some(_), None) => false,
-                    (None, _) => true,
-                });
+        let selected = doc
+            .operations
+            .iter()
+            .find(|(name, _)| match (&wanted, name) {
+                (Some(wanted), Some(name)) => wanted == name.as_str(),
+                (Some(_), None) => false,
+                (None, _) => true,
+            });
         let Some((name, op)) = selected else {
             return Self::invalid();
         };
@@ -377,7 +380,8 @@ pub async fn post(
     };
     match batch {
         Ok(batch) => {
-            let operations = batch.iter().map(Operation::of).collect();
+            let mut batch = batch;
+            let operations = batch.iter_mut().map(Operation::of).collect();
             execute(exchange, key, batch, operations, caller).await
         }
         Err(message) => reject(
@@ -453,7 +457,8 @@ pub async fn get(
             );
         }
     };
-    let operation = Operation::of(&request);
+    let mut request = request;
+    let operation = Operation::of(&mut request);
     if operation.mutation {
         return HttpResponse::MethodNotAllowed()
             .insert_header((header::ALLOW, "POST"))
@@ -567,6 +572,27 @@ async fn execute(
     operations: Vec<Operation>,
     caller: Caller,
 ) -> HttpResponse {
+    let label = operations
+        .iter()
+        .map(|o| o.label.as_str())
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut response = run(x, key, batch, &operations, caller).await;
+    response.extensions_mut().insert(OperationName(label));
+    response
+}
+
+/// The operation name(s) of a GraphQL response, for the access log line of its request.
+#[derive(Clone, Debug)]
+pub struct OperationName(pub String);
+
+async fn run(
+    x: Exchange<'_>,
+    key: Option<Key>,
+    batch: BatchRequest,
+    operations: &[Operation],
+    caller: Caller,
+) -> HttpResponse {
     let names: Vec<&str> = operations.iter().map(|o| o.label.as_str()).collect();
     let started = std::time::Instant::now();
     let key = key.filter(|_| matches!(batch, BatchRequest::Single(_)) && !operations[0].mutation);
@@ -596,44 +622,43 @@ async fn execute(
     let mut status = StatusCode::OK;
     let mut headers = Vec::new();
     // Serialized once, straight to bytes, keys in the order the query asked for them.
-    let body = match response {
-        BatchResponse::Single(mut single) => {
-            let request_error = single.http_headers.remove(REQUEST_ERROR_HEADER).is_some();
-            x.metrics
-                .record_request(names[0], outcome(&single, request_error), elapsed);
-            headers.extend(
-                single.http_headers.iter().filter_map(|(k, v)| {
-                    Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))
-                }),
-            );
-            if request_error && x.media == Media::GraphqlResponse {
-                status = StatusCode::BAD_REQUEST;
-                serde_json::to_vec(&ErrorsOnly {
-                    errors: &single.errors,
-                    extensions: &single.extensions,
-                })
-            } else {
-                let body = serde_json::to_vec(&single);
-                if let (Some(key), Ok(bytes), true) = (key, &body, single.errors.is_empty()) {
-                    for (name, value) in cache_headers(&key) {
-                        headers.push((name.as_str().to_owned(), value));
-                    }
-                    let bytes = Bytes::from(bytes.clone());
-                    x.cache.put(key, names[0], bytes.clone());
-                    return respond(status, headers, x.media, bytes);
-                }
-                body
-            }
-        }
-        BatchResponse::Batch(mut responses) => {
-            for (response, name) in responses.iter_mut().zip(&names) {
-                let request_error = response.http_headers.remove(REQUEST_ERROR_HEADER).is_some();
+    let body =
+        match response {
+            BatchResponse::Single(mut single) => {
+                let request_error = classify(&mut single);
                 x.metrics
-                    .record_request(name, outcome(response, request_error), elapsed);
+                    .record_request(names[0], outcome(&single, request_error), elapsed);
+                headers.extend(single.http_headers.iter().filter_map(|(k, v)| {
+                    Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))
+                }));
+                if request_error && x.media == Media::GraphqlResponse {
+                    status = StatusCode::BAD_REQUEST;
+                    serde_json::to_vec(&ErrorsOnly {
+                        errors: &single.errors,
+                        extensions: &single.extensions,
+                    })
+                } else {
+                    let body = serde_json::to_vec(&single);
+                    if let (Some(key), Ok(bytes), true) = (key, &body, single.errors.is_empty()) {
+                        for (name, value) in cache_headers(&key) {
+                            headers.push((name.as_str().to_owned(), value));
+                        }
+                        let bytes = Bytes::from(bytes.clone());
+                        x.cache.put(key, names[0], bytes.clone());
+                        return respond(status, headers, x.media, bytes);
+                    }
+                    body
+                }
             }
-            serde_json::to_vec(&responses)
-        }
-    };
+            BatchResponse::Batch(mut responses) => {
+                for (response, name) in responses.iter_mut().zip(&names) {
+                    let request_error = classify(response);
+                    x.metrics
+                        .record_request(name, outcome(response, request_error), elapsed);
+                }
+                serde_json::to_vec(&responses)
+            }
+        };
     match body {
         Ok(bytes) => respond(status, headers, x.media, Bytes::from(bytes)),
         Err(e) => {
@@ -679,16 +704,16 @@ mod tests {
     #[test]
     fn operations_are_labelled_from_the_document() {
         let doc = "query Page { a } mutation Write { b }";
-        let named = |name: &str| Operation::of(&Request::new(doc).operation_name(name));
+        let named = |name: &str| Operation::of(&mut Request::new(doc).operation_name(name));
         let page = named("Page");
         assert_eq!((page.label.as_str(), page.mutation), ("Page", false));
         let write = named("Write");
         assert_eq!((write.label.as_str(), write.mutation), ("Write", true));
         // A client-chosen name that the document lacks (any length, any characters) is not a label.
         assert_eq!(named(&"é".repeat(100)).label, "invalid");
-        assert_eq!(Operation::of(&Request::new("{ a }")).label, "anonymous");
-        assert_eq!(Operation::of(&Request::new("{ a")).label, "invalid");
-        assert!(Operation::of(&Request::new("mutation { b }")).mutation);
+        assert_eq!(Operation::of(&mut Request::new("{ a }")).label, "anonymous");
+        assert_eq!(Operation::of(&mut Request::new("{ a")).label, "invalid");
+        assert!(Operation::of(&mut Request::new("mutation { b }")).mutation);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use api::startup::Application;
 
 /// mimalloc instead of glibc malloc: allocation was a third of the CPU of a request under
 /// load with glibc (see BENCHMARKS.md for the A/B measurement).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

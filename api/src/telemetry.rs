@@ -17,7 +17,8 @@ pub fn init(format: LogFormat) {
 
 /// Returns the request id that `TracingLogger` put on the request's span as an `x-request-id`
 /// response header, so a client can quote it, and logs one access line per request inside that
-/// span (method, path, status, milliseconds; the request id comes with the span). Probes
+/// span (method, path, GraphQL operation name, status, milliseconds; the request id comes with
+/// the span): the one span and line per request, no per-field spans. Probes
 /// (`/health`, `/ready`, `/metrics`) log at debug level.
 pub async fn request_id_header(
     request: actix_web::dev::ServiceRequest,
@@ -43,7 +44,13 @@ pub async fn request_id_header(
     if matches!(path.as_str(), "/health" | "/ready" | "/metrics") {
         tracing::debug!(%method, %path, status, ms, "request");
     } else {
-        tracing::info!(%method, %path, status, ms, "request");
+        let operation = response
+            .response()
+            .extensions()
+            .get::<crate::graphql_http::OperationName>()
+            .map(|o| o.0.clone())
+            .unwrap_or_default();
+        tracing::info!(%method, %path, %operation, status, ms, "request");
     }
     Ok(response)
 }

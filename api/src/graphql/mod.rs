@@ -4,8 +4,7 @@ pub mod admin;
 pub mod career;
 pub mod catalog;
 pub mod enums;
-mod extensions;
-pub use extensions::REQUEST_ERROR_HEADER;
+pub mod errors;
 pub mod node;
 pub mod pagination;
 pub mod profile;
@@ -85,7 +84,6 @@ pub fn build_schema(
     .data(store)
     .data(db)
     .data(metrics)
-    .extension(extensions::ErrorCodes)
     .limit_depth(limits.depth)
     .limit_complexity(limits.complexity)
     .limit_recursive_depth(limits.recursion)

@@ -14,7 +14,7 @@ use sea_orm::{
     QueryOrder, StreamTrait, TransactionTrait,
 };
 
-use super::{LinkAt, ReadModel, RoleFacts, RoleOrders, headline_salary, skill_order};
+use super::{IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, headline_salary, skill_order};
 use crate::career::GraphSnapshot;
 use crate::career::gap::relevance_rank;
 use crate::career::snapshot::{
@@ -131,7 +131,7 @@ fn per_role<T>(
     rows: Vec<T>,
     roles: usize,
     role_of: impl Fn(&T) -> i32,
-    index: &HashMap<i32, u32>,
+    index: &IdIndex,
 ) -> Vec<Vec<T>> {
     let mut out: Vec<Vec<T>> = (0..roles).map(|_| Vec::new()).collect();
     for row in rows {
@@ -140,6 +140,10 @@ fn per_role<T>(
         }
     }
     out
+}
+
+fn ids_of<T>(rows: &[T], id: impl Fn(&T) -> i32) -> IdIndex {
+    IdIndex::new(rows.iter().enumerate().map(|(i, r)| (id(r), i as u32)))
 }
 
 fn index_by<T, K: std::hash::Hash + Eq>(rows: &[T], key: impl Fn(&T) -> K) -> HashMap<K, u32> {
@@ -286,7 +290,7 @@ fn build(mut t: Tables) -> ReadModel {
     let mut roles = std::mem::take(&mut t.roles);
     roles.sort_by(|a, b| a.slug.cmp(&b.slug));
     let n = roles.len();
-    let role_by_id = index_by(&roles, |r| r.id);
+    let role_by_id = ids_of(&roles, |r| r.id);
     let role_by_slug = index_by(&roles, |r| r.slug.clone());
     let slug_of = |id: i32| {
         role_by_id
@@ -419,7 +423,7 @@ fn build(mut t: Tables) -> ReadModel {
         }
     }
 
-    let source_by_id = index_by(&t.sources, |s| s.id);
+    let source_by_id = ids_of(&t.sources, |s| s.id);
     let mut facts: Vec<RoleFacts> = Vec::with_capacity(n);
     for i in 0..n {
         let mut f = RoleFacts {
@@ -491,8 +495,8 @@ fn build(mut t: Tables) -> ReadModel {
     }
 
     // Skill and certification links, by role id then source then id.
-    let skill_by_id = index_by(&t.skills, |s| s.id);
-    let certification_by_id = index_by(&t.certifications, |c| c.id);
+    let skill_by_id = ids_of(&t.skills, |s| s.id);
+    let certification_by_id = ids_of(&t.certifications, |c| c.id);
     let mut skill_links: Vec<Vec<LinkAt>> = vec![Vec::new(); t.skills.len()];
     let mut certification_links: Vec<Vec<LinkAt>> = vec![Vec::new(); t.certifications.len()];
     for (i, f) in facts.iter().enumerate() {
@@ -578,7 +582,7 @@ fn build(mut t: Tables) -> ReadModel {
         certification_by_id,
         source_by_key: index_by(&t.sources, |s| s.key.clone()),
         source_by_id,
-        move_by_id: index_by(&t.moves, |m| m.id),
+        move_by_id: ids_of(&t.moves, |m| m.id),
         role_by_id,
         orders,
         roles,

@@ -80,6 +80,36 @@ pub struct LinkAt {
     pub pos: u32,
 }
 
+/// Positions by database id: a dense array (ids are small, positive and mostly contiguous), so
+/// resolving a reference costs one bounds-checked load instead of hashing.
+#[derive(Debug, Default)]
+pub struct IdIndex(Vec<u32>);
+
+impl IdIndex {
+    const NONE: u32 = u32::MAX;
+
+    /// The index of `(id, position)` pairs; ids below 0 are ignored.
+    pub fn new(pairs: impl Iterator<Item = (i32, u32)>) -> Self {
+        let mut slots: Vec<u32> = Vec::new();
+        for (id, position) in pairs {
+            let Ok(id) = usize::try_from(id) else {
+                continue;
+            };
+            if id >= slots.len() {
+                slots.resize(id + 1, Self::NONE);
+            }
+            slots[id] = position;
+        }
+        Self(slots)
+    }
+
+    /// The position of the row with this id.
+    pub fn get(&self, id: &i32) -> Option<&u32> {
+        let slot = self.0.get(usize::try_from(*id).ok()?)?;
+        (*slot != Self::NONE).then_some(slot)
+    }
+}
+
 /// The whole read model at one data version.
 #[derive(Debug, Default)]
 pub struct ReadModel {
@@ -109,14 +139,14 @@ pub struct ReadModel {
     /// Every move, by id.
     pub moves: Vec<career_move::Model>,
     role_by_slug: HashMap<String, u32>,
-    role_by_id: HashMap<i32, u32>,
+    role_by_id: IdIndex,
     skill_by_slug: HashMap<String, u32>,
-    skill_by_id: HashMap<i32, u32>,
+    skill_by_id: IdIndex,
     certification_by_slug: HashMap<String, u32>,
-    certification_by_id: HashMap<i32, u32>,
+    certification_by_id: IdIndex,
     source_by_key: HashMap<String, u32>,
-    source_by_id: HashMap<i32, u32>,
-    move_by_id: HashMap<i32, u32>,
+    source_by_id: IdIndex,
+    move_by_id: IdIndex,
     /// The route engine's graph and the text-search index, same role indices as `roles`.
     pub graph: GraphSnapshot,
 }
