@@ -253,22 +253,22 @@ async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Result<Vec
 }
 
 /// `POST /graphql`: `application/json` (one request or a batch) or a GraphQL multipart request.
-#[allow(clippy::too_many_arguments)]
 pub async fn post(
-    schema: web::Data<AppSchema>,
-    store: web::Data<std::sync::Arc<ModelStore>>,
-    cache: web::Data<ResponseCache>,
-    tokens: web::Data<TokenSet>,
-    limits: web::Data<HttpLimits>,
-    metrics: web::Data<Metrics>,
+    endpoint: web::Data<GraphqlEndpoint>,
     http: HttpRequest,
     payload: web::Payload,
 ) -> HttpResponse {
+    let GraphqlEndpoint {
+        tokens,
+        limits,
+        metrics,
+        ..
+    } = endpoint.get_ref();
     let Some(media) = negotiate(&http) else {
         metrics.record_rejection("not_acceptable");
         return not_acceptable();
     };
-    let caller = caller(&http, &tokens);
+    let caller = caller(&http, tokens);
     let content_type = http
         .headers()
         .get(header::CONTENT_TYPE)
@@ -276,7 +276,7 @@ pub async fn post(
         .map(|v| v.to_ascii_lowercase());
     let Some(content_type) = content_type else {
         return reject(
-            &metrics,
+            metrics,
             media,
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "UNSUPPORTED_MEDIA_TYPE",
@@ -287,7 +287,7 @@ pub async fn post(
     let multipart = essence == "multipart/form-data";
     if essence != "application/json" && !multipart {
         return reject(
-            &metrics,
+            metrics,
             media,
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "UNSUPPORTED_MEDIA_TYPE",
@@ -314,7 +314,7 @@ pub async fn post(
         .and_then(|v| v.parse::<usize>().ok());
     let too_large = || {
         reject(
-            &metrics,
+            metrics,
             media,
             StatusCode::PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
@@ -329,7 +329,7 @@ pub async fn post(
         Ok(Err(())) => return too_large(),
         Err(message) => {
             return reject(
-                &metrics,
+                metrics,
                 media,
                 StatusCode::BAD_REQUEST,
                 "BAD_REQUEST",
@@ -339,22 +339,14 @@ pub async fn post(
     };
     if body.is_empty() {
         return reject(
-            &metrics,
+            metrics,
             media,
             StatusCode::BAD_REQUEST,
             "BAD_REQUEST",
             "the body is empty; send {\"query\": \"…\"}",
         );
     }
-    let exchange = Exchange {
-        schema: &schema,
-        model: store.current(),
-        cache: &cache,
-        limits: &limits,
-        metrics: &metrics,
-        media,
-        if_none_match: None,
-    };
+    let exchange = endpoint.exchange(media, None);
     let started = std::time::Instant::now();
     let key = if multipart {
         None
@@ -385,7 +377,7 @@ pub async fn post(
             execute(exchange, key, batch, operations, caller).await
         }
         Err(message) => reject(
-            &metrics,
+            metrics,
             media,
             StatusCode::BAD_REQUEST,
             "BAD_REQUEST",
@@ -395,43 +387,33 @@ pub async fn post(
 }
 
 /// `GET /graphql?query=…&variables=…`: queries only; a mutation gets 405 with `Allow: POST`.
-#[allow(clippy::too_many_arguments)]
-pub async fn get(
-    schema: web::Data<AppSchema>,
-    store: web::Data<std::sync::Arc<ModelStore>>,
-    cache: web::Data<ResponseCache>,
-    tokens: web::Data<TokenSet>,
-    limits: web::Data<HttpLimits>,
-    metrics: web::Data<Metrics>,
-    http: HttpRequest,
-) -> HttpResponse {
+pub async fn get(endpoint: web::Data<GraphqlEndpoint>, http: HttpRequest) -> HttpResponse {
+    let GraphqlEndpoint {
+        tokens,
+        limits,
+        metrics,
+        ..
+    } = endpoint.get_ref();
     let Some(media) = negotiate(&http) else {
         metrics.record_rejection("not_acceptable");
         return not_acceptable();
     };
     if http.query_string().len() > limits.max_body_bytes {
         return reject(
-            &metrics,
+            metrics,
             media,
             StatusCode::URI_TOO_LONG,
             "URI_TOO_LONG",
             "the query string is too long",
         );
     }
-    let exchange = Exchange {
-        schema: &schema,
-        model: store.current(),
-        cache: &cache,
-        limits: &limits,
-        metrics: &metrics,
-        media,
-        if_none_match: http
-            .headers()
-            .get(header::IF_NONE_MATCH)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
-    };
-    let caller = caller(&http, &tokens);
+    let if_none_match = http
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let exchange = endpoint.exchange(media, if_none_match);
+    let caller = caller(&http, tokens);
     let started = std::time::Instant::now();
     let key = cache_key(
         &caller,
@@ -449,7 +431,7 @@ pub async fn get(
         Err(e) => {
             let message = format!("invalid query string: {e}");
             return reject(
-                &metrics,
+                metrics,
                 media,
                 StatusCode::BAD_REQUEST,
                 "BAD_REQUEST",
@@ -548,6 +530,32 @@ struct ErrorsOnly<'a> {
     errors: &'a [async_graphql::ServerError],
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     extensions: &'a std::collections::BTreeMap<String, async_graphql::Value>,
+}
+
+/// Everything the GraphQL endpoint needs, shared by the HTTP workers (one `app_data` entry).
+#[derive(Clone)]
+pub struct GraphqlEndpoint {
+    pub schema: AppSchema,
+    pub store: std::sync::Arc<ModelStore>,
+    pub cache: ResponseCache,
+    pub tokens: TokenSet,
+    pub limits: HttpLimits,
+    pub metrics: Metrics,
+}
+
+impl GraphqlEndpoint {
+    /// The context of one request, on the read model current now.
+    fn exchange(&self, media: Media, if_none_match: Option<String>) -> Exchange<'_> {
+        Exchange {
+            schema: &self.schema,
+            model: self.store.current(),
+            cache: &self.cache,
+            limits: &self.limits,
+            metrics: &self.metrics,
+            media,
+            if_none_match,
+        }
+    }
 }
 
 /// The request-level context `execute` needs beside the batch.

@@ -18,7 +18,7 @@ use tracing_actix_web::TracingLogger;
 use crate::auth::TokenSet;
 use crate::config::Config;
 use crate::graphql::{QueryLimits, build_schema};
-use crate::graphql_http::HttpLimits;
+use crate::graphql_http::{GraphqlEndpoint, HttpLimits};
 use crate::limits::{self, RateLimit};
 use crate::metrics::Metrics;
 use crate::model::ModelStore;
@@ -173,18 +173,23 @@ impl Application {
         let listener = TcpListener::bind((config.host.as_str(), config.port))
             .with_context(|| format!("cannot listen on {}:{}", config.host, config.port))?;
         let port = listener.local_addr()?.port();
+        let endpoint = web::Data::new(GraphqlEndpoint {
+            schema,
+            store: store.clone(),
+            cache,
+            tokens,
+            limits: http_limits,
+            metrics: metrics.clone(),
+        });
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(limits::rate_limit))
                 .wrap(from_fn(telemetry::request_id_header))
                 .wrap(TracingLogger::default())
-                .app_data(web::Data::new(schema.clone()))
+                .app_data(endpoint.clone())
                 .app_data(web::Data::new(db.clone()))
-                .app_data(web::Data::new(tokens.clone()))
                 .app_data(web::Data::new(store.clone()))
-                .app_data(web::Data::new(cache.clone()))
                 .app_data(web::Data::new(metrics.clone()))
-                .app_data(web::Data::new(http_limits.clone()))
                 .app_data(web::Data::new(rate_limit.clone()))
                 // Our handlers read the payload themselves and answer 413 with a GraphQL body.
                 .app_data(web::PayloadConfig::new(usize::MAX))

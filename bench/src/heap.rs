@@ -5,8 +5,8 @@
 //! peak while building it (the resident size of the service is this plus the runtime's own
 //! ~45 MB and the allocator's retained pages).
 
-use migration::{Migrator, MigratorTrait};
-use sea_orm::Database;
+#[path = "common.rs"]
+mod common;
 
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;
@@ -19,20 +19,7 @@ fn mb(bytes: u64) -> f64 {
 #[tokio::main]
 async fn main() {
     let path = std::env::temp_dir().join(format!("bench-heap-{}.db", std::process::id()));
-    let db = Database::connect(format!("sqlite://{}?mode=rwc", path.display()))
-        .await
-        .expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
-    seed::load(
-        &db,
-        &seed::Dataset::curated().expect("dataset"),
-        seed::LoadOptions::default(),
-    )
-    .await
-    .expect("seed");
-    seed::onet::import(&db, &seed::onet::ImportPaths::shipped(), false)
-        .await
-        .expect("import");
+    let db = common::with_onet(&format!("sqlite://{}?mode=rwc", path.display())).await;
     let _profiler = dhat::Profiler::builder().testing().build();
     let before = dhat::HeapStats::get();
     let model = api::model::load(&db).await.expect("build");

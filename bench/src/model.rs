@@ -8,8 +8,6 @@
 
 use std::time::Instant;
 
-use migration::{Migrator, MigratorTrait};
-
 /// The allocator the api binary uses, so build times and memory match the service's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -27,22 +25,9 @@ fn rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-/// Migrates, loads the curated dataset and imports O*NET + BLS into `url`.
-async fn fill(url: &str) -> DatabaseConnection {
-    let db = Database::connect(url).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
-    seed::load(
-        &db,
-        &seed::Dataset::curated().expect("dataset"),
-        seed::LoadOptions::default(),
-    )
-    .await
-    .expect("seed");
-    seed::onet::import(&db, &seed::onet::ImportPaths::shipped(), false)
-        .await
-        .expect("import");
-    db
-}
+#[path = "common.rs"]
+mod common;
+use common::with_onet as fill;
 
 /// Builds the model five times; prints the median and the sizes.
 async fn time_builds(backend: &str, db: &DatabaseConnection) {

@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 
 use api::career::search::{Objective, RouteQuery, find_routes};
 use api::model::ModelStore;
-use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use seed::onet::ImportPaths;
 
@@ -27,18 +26,9 @@ fn summary(name: &str, samples: &mut [Duration]) {
     );
 }
 
-async fn fresh(url: &str) -> DatabaseConnection {
-    let db = Database::connect(url).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
-    seed::load(
-        &db,
-        &seed::Dataset::curated().expect("dataset"),
-        seed::LoadOptions::default(),
-    )
-    .await
-    .expect("seed");
-    db
-}
+#[path = "common.rs"]
+mod common;
+use common::curated as fresh;
 
 async fn time_import(db: &DatabaseConnection) -> Duration {
     let start = Instant::now();

@@ -240,14 +240,7 @@ async fn new_moves_and_cycles_are_picked_up_without_hanging(app: TestApp) {
     let mut full = seed::Dataset::curated().unwrap();
     full.sources.extend(dataset.sources);
     full.facts.extend(dataset.facts);
-    seed::load(
-        &app.database.connect().await,
-        &full,
-        seed::LoadOptions::default(),
-    )
-    .await
-    .unwrap();
-    let after = app.settle().await;
+    let after = app.load_beside(&full).await;
     assert_eq!(after, before + 1);
     let set = routes(
         &app,

@@ -339,11 +339,7 @@ async fn moves_report_salary_change(app: TestApp) {
                          "moves": [{ "from": "junior", "to": "senior", "kind": "promotion" }] }] }"#,
     )
     .unwrap();
-    let db = app.database.connect().await;
-    seed::load(&db, &dataset, seed::LoadOptions::default())
-        .await
-        .unwrap();
-    app.settle().await;
+    app.load_beside(&dataset).await;
     let data = app
         .data(
             r#"{ role(slug: "junior") { nextMoves { to { slug } salaryChange { from to amount percent } } } }"#,
@@ -385,11 +381,7 @@ async fn compared_roles_are_listed_once(app: TestApp) {
                        { "source": "cmp-2", "comparisons": [{ "a": "two", "b": "one" }] }] }"#,
     )
     .unwrap();
-    let db = app.database.connect().await;
-    seed::load(&db, &dataset, seed::LoadOptions::default())
-        .await
-        .unwrap();
-    app.settle().await;
+    app.load_beside(&dataset).await;
     let data = app
         .data(
             r#"{ role(slug: "one") { comparedWith { slug } } compareRoles(a: "one", b: "two") { documentedBy { key } } }"#,

@@ -228,6 +228,16 @@ impl TestApp {
         }
     }
 
+    /// Loads `dataset` beside the server (as the `seed` CLI would) and waits until the server
+    /// answers from it; returns the new data version.
+    pub async fn load_beside(&self, dataset: &seed::Dataset) -> i64 {
+        let db = self.database.connect().await;
+        seed::load(&db, dataset, seed::LoadOptions::default())
+            .await
+            .expect("load the dataset");
+        self.settle().await
+    }
+
     /// POSTs a GraphQL request with an optional bearer token; returns the whole body.
     pub async fn post_as(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
         let mut request = self

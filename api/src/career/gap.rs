@@ -63,15 +63,22 @@ fn lower(current: &SkillWeight, target: &SkillWeight) -> bool {
 }
 
 /// How much a role needs a skill, on the scales sources use.
-pub trait SkillWeighting {
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Weights {
     /// Share of postings or resumes, percent.
-    fn share(&self) -> Option<f64>;
+    pub share: Option<f64>,
     /// Position in a top-skills list (1 = most important).
-    fn rank(&self) -> Option<i32>;
+    pub rank: Option<i32>,
     /// O*NET importance, 1–5.
-    fn importance(&self) -> Option<f64>;
+    pub importance: Option<f64>,
     /// O*NET level, 0–7.
-    fn level(&self) -> Option<f64>;
+    pub level: Option<f64>,
+}
+
+/// Anything that weights a skill for a role (a source's link, or the links merged).
+pub trait SkillWeighting {
+    /// The weights.
+    fn weights(&self) -> Weights;
 }
 
 fn higher_first(a: Option<f64>, b: Option<f64>) -> Ordering {
@@ -83,14 +90,11 @@ fn higher_first(a: Option<f64>, b: Option<f64>) -> Ordering {
 /// heaviest first by share, then the source's rank, then O*NET importance, then level; callers
 /// break remaining ties by a stable key of their own.
 pub fn skill_order<W: SkillWeighting>(a: &W, b: &W) -> Ordering {
-    higher_first(a.share(), b.share())
-        .then(
-            a.rank()
-                .unwrap_or(i32::MAX)
-                .cmp(&b.rank().unwrap_or(i32::MAX)),
-        )
-        .then(higher_first(a.importance(), b.importance()))
-        .then(higher_first(a.level(), b.level()))
+    let (a, b) = (a.weights(), b.weights());
+    higher_first(a.share, b.share)
+        .then(a.rank.unwrap_or(i32::MAX).cmp(&b.rank.unwrap_or(i32::MAX)))
+        .then(higher_first(a.importance, b.importance))
+        .then(higher_first(a.level, b.level))
 }
 
 /// Most important first, in the one skill order of the service ([`skill_order`]), then by

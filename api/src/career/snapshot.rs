@@ -62,17 +62,13 @@ pub struct SkillWeight {
 }
 
 impl super::gap::SkillWeighting for SkillWeight {
-    fn share(&self) -> Option<f64> {
-        self.share_pct
-    }
-    fn rank(&self) -> Option<i32> {
-        self.rank
-    }
-    fn importance(&self) -> Option<f64> {
-        self.importance
-    }
-    fn level(&self) -> Option<f64> {
-        self.level
+    fn weights(&self) -> super::gap::Weights {
+        super::gap::Weights {
+            share: self.share_pct,
+            rank: self.rank,
+            importance: self.importance,
+            level: self.level,
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use entity::{
     role_technology, skill, source,
 };
 
-pub use crate::career::gap::{SkillWeighting, skill_order};
+pub use crate::career::gap::{SkillWeighting, Weights, skill_order};
 pub use build::load;
 pub use store::ModelStore;
 
@@ -207,16 +207,12 @@ pub fn headline_salary(profiles: &[role_profile::Model]) -> Option<i32> {
 }
 
 impl SkillWeighting for role_skill::Model {
-    fn share(&self) -> Option<f64> {
-        self.share_pct
-    }
-    fn rank(&self) -> Option<i32> {
-        self.rank
-    }
-    fn importance(&self) -> Option<f64> {
-        self.importance
-    }
-    fn level(&self) -> Option<f64> {
-        self.level
+    fn weights(&self) -> Weights {
+        Weights {
+            share: self.share_pct,
+            rank: self.rank,
+            importance: self.importance,
+            level: self.level,
+        }
     }
 }
