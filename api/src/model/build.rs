@@ -298,61 +298,22 @@ fn build(mut t: Tables) -> ReadModel {
             .map(|&i| roles[i as usize].slug.as_str())
     };
 
-    let mut profiles = per_role(
-        std::mem::take(&mut t.profiles),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut demographics = per_role(
-        std::mem::take(&mut t.demographics),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut skills = per_role(
-        std::mem::take(&mut t.role_skills),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut certs = per_role(
-        std::mem::take(&mut t.role_certifications),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut duties = per_role(std::mem::take(&mut t.duties), n, |r| r.role_id, &role_by_id);
-    let mut education = per_role(
-        std::mem::take(&mut t.education),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut attributes = per_role(
-        std::mem::take(&mut t.attributes),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut wages = per_role(
-        std::mem::take(&mut t.regional_wages),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut aliases = per_role(
-        std::mem::take(&mut t.aliases),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
-    let mut technologies = per_role(
-        std::mem::take(&mut t.technologies),
-        n,
-        |r| r.role_id,
-        &role_by_id,
-    );
+    // Each fact table grouped by role (rows of unknown roles dropped).
+    macro_rules! by_role {
+        ($table:ident) => {
+            per_role(std::mem::take(&mut t.$table), n, |r| r.role_id, &role_by_id)
+        };
+    }
+    let mut profiles = by_role!(profiles);
+    let mut demographics = by_role!(demographics);
+    let mut skills = by_role!(role_skills);
+    let mut certs = by_role!(role_certifications);
+    let mut duties = by_role!(duties);
+    let mut education = by_role!(education);
+    let mut attributes = by_role!(attributes);
+    let mut wages = by_role!(regional_wages);
+    let mut aliases = by_role!(aliases);
+    let mut technologies = by_role!(technologies);
 
     // Moves per role, most likely first, then by the other role's slug, kind and source.
     let mut moves_out: Vec<Vec<u32>> = vec![Vec::new(); n];

@@ -50,14 +50,7 @@ impl ModelStore {
     /// installed meanwhile; returns the installed model. Concurrent rebuilds run one at a time.
     pub async fn rebuild(&self, db: &DatabaseConnection) -> ApiResult<Arc<ReadModel>> {
         let _guard = self.rebuilding.lock().await;
-        let fresh = Arc::new(super::load(db).await?);
-        let current = self.current.load_full();
-        if fresh.version >= current.version {
-            self.current.store(fresh.clone());
-            Ok(fresh)
-        } else {
-            Ok(current)
-        }
+        self.load_and_install(db).await
     }
 
     /// Rebuilds when the database's data version is newer than the model's `version`.
@@ -67,13 +60,23 @@ impl ModelStore {
             return Ok(false);
         }
         let _guard = self.rebuilding.lock().await;
+        // Another rebuild may have caught up while this one waited for the lock.
         if version <= self.version() {
             return Ok(false);
         }
-        let fresh = Arc::new(super::load(db).await?);
-        if fresh.version > self.version() {
-            self.current.store(fresh);
-        }
+        self.load_and_install(db).await?;
         Ok(true)
+    }
+
+    /// Reads a model and installs it unless the current one is newer (caller holds the lock).
+    async fn load_and_install(&self, db: &DatabaseConnection) -> ApiResult<Arc<ReadModel>> {
+        let fresh = Arc::new(super::load(db).await?);
+        let current = self.current.load_full();
+        if fresh.version >= current.version {
+            self.current.store(fresh.clone());
+            Ok(fresh)
+        } else {
+            Ok(current)
+        }
     }
 }

@@ -12,25 +12,3 @@ pub struct Page {
     pub offset: u64,
     pub limit: u64,
 }
-
-/// Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern.
-pub fn like_pattern(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('%');
-    for c in text.trim().to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn like_patterns_escape_wildcards() {
-        assert_eq!(super::like_pattern(" IT_Man% "), "%it\\_man\\%%");
-    }
-}
