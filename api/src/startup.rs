@@ -118,7 +118,15 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &Config) -> anyho
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     if seed_on_start && entity::role::Entity::find().count(db).await? == 0 {
         let dataset = seed::Dataset::curated()?;
-        let report = seed::load(db, &dataset, seed::LoadOptions::default()).await?;
+        let report = seed::load(
+            db,
+            &dataset,
+            seed::LoadOptions {
+                progress: false,
+                actor: None,
+            },
+        )
+        .await?;
         let roles = report
             .totals
             .iter()

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use api::career::GraphSnapshot;
 use api::career::search::{Objective, RouteQuery, find_routes};
-use api::career::snapshot::{EdgeKind, GraphParts, MovePart, RoleNode};
+use api::career::snapshot::{GraphParts, MovePart, RoleNode};
 use api::model::ModelStore;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database};
@@ -167,7 +167,7 @@ fn synthetic(roles: usize, moves: usize) {
                 id: i as i32 + 1,
                 from_role_id: m.from as i32 + 1,
                 to_role_id: m.to as i32 + 1,
-                kind: EdgeKind::parse(m.kind),
+                kind: m.kind,
                 years: Some(m.years),
                 likelihood: Some(m.likelihood),
                 source_id: 1,

@@ -11,13 +11,18 @@ mod fuzz;
 mod load;
 pub mod onet;
 pub mod synthetic;
+pub mod tables;
 mod transfer;
 mod validate;
+pub mod value;
+pub mod write;
 
 pub use dataset::{Dataset, FactFile};
-pub use load::{LoadOptions, LoadReport, bump_data_version, load, table_totals};
-pub use transfer::{ImportMode, ImportReport, TableCounts, export, import, import_in};
-pub use validate::{validate, validate_onto};
+pub use load::{LoadOptions, LoadReport, load, write_records};
+pub use tables::table_totals;
+pub use transfer::{ImportMode, ImportOptions, ImportReport, TableCounts, export, import};
+pub use validate::{Broken, Rules, validate, validate_onto};
+pub use write::{Audit, Write, current_version};
 
 /// Why a dataset could not be read, validated or written.
 #[derive(Debug, thiserror::Error)]

@@ -4,30 +4,111 @@
 use std::collections::HashSet;
 
 use crate::SeedError;
-use crate::dataset::{CATALOG_FILE, Dataset, FactFile, ProfileRecord};
+use crate::dataset::{
+    CATALOG_FILE, CertificationRecord, Dataset, FactFile, MoveRecord, ProfileRecord, RoleRecord,
+    RoleSkillRecord, SkillRecord,
+};
+use crate::value::{
+    Bounds, IMPORTANCE, JOB_ZONE, LEVEL, Likelihood, MAX_TEXT_LEN, NON_NEGATIVE, Name, PERCENT,
+    RANK, SENIORITY, Slug, Text, YEARS,
+};
 
-/// Allowed values of the enumerated text columns.
-pub const SOURCE_KINDS: [&str; 4] = ["document", "dataset", "derived", "manual"];
-pub const MOVE_KINDS: [&str; 4] = ["promotion", "lateral", "pivot", "related"];
-pub const RELEVANCES: [&str; 5] = [
-    "required",
-    "common",
-    "preferred",
-    "advantageous",
-    "readiness",
-];
-pub const DIMENSIONS: [&str; 2] = ["gender", "race"];
-pub const REQUIREMENTS: [&str; 3] = ["required", "typical", "preferred"];
-pub const ATTRIBUTE_KINDS: [&str; 4] = [
-    "employer_type",
-    "pay_factor",
-    "resource",
-    "work_environment",
-];
-/// Longest accepted name or title.
-pub const MAX_NAME_LEN: usize = 200;
-/// Longest accepted alternate title or technology name (O*NET has long product names).
-pub const MAX_TEXT_LEN: usize = 1000;
+/// A rule one record breaks: the field (dataset spelling, e.g. `share_pct`) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    pub field: String,
+    pub message: String,
+}
+
+/// The rules a record must keep on its own (references and duplicates are checked
+/// against the whole dataset). The admin API applies the same rules to its inputs.
+pub trait Rules {
+    /// The first broken rule, if any.
+    fn rules(&self) -> Result<(), Broken>;
+}
+
+fn rule<T>(field: &str, parsed: Result<T, String>) -> Result<(), Broken> {
+    parsed.map(drop).map_err(|message| Broken {
+        field: field.to_owned(),
+        message,
+    })
+}
+
+impl Rules for RoleRecord {
+    fn rules(&self) -> Result<(), Broken> {
+        rule("slug", Slug::parse(&self.slug))?;
+        rule("title", Name::parse(&self.title))?;
+        rule("track", Name::parse(&self.track))?;
+        rule(
+            "seniority",
+            SENIORITY.check_opt(self.seniority.map(f64::from)),
+        )?;
+        rule("job_zone", JOB_ZONE.check_opt(self.job_zone.map(f64::from)))
+    }
+}
+
+impl Rules for SkillRecord {
+    fn rules(&self) -> Result<(), Broken> {
+        rule("slug", Slug::parse(&self.slug))?;
+        rule("name", Name::parse(&self.name))?;
+        rule("category", Name::parse(&self.category))
+    }
+}
+
+impl Rules for CertificationRecord {
+    fn rules(&self) -> Result<(), Broken> {
+        rule("slug", Slug::parse(&self.slug))?;
+        rule("name", Name::parse(&self.name))?;
+        for (field, value) in [("acronym", &self.acronym), ("issuer", &self.issuer)] {
+            if let Some(value) = value {
+                rule(field, Name::parse(value))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Rules for MoveRecord {
+    fn rules(&self) -> Result<(), Broken> {
+        if self.from == self.to {
+            return rule(
+                "to",
+                Err::<(), _>(format!("a move cannot lead from `{}` to itself", self.from)),
+            );
+        }
+        rule("typical_years", YEARS.check_opt(self.typical_years))?;
+        rule("likelihood", Likelihood::parse_opt(self.likelihood))
+    }
+}
+
+impl Rules for RoleSkillRecord {
+    fn rules(&self) -> Result<(), Broken> {
+        rule("share_pct", PERCENT.check_opt(self.share_pct))?;
+        rule("rank", RANK.check_opt(self.rank.map(f64::from)))?;
+        rule("importance", IMPORTANCE.check_opt(self.importance))?;
+        rule("level", LEVEL.check_opt(self.level))?;
+        for (field, n) in [
+            ("importance_n", self.importance_n),
+            ("level_n", self.level_n),
+        ] {
+            rule(field, NON_NEGATIVE.check_opt(n.map(f64::from)))?;
+        }
+        for (field, v) in [
+            ("importance_se", self.importance_se),
+            ("level_se", self.level_se),
+        ] {
+            rule(field, NON_NEGATIVE.check_opt(v))?;
+        }
+        Ok(())
+    }
+}
+
+impl Rules for crate::dataset::RoleCertificationRecord {
+    /// A link has no values of its own to check (its relevance is typed).
+    fn rules(&self) -> Result<(), Broken> {
+        Ok(())
+    }
+}
 
 /// Where a record sits, for error messages.
 struct At<'a> {
@@ -45,53 +126,27 @@ impl At<'_> {
         }
     }
 
-    fn slug(&self, field: &str, value: &str) -> Result<(), SeedError> {
-        let ok = !value.is_empty()
-            && value.len() <= MAX_NAME_LEN
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if ok {
-            Ok(())
-        } else {
-            Err(self.fail(
-                field,
-                format!("`{value}` must match [a-z0-9-]+ (1–200 chars)"),
-            ))
-        }
+    /// Applies a value rule; a broken rule becomes an error naming this record and `field`.
+    fn rule<T>(&self, field: &str, parsed: Result<T, String>) -> Result<T, SeedError> {
+        parsed.map_err(|message| self.fail(field, message))
+    }
+
+    /// A record's own rules; a broken one names this record and its field.
+    fn record(&self, rules: Result<(), Broken>) -> Result<(), SeedError> {
+        rules.map_err(|b| self.fail(&b.field, b.message))
     }
 
     fn name(&self, field: &str, value: &str) -> Result<(), SeedError> {
-        let len = value.trim().chars().count();
-        if len == 0 || len > MAX_NAME_LEN {
-            return Err(self.fail(field, "must be 1–200 characters and not blank"));
-        }
-        Ok(())
+        self.rule(field, Name::parse(value)).map(drop)
     }
 
-    fn text(&self, field: &str, value: &str, max: usize) -> Result<(), SeedError> {
-        let len = value.trim().chars().count();
-        if len == 0 || len > max {
-            return Err(self.fail(field, format!("must be 1–{max} characters and not blank")));
-        }
-        Ok(())
+    fn long_text(&self, field: &str, value: &str) -> Result<(), SeedError> {
+        self.rule(field, Text::<MAX_TEXT_LEN>::parse(value))
+            .map(drop)
     }
 
-    fn one_of(&self, field: &str, value: &str, allowed: &[&str]) -> Result<(), SeedError> {
-        if allowed.contains(&value) {
-            Ok(())
-        } else {
-            Err(self.fail(field, format!("`{value}` is not one of {allowed:?}")))
-        }
-    }
-
-    fn within(&self, field: &str, value: Option<f64>, lo: f64, hi: f64) -> Result<(), SeedError> {
-        match value {
-            Some(v) if !(lo..=hi).contains(&v) || v.is_nan() => {
-                Err(self.fail(field, format!("{v} is outside {lo}–{hi}")))
-            }
-            _ => Ok(()),
-        }
+    fn within(&self, field: &str, value: Option<f64>, bounds: Bounds) -> Result<(), SeedError> {
+        self.rule(field, bounds.check_opt(value)).map(drop)
     }
 
     fn ordered<T: PartialOrd + Copy + std::fmt::Display>(
@@ -176,7 +231,6 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
         };
         at.name("key", &s.key)?;
         at.name("title", &s.title)?;
-        at.one_of("kind", &s.kind, &SOURCE_KINDS)?;
         at.unique(&mut known.sources, "key", s.key.clone())?;
     }
     for (i, r) in dataset.roles.iter().enumerate() {
@@ -184,11 +238,7 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
             file,
             record: format!("roles[{i}] ({})", r.slug),
         };
-        at.slug("slug", &r.slug)?;
-        at.name("title", &r.title)?;
-        at.name("track", &r.track)?;
-        at.within("seniority", r.seniority.map(f64::from), 1.0, 8.0)?;
-        at.within("job_zone", r.job_zone.map(f64::from), 1.0, 5.0)?;
+        at.record(r.rules())?;
         at.unique(&mut known.roles, "slug", r.slug.clone())?;
     }
     for (i, s) in dataset.skills.iter().enumerate() {
@@ -196,9 +246,7 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
             file,
             record: format!("skills[{i}] ({})", s.slug),
         };
-        at.slug("slug", &s.slug)?;
-        at.name("name", &s.name)?;
-        at.name("category", &s.category)?;
+        at.record(s.rules())?;
         at.unique(&mut known.skills, "slug", s.slug.clone())?;
     }
     for (i, c) in dataset.certifications.iter().enumerate() {
@@ -206,8 +254,7 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
             file,
             record: format!("certifications[{i}] ({})", c.slug),
         };
-        at.slug("slug", &c.slug)?;
-        at.name("name", &c.name)?;
+        at.record(c.rules())?;
         at.unique(&mut known.certifications, "slug", c.slug.clone())?;
     }
     if let Some(existing) = existing {
@@ -251,7 +298,7 @@ fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
         ("direct_reports_min", p.direct_reports_min),
         ("direct_reports_max", p.direct_reports_max),
     ] {
-        at.within(field, v.map(f64::from), 0.0, f64::from(i32::MAX))?;
+        at.within(field, v.map(f64::from), NON_NEGATIVE)?;
     }
     for (field, v) in [
         ("hourly_mean", p.hourly_mean),
@@ -267,19 +314,44 @@ fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
         ("years_to_become_min", p.years_to_become_min),
         ("years_to_become_max", p.years_to_become_max),
     ] {
-        at.within(field, v, 0.0, 100_000.0)?;
+        at.within(
+            field,
+            v,
+            Bounds {
+                min: 0.0,
+                max: 100_000.0,
+            },
+        )?;
     }
     for (field, v) in [
         ("degree_share_pct", p.degree_share_pct),
         ("lgbt_share_pct", p.lgbt_share_pct),
     ] {
-        at.within(field, v, 0.0, 100.0)?;
+        at.within(field, v, PERCENT)?;
     }
-    at.within("growth_rate_pct", p.growth_rate_pct, -100.0, 1000.0)?;
-    at.within("job_satisfaction", p.job_satisfaction, 0.0, 5.0)?;
-    at.within("average_age", p.average_age, 14.0, 100.0)?;
-    at.within("budget_min", p.budget_min.map(|v| v as f64), 0.0, f64::MAX)?;
-    at.within("budget_max", p.budget_max.map(|v| v as f64), 0.0, f64::MAX)?;
+    at.within(
+        "growth_rate_pct",
+        p.growth_rate_pct,
+        Bounds {
+            min: -100.0,
+            max: 1000.0,
+        },
+    )?;
+    at.within(
+        "job_satisfaction",
+        p.job_satisfaction,
+        Bounds { min: 0.0, max: 5.0 },
+    )?;
+    at.within(
+        "average_age",
+        p.average_age,
+        Bounds {
+            min: 14.0,
+            max: 100.0,
+        },
+    )?;
+    at.within("budget_min", p.budget_min.map(|v| v as f64), NON_NEGATIVE)?;
+    at.within("budget_max", p.budget_max.map(|v| v as f64), NON_NEGATIVE)?;
     at.ordered(&[("salary_low", p.salary_low), ("salary_high", p.salary_high)])?;
     at.ordered(&[
         ("salary_p10", p.salary_p10),
@@ -332,7 +404,6 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
     for (i, d) in f.demographics.iter().enumerate() {
         let at = at(format!("demographics[{i}]"));
         known.role(&at, "role", &d.role)?;
-        at.one_of("dimension", &d.dimension, &DIMENSIONS)?;
         at.unique(
             &mut seen,
             "dimension",
@@ -340,7 +411,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         )?;
         for (group, share) in &d.shares {
             at.name("shares", group)?;
-            at.within(&format!("shares.{group}"), Some(*share), 0.0, 100.0)?;
+            at.within(&format!("shares.{group}"), Some(*share), PERCENT)?;
         }
     }
     for (i, s) in f.role_skills.iter().enumerate() {
@@ -352,16 +423,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
             "skill",
             format!("skill {} of {}", s.skill, s.role),
         )?;
-        at.within("share_pct", s.share_pct, 0.0, 100.0)?;
-        at.within("rank", s.rank.map(f64::from), 1.0, 1000.0)?;
-        at.within("importance", s.importance, 1.0, 5.0)?;
-        at.within("level", s.level, 0.0, 7.0)?;
-        for (field, n) in [("importance_n", s.importance_n), ("level_n", s.level_n)] {
-            at.within(field, n.map(f64::from), 0.0, f64::MAX)?;
-        }
-        for (field, v) in [("importance_se", s.importance_se), ("level_se", s.level_se)] {
-            at.within(field, v, 0.0, f64::MAX)?;
-        }
+        at.record(s.rules())?;
     }
     for (i, c) in f.role_certifications.iter().enumerate() {
         let at = at(format!("role_certifications[{i}]"));
@@ -373,7 +435,6 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
             "certification",
             &c.certification,
         )?;
-        at.one_of("relevance", &c.relevance, &RELEVANCES)?;
         at.unique(
             &mut seen,
             "certification",
@@ -396,17 +457,11 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.unique(&mut seen, "role", format!("education of {}", list.role))?;
         for (j, item) in list.items.iter().enumerate() {
             at.name(&format!("items[{j}].level"), &item.level)?;
-            at.one_of(
-                &format!("items[{j}].requirement"),
-                &item.requirement,
-                &REQUIREMENTS,
-            )?;
         }
     }
     for (i, list) in f.attributes.iter().enumerate() {
         let at = at(format!("attributes[{i}]"));
         known.role(&at, "role", &list.role)?;
-        at.one_of("kind", &list.kind, &ATTRIBUTE_KINDS)?;
         at.unique(&mut seen, "kind", format!("{} of {}", list.kind, list.role))?;
         for (j, item) in list.items.iter().enumerate() {
             at.name(&format!("items[{j}].name"), &item.name)?;
@@ -426,8 +481,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
             at.within(
                 &format!("items[{j}].salary_median"),
                 Some(f64::from(item.salary_median)),
-                0.0,
-                f64::MAX,
+                NON_NEGATIVE,
             )?;
             at.unique(
                 &mut regions,
@@ -440,19 +494,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         let at = at(format!("moves[{i}]"));
         known.role(&at, "from", &m.from)?;
         known.role(&at, "to", &m.to)?;
-        if m.from == m.to {
-            return Err(at.fail(
-                "to",
-                format!("a move cannot lead from `{}` to itself", m.from),
-            ));
-        }
-        at.one_of("kind", &m.kind, &MOVE_KINDS)?;
-        at.within("typical_years", m.typical_years, 0.0, 60.0)?;
-        if let Some(l) = m.likelihood
-            && !(l > 0.0 && l <= 1.0)
-        {
-            return Err(at.fail("likelihood", format!("{l} is outside (0, 1]")));
-        }
+        at.record(m.rules())?;
         at.unique(
             &mut seen,
             "to",
@@ -473,7 +515,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.unique(&mut seen, "role", format!("aliases of {}", list.role))?;
         let mut titles = HashSet::new();
         for (j, title) in list.items.iter().enumerate() {
-            at.text(&format!("items[{j}]"), title, MAX_TEXT_LEN)?;
+            at.long_text(&format!("items[{j}]"), title)?;
             at.unique(&mut titles, &format!("items[{j}]"), title.clone())?;
         }
     }
@@ -483,7 +525,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.unique(&mut seen, "role", format!("technologies of {}", list.role))?;
         let mut names = HashSet::new();
         for (j, item) in list.items.iter().enumerate() {
-            at.text(&format!("items[{j}].name"), &item.name, MAX_TEXT_LEN)?;
+            at.long_text(&format!("items[{j}].name"), &item.name)?;
             at.unique(&mut names, &format!("items[{j}].name"), item.name.clone())?;
         }
     }
@@ -514,7 +556,7 @@ mod tests {
         d.facts[0].moves.push(MoveRecord {
             from: "senior-it-manager".into(),
             to: "senior-it-manager".into(),
-            kind: "promotion".into(),
+            kind: entity::vocab::MoveKind::Promotion,
             typical_years: None,
             likelihood: None,
             description: None,

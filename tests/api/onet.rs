@@ -228,7 +228,7 @@ async fn derived_promotions_follow_the_rule(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(derived.kind, "derived");
+    assert_eq!(derived.kind, entity::vocab::SourceKind::Derived);
     let roles = role::Entity::find().all(&db).await.unwrap();
     let code = |id: i32| {
         roles
@@ -244,7 +244,7 @@ async fn derived_promotions_follow_the_rule(app: TestApp) {
         .await
         .unwrap()
         .into_iter()
-        .inspect(|m| assert!(m.derived && m.kind == "promotion"))
+        .inspect(|m| assert!(m.derived && m.kind == entity::vocab::MoveKind::Promotion))
         .map(|m| (code(m.from_role_id), code(m.to_role_id)))
         .collect();
     promotions.sort();

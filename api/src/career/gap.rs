@@ -29,23 +29,6 @@ pub struct Gap {
     pub certifications: Vec<CertificationLink>,
 }
 
-/// Strength order of certification relevances (strongest first).
-pub const RELEVANCE_STRENGTH: [&str; 5] = [
-    "required",
-    "readiness",
-    "preferred",
-    "common",
-    "advantageous",
-];
-
-/// Position of a relevance in [`RELEVANCE_STRENGTH`] (unknown last).
-pub fn relevance_rank(relevance: &str) -> usize {
-    RELEVANCE_STRENGTH
-        .iter()
-        .position(|r| *r == relevance)
-        .unwrap_or(RELEVANCE_STRENGTH.len())
-}
-
 /// Is `current` weighted lower than `target` on the first scale both state?
 fn lower(current: &SkillWeight, target: &SkillWeight) -> bool {
     let scales = [
@@ -137,7 +120,7 @@ pub fn gap(current: &RoleNode, target: &RoleNode) -> Gap {
         })
         .cloned()
         .collect();
-    certifications.sort_by_key(|c| (relevance_rank(&c.relevance), c.certification_id));
+    certifications.sort_by_key(|c| (c.relevance.strength_rank(), c.certification_id));
     Gap {
         skills,
         certifications,
@@ -147,6 +130,7 @@ pub fn gap(current: &RoleNode, target: &RoleNode) -> Gap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use entity::vocab::Relevance;
 
     fn weight(skill_id: i32, share: Option<f64>, rank: Option<i32>) -> SkillWeight {
         SkillWeight {
@@ -158,7 +142,7 @@ mod tests {
         }
     }
 
-    fn role(skills: Vec<SkillWeight>, certs: &[(i32, &str)]) -> RoleNode {
+    fn role(skills: Vec<SkillWeight>, certs: &[(i32, Relevance)]) -> RoleNode {
         RoleNode {
             id: 1,
             slug: "r".into(),
@@ -169,7 +153,7 @@ mod tests {
                 .iter()
                 .map(|(id, r)| CertificationLink {
                     certification_id: *id,
-                    relevance: (*r).into(),
+                    relevance: *r,
                 })
                 .collect(),
         }
@@ -183,7 +167,7 @@ mod tests {
                 weight(2, Some(2.0), None),
                 weight(5, None, None),
             ],
-            &[(10, "common")],
+            &[(10, Relevance::Common)],
         );
         let target = role(
             vec![
@@ -193,7 +177,11 @@ mod tests {
                 weight(4, None, Some(1)),
                 weight(5, None, Some(2)),
             ],
-            &[(10, "preferred"), (11, "advantageous"), (12, "required")],
+            &[
+                (10, Relevance::Preferred),
+                (11, Relevance::Advantageous),
+                (12, Relevance::Required),
+            ],
         );
         let g = gap(&current, &target);
         let ids: Vec<_> = g
@@ -220,7 +208,10 @@ mod tests {
 
     #[test]
     fn no_gap_to_oneself() {
-        let r = role(vec![weight(1, Some(3.0), None)], &[(1, "required")]);
+        let r = role(
+            vec![weight(1, Some(3.0), None)],
+            &[(1, Relevance::Required)],
+        );
         assert_eq!(gap(&r, &r), Gap::default());
     }
 }

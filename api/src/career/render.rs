@@ -1,16 +1,7 @@
 //! Route sets as diagram text: Mermaid flowcharts and Graphviz DOT.
 
 use super::search::FoundRoute;
-use super::snapshot::{EdgeKind, GraphSnapshot};
-
-fn kind_label(kind: EdgeKind) -> &'static str {
-    match kind {
-        EdgeKind::Promotion => "promotion",
-        EdgeKind::Lateral => "lateral",
-        EdgeKind::Pivot => "pivot",
-        EdgeKind::Related => "related",
-    }
-}
+use super::snapshot::GraphSnapshot;
 
 /// Distinct roles and moves of a route set, in first-seen order.
 fn parts(routes: &[FoundRoute]) -> (Vec<usize>, Vec<usize>) {
@@ -42,9 +33,7 @@ pub fn mermaid(g: &GraphSnapshot, routes: &[FoundRoute]) -> String {
         let edge = &g.edges[e];
         out.push_str(&format!(
             "  n{} -->|{}| n{}\n",
-            edge.from,
-            kind_label(edge.kind),
-            edge.to
+            edge.from, edge.kind, edge.to
         ));
     }
     out
@@ -68,9 +57,7 @@ pub fn dot(g: &GraphSnapshot, routes: &[FoundRoute]) -> String {
         let edge = &g.edges[e];
         out.push_str(&format!(
             "  n{} -> n{} [label=\"{}\"];\n",
-            edge.from,
-            edge.to,
-            kind_label(edge.kind)
+            edge.from, edge.to, edge.kind
         ));
     }
     out.push_str("}\n");

@@ -14,7 +14,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::snapshot::{Edge, EdgeKind, GraphSnapshot, Pair};
+use super::snapshot::{Edge, GraphSnapshot, Pair};
 
 /// Cost of 1.0 in integer micro-units.
 pub const UNIT: f64 = 1_000_000.0;
@@ -133,7 +133,7 @@ impl GraphSnapshot {
                 costs[pair.id] = pair
                     .edges
                     .iter()
-                    .filter(|&&e| include_related || self.edges[e].kind != EdgeKind::Related)
+                    .filter(|&&e| include_related || self.edges[e].kind.is_routable())
                     .map(|&e| (e as u32, self.edge_cost(e, objective)))
                     .min_by_key(|&(e, c)| (c, e))
                     .unwrap_or((NO_EDGE, 0));

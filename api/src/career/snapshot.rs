@@ -4,36 +4,7 @@
 
 use std::collections::HashMap;
 
-/// A move kind, as the engine needs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum EdgeKind {
-    Promotion,
-    Lateral,
-    Pivot,
-    Related,
-}
-
-impl EdgeKind {
-    /// The stored spelling.
-    pub fn as_db(self) -> &'static str {
-        match self {
-            Self::Promotion => "promotion",
-            Self::Lateral => "lateral",
-            Self::Pivot => "pivot",
-            Self::Related => "related",
-        }
-    }
-
-    /// Parses the stored spelling; unknown kinds are treated as related (never routed).
-    pub fn parse(kind: &str) -> Self {
-        match kind {
-            "promotion" => Self::Promotion,
-            "lateral" => Self::Lateral,
-            "pivot" => Self::Pivot,
-            _ => Self::Related,
-        }
-    }
-}
+pub use entity::vocab::{MoveKind, Relevance};
 
 /// A role in the snapshot.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,8 +47,8 @@ impl super::gap::SkillWeighting for SkillWeight {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CertificationLink {
     pub certification_id: i32,
-    /// Stored spelling of the strongest relevance.
-    pub relevance: String,
+    /// The strongest relevance.
+    pub relevance: Relevance,
 }
 
 /// One stored move.
@@ -86,7 +57,7 @@ pub struct Edge {
     pub move_id: i32,
     pub from: usize,
     pub to: usize,
-    pub kind: EdgeKind,
+    pub kind: MoveKind,
     pub years: Option<f64>,
     pub likelihood: Option<f64>,
     pub source_id: i32,
@@ -108,7 +79,7 @@ pub struct MovePart {
     pub id: i32,
     pub from_role_id: i32,
     pub to_role_id: i32,
-    pub kind: EdgeKind,
+    pub kind: MoveKind,
     pub years: Option<f64>,
     pub likelihood: Option<f64>,
     pub source_id: i32,
@@ -260,10 +231,7 @@ impl GraphSnapshot {
             let mut next = Vec::new();
             for &node in &frontier {
                 for pair in &adjacency[node] {
-                    let is_move = pair
-                        .edges
-                        .iter()
-                        .any(|&e| self.edges[e].kind != EdgeKind::Related);
+                    let is_move = pair.edges.iter().any(|&e| self.edges[e].kind.is_routable());
                     if is_move && distance[pair.to] == usize::MAX {
                         distance[pair.to] = d;
                         next.push(pair.to);
@@ -307,7 +275,7 @@ pub(crate) mod tests {
                 id: k as i32 + 1,
                 from_role_id: a as i32 + 1,
                 to_role_id: b as i32 + 1,
-                kind: EdgeKind::Promotion,
+                kind: MoveKind::Promotion,
                 years,
                 likelihood,
                 source_id: 1,

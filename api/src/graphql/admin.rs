@@ -1,7 +1,12 @@
-//! Admin mutations. Each needs an `admin` token, runs in one transaction, bumps the data
-//! version and refreshes the route graph before returning.
+//! Admin mutations. Each needs an `admin` token (checked by [`TokenGuard`]), turns its input
+//! into dataset records (`From`), hands them to the one write path (`service::admin`) and
+//! rebuilds the read model before it answers.
 
-use async_graphql::{Context, Enum, InputObject, Json, Object, SimpleObject, Upload};
+use async_graphql::{Context, Enum, Guard, InputObject, Json, Object, SimpleObject, Upload};
+use seed::dataset::{
+    CertificationRecord, MoveRecord, RoleCertificationRecord, RoleRecord, RoleSkillRecord,
+    SkillRecord,
+};
 
 use super::catalog::{Certification, Skill};
 use super::db;
@@ -9,23 +14,41 @@ use super::enums::{CertificationRelevance, MoveKind};
 use super::role::{At, CareerMove, Model, Role, RoleCertification, RoleSkill};
 use crate::auth::{Caller, Scope};
 use crate::error::{ApiError, GqlResult};
-use crate::service::admin::{
-    self, CertificationPatch, MoveKey, MovePatch, NewCertification, NewMove, NewRole, NewSkill,
-    RoleCertificationKey, RolePatch, RoleSkillKey, RoleSkillValues, SkillPatch,
-};
+use crate::service::admin::{self as write, Cited};
 
-/// The caller's token id when it may write; UNAUTHENTICATED or FORBIDDEN otherwise.
-fn require_admin(ctx: &Context<'_>) -> GqlResult<String> {
+/// Lets a field run only for a caller with a token: any token, or one with `admin` scope.
+/// Without a token: UNAUTHENTICATED; a read-only token where `admin` is needed: FORBIDDEN.
+pub struct TokenGuard {
+    admin: bool,
+}
+
+impl TokenGuard {
+    /// Needs a token with `admin` scope.
+    pub fn admin() -> Self {
+        Self { admin: true }
+    }
+
+    /// Needs a token of any scope.
+    pub fn any() -> Self {
+        Self { admin: false }
+    }
+}
+
+impl Guard for TokenGuard {
+    async fn check(&self, ctx: &Context<'_>) -> async_graphql::Result<()> {
+        match ctx.data_opt::<Caller>() {
+            Some(Caller::Token { scope, .. }) if !self.admin || *scope == Scope::Admin => Ok(()),
+            Some(Caller::Token { .. }) => Err(ApiError::Forbidden.into()),
+            _ => Err(ApiError::Unauthenticated.into()),
+        }
+    }
+}
+
+/// The id of the caller's token (the guard has checked there is one), for the audit log.
+fn who(ctx: &Context<'_>) -> String {
     match ctx.data_opt::<Caller>() {
-        Some(Caller::Token {
-            id,
-            scope: Scope::Admin,
-        }) => Ok(id.clone()),
-        Some(Caller::Token {
-            scope: Scope::ReadOnly,
-            ..
-        }) => Err(ApiError::Forbidden.into()),
-        _ => Err(ApiError::Unauthenticated.into()),
+        Some(Caller::Token { id, .. }) => id.clone(),
+        _ => String::new(),
     }
 }
 
@@ -35,6 +58,28 @@ async fn refresh(ctx: &Context<'_>) -> GqlResult<Model> {
         .data::<std::sync::Arc<crate::model::ModelStore>>()
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("no read-model store: {}", e.message)))?;
     Ok(store.rebuild(db(ctx)?).await?)
+}
+
+/// Surrounding white space is not part of a name.
+fn trimmed(text: String) -> String {
+    match text.trim() {
+        t if t.len() == text.len() => text,
+        t => t.to_owned(),
+    }
+}
+
+/// Sets `target` when the patch gives a value.
+fn set<T>(target: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *target = value;
+    }
+}
+
+/// Sets an optional `target` when the patch gives a value (omitted leaves it as it is).
+fn set_opt<T>(target: &mut Option<T>, value: Option<T>) {
+    if value.is_some() {
+        *target = value;
+    }
 }
 
 /// A new role.
@@ -252,8 +297,10 @@ pub struct ImportResult {
     pub deleted: u64,
     /// The same counts per table (tables the import did not touch are left out).
     pub tables: Vec<TableChange>,
-    /// Data version after the import.
+    /// Data version after the import (unchanged by a dry run).
     pub data_version: i64,
+    /// True when this was a dry run: the counts say what would change; nothing was kept.
+    pub dry_run: bool,
 }
 
 /// One admin write.
@@ -271,6 +318,179 @@ pub struct AuditEntry {
     pub data_version: i64,
 }
 
+impl From<CreateRoleInput> for RoleRecord {
+    fn from(i: CreateRoleInput) -> Self {
+        Self {
+            slug: i.slug,
+            title: trimmed(i.title),
+            track: trimmed(i.track),
+            seniority: i.seniority,
+            onet_code: i.onet_code,
+            summary: i.summary,
+            job_zone: None,
+        }
+    }
+}
+
+impl UpdateRoleInput {
+    fn apply(self, r: &mut RoleRecord) {
+        set(&mut r.title, self.title.map(trimmed));
+        set(&mut r.track, self.track.map(trimmed));
+        set_opt(&mut r.seniority, self.seniority);
+        set_opt(&mut r.onet_code, self.onet_code);
+        set_opt(&mut r.summary, self.summary);
+    }
+}
+
+impl From<CreateSkillInput> for SkillRecord {
+    fn from(i: CreateSkillInput) -> Self {
+        Self {
+            slug: i.slug,
+            name: trimmed(i.name),
+            category: trimmed(i.category),
+        }
+    }
+}
+
+impl UpdateSkillInput {
+    fn apply(self, s: &mut SkillRecord) {
+        set(&mut s.name, self.name.map(trimmed));
+        set(&mut s.category, self.category.map(trimmed));
+    }
+}
+
+impl From<CreateCertificationInput> for CertificationRecord {
+    fn from(i: CreateCertificationInput) -> Self {
+        Self {
+            slug: i.slug,
+            name: trimmed(i.name),
+            acronym: i.acronym,
+            issuer: i.issuer,
+        }
+    }
+}
+
+impl UpdateCertificationInput {
+    fn apply(self, c: &mut CertificationRecord) {
+        set(&mut c.name, self.name.map(trimmed));
+        set_opt(&mut c.acronym, self.acronym);
+        set_opt(&mut c.issuer, self.issuer);
+    }
+}
+
+impl From<CreateCareerMoveInput> for Cited<MoveRecord> {
+    fn from(i: CreateCareerMoveInput) -> Self {
+        let mut fact = write::move_key(i.from, i.to, i.kind.into());
+        fact.typical_years = i.typical_years;
+        fact.likelihood = i.likelihood;
+        fact.description = i.description;
+        Cited { fact, source: None }
+    }
+}
+
+impl From<CareerMoveKeyInput> for Cited<MoveRecord> {
+    fn from(k: CareerMoveKeyInput) -> Self {
+        Cited {
+            fact: write::move_key(k.from, k.to, k.kind.into()),
+            source: k.source,
+        }
+    }
+}
+
+impl UpdateCareerMoveInput {
+    fn apply(self, m: &mut MoveRecord) {
+        set_opt(&mut m.typical_years, self.typical_years);
+        set_opt(&mut m.likelihood, self.likelihood);
+        set_opt(&mut m.description, self.description);
+    }
+}
+
+impl From<RoleSkillKeyInput> for Cited<RoleSkillRecord> {
+    fn from(k: RoleSkillKeyInput) -> Self {
+        Cited {
+            fact: write::skill_link(k.role, k.skill),
+            source: k.source,
+        }
+    }
+}
+
+impl RoleSkillInput {
+    /// The link's key, and a patch of the weights the input gives.
+    fn split(self) -> (Cited<RoleSkillRecord>, impl FnOnce(&mut RoleSkillRecord)) {
+        let key = Cited {
+            fact: write::skill_link(self.role, self.skill),
+            source: self.source,
+        };
+        let patch = move |s: &mut RoleSkillRecord| {
+            set_opt(&mut s.share_pct, self.share_pct);
+            set_opt(&mut s.rank, self.rank);
+            set_opt(&mut s.importance, self.importance);
+            set_opt(&mut s.level, self.level);
+            set_opt(&mut s.note, self.note);
+        };
+        (key, patch)
+    }
+}
+
+impl From<RoleCertificationKeyInput> for Cited<RoleCertificationRecord> {
+    fn from(k: RoleCertificationKeyInput) -> Self {
+        Cited {
+            fact: write::certification_link(k.role, k.certification, k.relevance.into()),
+            source: k.source,
+        }
+    }
+}
+
+impl From<RoleCertificationInput> for Cited<RoleCertificationRecord> {
+    fn from(i: RoleCertificationInput) -> Self {
+        let mut fact = write::certification_link(i.role, i.certification, i.relevance.into());
+        fact.note = i.note;
+        Cited {
+            fact,
+            source: i.source,
+        }
+    }
+}
+
+impl From<seed::TableCounts> for TableChange {
+    fn from(t: seed::TableCounts) -> Self {
+        Self {
+            table: t.table.to_owned(),
+            created: t.created,
+            updated: t.updated,
+            unchanged: t.unchanged,
+            deleted: t.deleted,
+        }
+    }
+}
+
+impl From<seed::ImportReport> for ImportResult {
+    fn from(report: seed::ImportReport) -> Self {
+        let total = report.total();
+        Self {
+            created: total.created,
+            updated: total.updated,
+            unchanged: total.unchanged,
+            deleted: total.deleted,
+            tables: report.tables.into_iter().map(TableChange::from).collect(),
+            data_version: report.data_version,
+            dry_run: report.dry_run,
+        }
+    }
+}
+
+impl From<entity::audit_log::Model> for AuditEntry {
+    fn from(r: entity::audit_log::Model) -> Self {
+        Self {
+            at_unix_ms: r.at_unix_ms,
+            token_id: r.token_id,
+            action: r.action,
+            target: r.target,
+            data_version: r.data_version,
+        }
+    }
+}
+
 /// Admin-only queries.
 #[derive(Default)]
 pub struct AdminQuery;
@@ -280,37 +500,27 @@ pub struct AdminQuery;
 impl AdminQuery {
     /// The whole dataset in the `seed/data` format (one document: catalog plus `facts`), in a
     /// deterministic order; `importDataset` accepts it as is. Needs a token (any scope).
+    #[graphql(guard = "TokenGuard::any()")]
     async fn export_dataset(&self, ctx: &Context<'_>) -> GqlResult<Json<seed::Dataset>> {
-        if !matches!(ctx.data_opt::<Caller>(), Some(Caller::Token { .. })) {
-            return Err(ApiError::Unauthenticated.into());
-        }
-        let dataset = seed::export(db(ctx)?).await.map_err(admin::dataset_error)?;
-        Ok(Json(dataset))
+        Ok(Json(seed::export(db(ctx)?).await.map_err(ApiError::from)?))
     }
 
     /// The latest admin writes, newest first (admin token required).
-    #[graphql(complexity = "crate::graphql::scaled(first, 50, child_complexity)")]
+    #[graphql(
+        guard = "TokenGuard::admin()",
+        complexity = "crate::graphql::scaled(first, 50, child_complexity)"
+    )]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "How many entries, 1–100 (default 50).")] first: Option<i32>,
     ) -> GqlResult<Vec<AuditEntry>> {
-        require_admin(ctx)?;
         let first = first.unwrap_or(50);
         if !(1..=100).contains(&first) {
             return Err(ApiError::bad_input("first", "must be between 1 and 100").into());
         }
-        let rows = admin::audit_log(db(ctx)?, first as u64).await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| AuditEntry {
-                at_unix_ms: r.at_unix_ms,
-                token_id: r.token_id,
-                action: r.action,
-                target: r.target,
-                data_version: r.data_version,
-            })
-            .collect())
+        let rows = write::audit_log(db(ctx)?, first as u64).await?;
+        Ok(rows.into_iter().map(AuditEntry::from).collect())
     }
 }
 
@@ -321,12 +531,37 @@ pub struct DeleteResult {
     pub deleted: bool,
 }
 
+/// Finishes a delete: rebuilds the read model and says so.
+async fn deleted(ctx: &Context<'_>) -> GqlResult<DeleteResult> {
+    refresh(ctx).await?;
+    Ok(DeleteResult { deleted: true })
+}
+
+/// The role↔skill link `id` of role `role_id` in the rebuilt model.
+async fn role_skill(ctx: &Context<'_>, role_id: i32, id: i32) -> GqlResult<RoleSkill> {
+    let m = refresh(ctx).await?;
+    At::find(&m, role_id, |f| f.skills.iter().position(|r| r.id == id)).map(RoleSkill)
+}
+
+/// The role↔certification link `id` of role `role_id` in the rebuilt model.
+async fn role_certification(
+    ctx: &Context<'_>,
+    role_id: i32,
+    id: i32,
+) -> GqlResult<RoleCertification> {
+    let m = refresh(ctx).await?;
+    At::find(&m, role_id, |f| {
+        f.certifications.iter().position(|r| r.id == id)
+    })
+    .map(RoleCertification)
+}
+
 /// Admin mutations.
 #[derive(Default)]
 pub struct AdminMutation;
 
-/// Admin mutations.
-#[Object]
+/// Admin mutations (each needs an `admin` token).
+#[Object(guard = "TokenGuard::admin()")]
 impl AdminMutation {
     /// Creates a role. CONFLICT when the slug exists.
     async fn create_role(
@@ -334,18 +569,8 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The role.")] input: CreateRoleInput,
     ) -> GqlResult<Role> {
-        let who = require_admin(ctx)?;
-        let new = NewRole {
-            slug: input.slug,
-            title: input.title,
-            track: input.track,
-            seniority: input.seniority,
-            onet_code: input.onet_code,
-            summary: input.summary,
-        };
-        let created = admin::create_role(db(ctx)?, &who, new).await?;
-        let m = refresh(ctx).await?;
-        Role::by_id(&m, created.id)
+        let created = write::create(db(ctx)?, &who(ctx), RoleRecord::from(input)).await?;
+        Role::by_id(&refresh(ctx).await?, created.id)
     }
 
     /// Changes the given fields of a role.
@@ -355,17 +580,9 @@ impl AdminMutation {
         #[graphql(desc = "Slug of the role.")] slug: String,
         #[graphql(desc = "Fields to change.")] input: UpdateRoleInput,
     ) -> GqlResult<Role> {
-        let who = require_admin(ctx)?;
-        let patch = RolePatch {
-            title: input.title,
-            track: input.track,
-            seniority: input.seniority,
-            onet_code: input.onet_code,
-            summary: input.summary,
-        };
-        let updated = admin::update_role(db(ctx)?, &who, &slug, patch).await?;
-        let m = refresh(ctx).await?;
-        Role::by_id(&m, updated.id)
+        let patch = |r: &mut RoleRecord| input.apply(r);
+        let updated = write::update(db(ctx)?, &who(ctx), &slug, patch).await?;
+        Role::by_id(&refresh(ctx).await?, updated.id)
     }
 
     /// Deletes a role. CONFLICT when moves or links reference it, unless `cascade`.
@@ -376,10 +593,9 @@ impl AdminMutation {
         #[graphql(desc = "Also delete the moves and links that reference it (default false).")]
         cascade: Option<bool>,
     ) -> GqlResult<DeleteResult> {
-        let who = require_admin(ctx)?;
-        admin::delete_role(db(ctx)?, &who, &slug, cascade.unwrap_or(false)).await?;
-        refresh(ctx).await?;
-        Ok(DeleteResult { deleted: true })
+        let cascade = cascade.unwrap_or(false);
+        write::delete::<RoleRecord>(db(ctx)?, &who(ctx), &slug, cascade).await?;
+        deleted(ctx).await
     }
 
     /// Adds a career move (citing the `admin-api` source); route queries see it at once.
@@ -388,18 +604,8 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The move.")] input: CreateCareerMoveInput,
     ) -> GqlResult<CareerMove> {
-        let who = require_admin(ctx)?;
-        let new = NewMove {
-            from: input.from,
-            to: input.to,
-            kind: input.kind.as_db().to_owned(),
-            typical_years: input.typical_years,
-            likelihood: input.likelihood,
-            description: input.description,
-        };
-        let created = admin::create_move(db(ctx)?, &who, new).await?;
-        let m = refresh(ctx).await?;
-        CareerMove::by_id(&m, created.id)
+        let created = write::create_fact(db(ctx)?, &who(ctx), input.into()).await?;
+        CareerMove::by_id(&refresh(ctx).await?, created.id)
     }
 
     /// Changes the kind-independent values of a move.
@@ -409,15 +615,9 @@ impl AdminMutation {
         #[graphql(desc = "Which move.")] key: CareerMoveKeyInput,
         #[graphql(desc = "Fields to change.")] input: UpdateCareerMoveInput,
     ) -> GqlResult<CareerMove> {
-        let who = require_admin(ctx)?;
-        let patch = MovePatch {
-            typical_years: input.typical_years,
-            likelihood: input.likelihood,
-            description: input.description,
-        };
-        let updated = admin::update_move(db(ctx)?, &who, move_key(key), patch).await?;
-        let m = refresh(ctx).await?;
-        CareerMove::by_id(&m, updated.id)
+        let patch = |m: &mut MoveRecord| input.apply(m);
+        let updated = write::update_fact(db(ctx)?, &who(ctx), key.into(), patch).await?;
+        CareerMove::by_id(&refresh(ctx).await?, updated.id)
     }
 
     /// Deletes a move; route queries stop using it at once.
@@ -426,10 +626,9 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "Which move.")] key: CareerMoveKeyInput,
     ) -> GqlResult<DeleteResult> {
-        let who = require_admin(ctx)?;
-        admin::delete_move(db(ctx)?, &who, move_key(key)).await?;
-        refresh(ctx).await?;
-        Ok(DeleteResult { deleted: true })
+        let key: Cited<MoveRecord> = key.into();
+        write::delete_fact(db(ctx)?, &who(ctx), key).await?;
+        deleted(ctx).await
     }
 
     /// Creates a skill. CONFLICT when the slug exists.
@@ -438,15 +637,8 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The skill.")] input: CreateSkillInput,
     ) -> GqlResult<Skill> {
-        let who = require_admin(ctx)?;
-        let new = NewSkill {
-            slug: input.slug,
-            name: input.name,
-            category: input.category,
-        };
-        let created = admin::create_skill(db(ctx)?, &who, new).await?;
-        let m = refresh(ctx).await?;
-        Skill::by_id(&m, created.id)
+        let created = write::create(db(ctx)?, &who(ctx), SkillRecord::from(input)).await?;
+        Skill::by_id(&refresh(ctx).await?, created.id)
     }
 
     /// Changes the given fields of a skill.
@@ -456,14 +648,9 @@ impl AdminMutation {
         #[graphql(desc = "Slug of the skill.")] slug: String,
         #[graphql(desc = "Fields to change.")] input: UpdateSkillInput,
     ) -> GqlResult<Skill> {
-        let who = require_admin(ctx)?;
-        let patch = SkillPatch {
-            name: input.name,
-            category: input.category,
-        };
-        let updated = admin::update_skill(db(ctx)?, &who, &slug, patch).await?;
-        let m = refresh(ctx).await?;
-        Skill::by_id(&m, updated.id)
+        let patch = |s: &mut SkillRecord| input.apply(s);
+        let updated = write::update(db(ctx)?, &who(ctx), &slug, patch).await?;
+        Skill::by_id(&refresh(ctx).await?, updated.id)
     }
 
     /// Deletes a skill. CONFLICT while roles link to it, unless `cascade`.
@@ -475,10 +662,9 @@ impl AdminMutation {
             bool,
         >,
     ) -> GqlResult<DeleteResult> {
-        let who = require_admin(ctx)?;
-        admin::delete_skill(db(ctx)?, &who, &slug, cascade.unwrap_or(false)).await?;
-        refresh(ctx).await?;
-        Ok(DeleteResult { deleted: true })
+        let cascade = cascade.unwrap_or(false);
+        write::delete::<SkillRecord>(db(ctx)?, &who(ctx), &slug, cascade).await?;
+        deleted(ctx).await
     }
 
     /// Creates a certification. CONFLICT when the slug exists.
@@ -487,16 +673,9 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The certification.")] input: CreateCertificationInput,
     ) -> GqlResult<Certification> {
-        let who = require_admin(ctx)?;
-        let new = NewCertification {
-            slug: input.slug,
-            name: input.name,
-            acronym: input.acronym,
-            issuer: input.issuer,
-        };
-        let created = admin::create_certification(db(ctx)?, &who, new).await?;
-        let m = refresh(ctx).await?;
-        Certification::by_id(&m, created.id)
+        let record = CertificationRecord::from(input);
+        let created = write::create(db(ctx)?, &who(ctx), record).await?;
+        Certification::by_id(&refresh(ctx).await?, created.id)
     }
 
     /// Changes the given fields of a certification.
@@ -506,15 +685,9 @@ impl AdminMutation {
         #[graphql(desc = "Slug of the certification.")] slug: String,
         #[graphql(desc = "Fields to change.")] input: UpdateCertificationInput,
     ) -> GqlResult<Certification> {
-        let who = require_admin(ctx)?;
-        let patch = CertificationPatch {
-            name: input.name,
-            acronym: input.acronym,
-            issuer: input.issuer,
-        };
-        let updated = admin::update_certification(db(ctx)?, &who, &slug, patch).await?;
-        let m = refresh(ctx).await?;
-        Certification::by_id(&m, updated.id)
+        let patch = |c: &mut CertificationRecord| input.apply(c);
+        let updated = write::update(db(ctx)?, &who(ctx), &slug, patch).await?;
+        Certification::by_id(&refresh(ctx).await?, updated.id)
     }
 
     /// Deletes a certification. CONFLICT while roles link to it, unless `cascade`.
@@ -526,10 +699,9 @@ impl AdminMutation {
             bool,
         >,
     ) -> GqlResult<DeleteResult> {
-        let who = require_admin(ctx)?;
-        admin::delete_certification(db(ctx)?, &who, &slug, cascade.unwrap_or(false)).await?;
-        refresh(ctx).await?;
-        Ok(DeleteResult { deleted: true })
+        let cascade = cascade.unwrap_or(false);
+        write::delete::<CertificationRecord>(db(ctx)?, &who(ctx), &slug, cascade).await?;
+        deleted(ctx).await
     }
 
     /// Links a skill to a role with its weights. CONFLICT when the source already links them.
@@ -538,14 +710,10 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The link.")] input: RoleSkillInput,
     ) -> GqlResult<RoleSkill> {
-        let who = require_admin(ctx)?;
-        let (key, values) = role_skill_parts(input);
-        let created = admin::create_role_skill(db(ctx)?, &who, key, values).await?;
-        let m = refresh(ctx).await?;
-        At::find(&m, created.role_id, |f| {
-            f.skills.iter().position(|r| r.id == created.id)
-        })
-        .map(RoleSkill)
+        let (mut link, weights) = input.split();
+        weights(&mut link.fact);
+        let created = write::create_fact(db(ctx)?, &who(ctx), link).await?;
+        role_skill(ctx, created.role_id, created.id).await
     }
 
     /// Changes the given weights of a role↔skill link.
@@ -554,14 +722,9 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The link and the weights to change.")] input: RoleSkillInput,
     ) -> GqlResult<RoleSkill> {
-        let who = require_admin(ctx)?;
-        let (key, values) = role_skill_parts(input);
-        let updated = admin::update_role_skill(db(ctx)?, &who, key, values).await?;
-        let m = refresh(ctx).await?;
-        At::find(&m, updated.role_id, |f| {
-            f.skills.iter().position(|r| r.id == updated.id)
-        })
-        .map(RoleSkill)
+        let (link, weights) = input.split();
+        let updated = write::update_fact(db(ctx)?, &who(ctx), link, weights).await?;
+        role_skill(ctx, updated.role_id, updated.id).await
     }
 
     /// Removes a role↔skill link.
@@ -570,15 +733,9 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "Which link.")] key: RoleSkillKeyInput,
     ) -> GqlResult<DeleteResult> {
-        let who = require_admin(ctx)?;
-        let key = RoleSkillKey {
-            role: key.role,
-            skill: key.skill,
-            source: key.source,
-        };
-        admin::delete_role_skill(db(ctx)?, &who, key).await?;
-        refresh(ctx).await?;
-        Ok(DeleteResult { deleted: true })
+        let key: Cited<RoleSkillRecord> = key.into();
+        write::delete_fact(db(ctx)?, &who(ctx), key).await?;
+        deleted(ctx).await
     }
 
     /// Links a certification to a role. CONFLICT when the same link exists.
@@ -587,19 +744,8 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The link.")] input: RoleCertificationInput,
     ) -> GqlResult<RoleCertification> {
-        let who = require_admin(ctx)?;
-        let key = cert_key(
-            input.role,
-            input.certification,
-            input.relevance,
-            input.source,
-        );
-        let created = admin::create_role_certification(db(ctx)?, &who, key, input.note).await?;
-        let m = refresh(ctx).await?;
-        At::find(&m, created.role_id, |f| {
-            f.certifications.iter().position(|r| r.id == created.id)
-        })
-        .map(RoleCertification)
+        let created = write::create_fact(db(ctx)?, &who(ctx), input.into()).await?;
+        role_certification(ctx, created.role_id, created.id).await
     }
 
     /// Replaces the note of a role↔certification link.
@@ -608,19 +754,11 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The link and its new note.")] input: RoleCertificationInput,
     ) -> GqlResult<RoleCertification> {
-        let who = require_admin(ctx)?;
-        let key = cert_key(
-            input.role,
-            input.certification,
-            input.relevance,
-            input.source,
-        );
-        let updated = admin::update_role_certification(db(ctx)?, &who, key, input.note).await?;
-        let m = refresh(ctx).await?;
-        At::find(&m, updated.role_id, |f| {
-            f.certifications.iter().position(|r| r.id == updated.id)
-        })
-        .map(RoleCertification)
+        let link: Cited<RoleCertificationRecord> = input.into();
+        let note = link.fact.note.clone();
+        let patch = move |c: &mut RoleCertificationRecord| c.note = note;
+        let updated = write::update_fact(db(ctx)?, &who(ctx), link, patch).await?;
+        role_certification(ctx, updated.role_id, updated.id).await
     }
 
     /// Removes a role↔certification link.
@@ -629,16 +767,15 @@ impl AdminMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "Which link.")] key: RoleCertificationKeyInput,
     ) -> GqlResult<DeleteResult> {
-        let who = require_admin(ctx)?;
-        let key = cert_key(key.role, key.certification, key.relevance, key.source);
-        admin::delete_role_certification(db(ctx)?, &who, key).await?;
-        refresh(ctx).await?;
-        Ok(DeleteResult { deleted: true })
+        let key: Cited<RoleCertificationRecord> = key.into();
+        write::delete_fact(db(ctx)?, &who(ctx), key).await?;
+        deleted(ctx).await
     }
 
     /// Imports a whole dataset in the `seed/data` format (one document: catalog plus
     /// `facts`), given inline as `dataset` or uploaded as `file` (GraphQL multipart request).
-    /// Everything is validated before anything is written, and applied in one transaction.
+    /// Everything is validated before anything is written, and applied in one transaction;
+    /// with `dryRun` the counts say what would change and nothing is kept.
     async fn import_dataset(
         &self,
         ctx: &Context<'_>,
@@ -650,88 +787,32 @@ impl AdminMutation {
         >,
         #[graphql(desc = "MERGE keeps records the dataset lacks; REPLACE deletes them.")]
         mode: ImportMode,
+        #[graphql(
+            desc = "Report what would change without writing anything (default false).",
+            default = false
+        )]
+        dry_run: bool,
     ) -> GqlResult<ImportResult> {
-        let who = require_admin(ctx)?;
         let dataset = match (dataset, file) {
             (Some(Json(value)), None) => seed::Dataset::from_value("dataset", value),
             (None, Some(upload)) => {
-                let text = read_upload(ctx, &upload)?;
-                seed::Dataset::from_json("dataset", &text)
+                seed::Dataset::from_json("dataset", &read_upload(ctx, &upload)?)
             }
             _ => {
-                return Err(ApiError::bad_input(
-                    "dataset",
-                    "give exactly one of `dataset` or `file`",
-                )
-                .into());
+                let message = "give exactly one of `dataset` or `file`";
+                return Err(ApiError::bad_input("dataset", message).into());
             }
         }
-        .map_err(admin::dataset_error)?;
+        .map_err(ApiError::from)?;
         let mode = match mode {
             ImportMode::Merge => seed::ImportMode::Merge,
             ImportMode::Replace => seed::ImportMode::Replace,
         };
-        let report = admin::import_dataset(db(ctx)?, &who, &dataset, mode).await?;
-        let data_version = refresh(ctx).await?.version;
-        let total = report.total();
-        Ok(ImportResult {
-            created: total.created,
-            updated: total.updated,
-            unchanged: total.unchanged,
-            deleted: total.deleted,
-            tables: report
-                .tables
-                .into_iter()
-                .map(|t| TableChange {
-                    table: t.table.to_owned(),
-                    created: t.created,
-                    updated: t.updated,
-                    unchanged: t.unchanged,
-                    deleted: t.deleted,
-                })
-                .collect(),
-            data_version,
-        })
-    }
-}
-
-fn move_key(key: CareerMoveKeyInput) -> MoveKey {
-    MoveKey {
-        from: key.from,
-        to: key.to,
-        kind: key.kind.as_db().to_owned(),
-        source: key.source,
-    }
-}
-
-fn role_skill_parts(input: RoleSkillInput) -> (RoleSkillKey, RoleSkillValues) {
-    (
-        RoleSkillKey {
-            role: input.role,
-            skill: input.skill,
-            source: input.source,
-        },
-        RoleSkillValues {
-            share_pct: input.share_pct,
-            rank: input.rank,
-            importance: input.importance,
-            level: input.level,
-            note: input.note,
-        },
-    )
-}
-
-fn cert_key(
-    role: String,
-    certification: String,
-    relevance: CertificationRelevance,
-    source: Option<String>,
-) -> RoleCertificationKey {
-    RoleCertificationKey {
-        role,
-        certification,
-        relevance: relevance.as_db().to_owned(),
-        source,
+        let report = write::import_dataset(db(ctx)?, &who(ctx), &dataset, mode, dry_run).await?;
+        if !report.dry_run {
+            refresh(ctx).await?;
+        }
+        Ok(report.into())
     }
 }
 

@@ -372,7 +372,7 @@ impl SkillGapEntry {
 pub struct CertificationGapEntry {
     m: Model,
     certification_id: i32,
-    relevance: String,
+    relevance: entity::vocab::Relevance,
 }
 
 /// A certification the target role values and the current role does not.
@@ -383,8 +383,8 @@ impl CertificationGapEntry {
         Certification::by_id(&self.m, self.certification_id)
     }
     /// The strongest relevance the target role gives it.
-    async fn relevance(&self) -> GqlResult<CertificationRelevance> {
-        CertificationRelevance::from_db(&self.relevance)
+    async fn relevance(&self) -> CertificationRelevance {
+        self.relevance.into()
     }
 }
 
@@ -433,7 +433,7 @@ impl SkillGap {
             .map(|c| CertificationGapEntry {
                 m: self.m.clone(),
                 certification_id: c.certification_id,
-                relevance: c.relevance.clone(),
+                relevance: c.relevance,
             })
             .collect()
     }

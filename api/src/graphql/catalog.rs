@@ -124,8 +124,8 @@ impl Source {
         &self.row().title
     }
     /// Document, dataset or derivation rule.
-    async fn kind(&self) -> GqlResult<SourceKind> {
-        SourceKind::from_db(&self.row().kind)
+    async fn kind(&self) -> SourceKind {
+        self.row().kind.into()
     }
     /// Publisher, when known.
     async fn publisher(&self) -> Option<&str> {

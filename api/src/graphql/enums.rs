@@ -1,92 +1,74 @@
-//! GraphQL enums for the text-coded columns, with their database spelling.
+//! GraphQL faces of the domain vocabulary (`entity::vocab`): each enum here mirrors one
+//! vocabulary enum variant for variant (`remote`), so a spelling exists only there.
 
 use async_graphql::Enum;
 
-use crate::error::{ApiError, GqlResult};
-
-macro_rules! db_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $db:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum $name {
-            $($(#[$vdoc])* $variant),+
-        }
-
-        impl $name {
-            /// The value stored in the database.
-            pub fn as_db(self) -> &'static str {
-                match self { $(Self::$variant => $db),+ }
-            }
-
-            /// Parses a stored value; an unknown one is an internal error (bad data).
-            pub fn from_db(value: &str) -> GqlResult<Self> {
-                match value {
-                    $($db => Ok(Self::$variant),)+
-                    other => Err(ApiError::Internal(anyhow::anyhow!(
-                        concat!("unknown ", stringify!($name), " `{}` in database"), other
-                    )).into()),
-                }
-            }
-        }
-    };
+/// What kind of career move an edge is.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[graphql(remote = "entity::vocab::MoveKind")]
+pub enum MoveKind {
+    /// A step up in seniority or scope.
+    Promotion,
+    /// A move at about the same level.
+    Lateral,
+    /// A change of track or field.
+    Pivot,
+    /// A related role (similar work), not necessarily a move people make.
+    Related,
 }
 
-db_enum!(/// What kind of career move an edge is.
-MoveKind {
-    /// A step up in seniority or scope.
-    Promotion = "promotion",
-    /// A move at about the same level.
-    Lateral = "lateral",
-    /// A change of track or field.
-    Pivot = "pivot",
-    /// A related role (similar work), not necessarily a move people make.
-    Related = "related",
-});
-
-db_enum!(/// How much a role values a certification.
-CertificationRelevance {
+/// How much a role values a certification.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[graphql(remote = "entity::vocab::Relevance")]
+pub enum CertificationRelevance {
     /// Employers require it.
-    Required = "required",
+    Required,
     /// Commonly held by people in the role.
-    Common = "common",
+    Common,
     /// Employers prefer it.
-    Preferred = "preferred",
+    Preferred,
     /// An advantage, not an expectation.
-    Advantageous = "advantageous",
+    Advantageous,
     /// Signals readiness for the role or the next level.
-    Readiness = "readiness",
-});
+    Readiness,
+}
 
-db_enum!(/// How strongly an education level is expected.
-EducationRequirement {
+/// How strongly an education level is expected.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[graphql(remote = "entity::vocab::EducationRequirement")]
+pub enum EducationRequirement {
     /// Employers require it.
-    Required = "required",
+    Required,
     /// What people in the role usually have.
-    Typical = "typical",
+    Typical,
     /// Employers prefer it.
-    Preferred = "preferred",
-});
+    Preferred,
+}
 
-db_enum!(/// Kinds of list facts about a role.
-AttributeKind {
+/// Kinds of list facts about a role.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[graphql(remote = "entity::vocab::AttributeKind")]
+pub enum AttributeKind {
     /// Kinds of employers that hire the role most.
-    EmployerType = "employer_type",
+    EmployerType,
     /// Factors that move pay up or down.
-    PayFactor = "pay_factor",
+    PayFactor,
     /// Websites, blogs, associations and communities for people in the role.
-    Resource = "resource",
+    Resource,
     /// What the workplace is like: setting, hours, dress, pace.
-    WorkEnvironment = "work_environment",
-});
+    WorkEnvironment,
+}
 
-db_enum!(/// The kind of a source.
-SourceKind {
+/// The kind of a source.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[graphql(remote = "entity::vocab::SourceKind")]
+pub enum SourceKind {
     /// A source document (career web page), cited by file name.
-    Document = "document",
+    Document,
     /// A public dataset release (e.g. O*NET 29.3).
-    Dataset = "dataset",
+    Dataset,
     /// A rule of ours that derived facts from other sources.
-    Derived = "derived",
+    Derived,
     /// Entered by an administrator through the API.
-    Manual = "manual",
-});
+    Manual,
+}

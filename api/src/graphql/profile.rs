@@ -4,6 +4,7 @@
 
 use async_graphql::{Object, SimpleObject};
 use entity::role_profile::Model as Profile;
+use entity::vocab::Dimension;
 
 use super::catalog::Source;
 use super::enums::EducationRequirement;
@@ -336,8 +337,8 @@ impl EducationItem {
         &self.row().level
     }
     /// How strongly it is expected.
-    async fn requirement(&self) -> GqlResult<EducationRequirement> {
-        EducationRequirement::from_db(&self.row().requirement)
+    async fn requirement(&self) -> EducationRequirement {
+        self.row().requirement.into()
     }
     /// Fields of study, as stated.
     async fn fields(&self) -> Option<&str> {
@@ -413,7 +414,7 @@ impl DemographicShare {
 pub struct Demographics(pub Profiles);
 
 impl Demographics {
-    fn shares(&self, dimension: &str) -> Vec<DemographicShare> {
+    fn shares(&self, dimension: Dimension) -> Vec<DemographicShare> {
         let mut rows: Vec<DemographicShare> = DemographicShare::all_of(&self.0.m, self.0.role);
         rows.retain(|r| r.row().dimension == dimension && self.0.keeps(r.row().source_id));
         // First source only, largest group first, so shares add up to ~100.
@@ -438,11 +439,11 @@ impl Demographics {
     }
     /// Gender shares, largest first.
     async fn gender(&self) -> Vec<DemographicShare> {
-        self.shares("gender")
+        self.shares(Dimension::Gender)
     }
     /// Race and ethnicity shares, largest first.
     async fn race(&self) -> Vec<DemographicShare> {
-        self.shares("race")
+        self.shares(Dimension::Race)
     }
 }
 

@@ -252,7 +252,7 @@ impl Role {
     ) -> Vec<RoleCertification> {
         let mut rows = RoleCertification::all_of(&self.m, self.i);
         if let Some(want) = relevance {
-            rows.retain(|r| r.row().relevance == want.as_db());
+            rows.retain(|r| CertificationRelevance::from(r.row().relevance) == want);
         }
         rows
     }
@@ -295,7 +295,7 @@ impl Role {
     ) -> Vec<RoleAttribute> {
         let mut rows = RoleAttribute::all_of(&self.m, self.i);
         if let Some(k) = kind {
-            rows.retain(|r| r.row().kind == k.as_db());
+            rows.retain(|r| AttributeKind::from(r.row().kind) == k);
         }
         rows
     }
@@ -435,8 +435,8 @@ impl RoleCertification {
         Role::at(&self.0.m, self.0.role as usize)
     }
     /// How much the role values it.
-    async fn relevance(&self) -> GqlResult<CertificationRelevance> {
-        CertificationRelevance::from_db(&self.row().relevance)
+    async fn relevance(&self) -> CertificationRelevance {
+        self.row().relevance.into()
     }
     /// Context, in our words.
     async fn note(&self) -> Option<&str> {
@@ -494,8 +494,8 @@ impl RegionalWage {
 #[Object]
 impl RoleAttribute {
     /// What list the item belongs to.
-    async fn kind(&self) -> GqlResult<AttributeKind> {
-        AttributeKind::from_db(&self.row().kind)
+    async fn kind(&self) -> AttributeKind {
+        self.row().kind.into()
     }
     /// Position in the list, from 1.
     async fn position(&self) -> i32 {
@@ -549,7 +549,7 @@ impl CareerMove {
     fn list(m: &Model, indices: &[u32], kind: Option<MoveKind>) -> Vec<CareerMove> {
         indices
             .iter()
-            .filter(|&&i| kind.is_none_or(|k| m.moves[i as usize].kind == k.as_db()))
+            .filter(|&&i| kind.is_none_or(|k| MoveKind::from(m.moves[i as usize].kind) == k))
             .map(|&i| CareerMove { m: m.clone(), i })
             .collect()
     }
@@ -571,8 +571,8 @@ impl CareerMove {
         Role::by_id(&self.m, self.row().to_role_id)
     }
     /// Promotion, lateral move, pivot or related role.
-    async fn kind(&self) -> GqlResult<MoveKind> {
-        MoveKind::from_db(&self.row().kind)
+    async fn kind(&self) -> MoveKind {
+        self.row().kind.into()
     }
     /// Typical years spent in the first role before the move, when known.
     async fn typical_years(&self) -> Option<f64> {

@@ -16,9 +16,8 @@ use sea_orm::{
 
 use super::{IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, headline_salary, skill_order};
 use crate::career::GraphSnapshot;
-use crate::career::gap::relevance_rank;
 use crate::career::snapshot::{
-    CertificationLink, EdgeKind, GraphParts, MovePart, RoleNode, SkillWeight,
+    CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, SkillWeight,
 };
 use crate::career::text_index::{Entry, EntryKind};
 use crate::error::ApiResult;
@@ -226,13 +225,13 @@ fn strongest_certifications(links: &[role_certification::Model]) -> Vec<Certific
             .iter_mut()
             .find(|c| c.certification_id == link.certification_id)
         {
-            Some(c) if relevance_rank(&link.relevance) < relevance_rank(&c.relevance) => {
-                c.relevance = link.relevance.clone()
+            Some(c) if link.relevance.strength_rank() < c.relevance.strength_rank() => {
+                c.relevance = link.relevance
             }
             Some(_) => {}
             None => list.push(CertificationLink {
                 certification_id: link.certification_id,
-                relevance: link.relevance.clone(),
+                relevance: link.relevance,
             }),
         }
     }
@@ -327,14 +326,13 @@ fn build(mut t: Tables) -> ReadModel {
             moves_in[to as usize].push(k as u32);
         }
     }
-    let related_kind = EdgeKind::Related.as_db();
     for i in 0..n {
         // Outgoing links first, then incoming, each in id order (the moves are by id).
         let mut list: Vec<u32> = Vec::new();
         for &k in &moves_out[i] {
             let m = &t.moves[k as usize];
             if let Some(&to) = role_by_id.get(&m.to_role_id)
-                && m.kind == related_kind
+                && m.kind == MoveKind::Related
                 && !list.contains(&to)
             {
                 list.push(to);
@@ -343,7 +341,7 @@ fn build(mut t: Tables) -> ReadModel {
         for &k in &moves_in[i] {
             let m = &t.moves[k as usize];
             if let Some(&from) = role_by_id.get(&m.from_role_id)
-                && m.kind == related_kind
+                && m.kind == MoveKind::Related
                 && !list.contains(&from)
             {
                 list.push(from);
@@ -520,7 +518,7 @@ fn build(mut t: Tables) -> ReadModel {
                 id: m.id,
                 from_role_id: m.from_role_id,
                 to_role_id: m.to_role_id,
-                kind: EdgeKind::parse(&m.kind),
+                kind: m.kind,
                 years: m.typical_years,
                 likelihood: m.likelihood,
                 source_id: m.source_id,

@@ -1,162 +1,699 @@
-//! Writes made through the admin API. Each runs in one transaction: validate, write, bump the
-//! data version; callers refresh the route graph after commit.
+//! Admin edits, made through the seed library's one write path.
+//!
+//! Every edit is a dataset record checked by the same rules a dataset load applies
+//! ([`seed::Rules`]), written by the same writer ([`seed::write_records`]) inside one
+//! [`seed::Write`], and committed with the caller's audit entry (version bump, audit row,
+//! commit). Catalog records (roles, skills, certifications) share one implementation
+//! ([`Catalog`]); so do facts keyed by role and source (moves, skill and certification
+//! links: [`Fact`]).
 
+use entity::vocab::{MoveKind, Relevance, SourceKind};
 use entity::{
-    audit_log, career_move, certification, data_version, role, role_certification, role_skill,
-    skill, source,
+    audit_log, career_move, certification, role, role_certification, role_skill, skill, source,
 };
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, Condition, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    PaginatorTrait, PrimaryKeyTrait, QueryFilter, QuerySelect,
 };
+use seed::dataset::{
+    CertificationRecord, FactFile, MoveRecord, RoleCertificationRecord, RoleRecord,
+    RoleSkillRecord, SkillRecord, SourceRecord,
+};
+use seed::{Audit, Broken, Dataset, Rules, Write};
 
 use crate::error::{ApiError, ApiResult};
 
 /// Key of the source that facts entered through the API cite.
 pub const ADMIN_SOURCE: &str = "admin-api";
 
-/// A new role.
-#[derive(Clone, Debug)]
-pub struct NewRole {
-    pub slug: String,
-    pub title: String,
-    pub track: String,
-    pub seniority: Option<i32>,
-    pub onet_code: Option<String>,
-    pub summary: Option<String>,
-}
-
-/// Changes to a role; `None` leaves a field as it is.
-#[derive(Clone, Debug, Default)]
-pub struct RolePatch {
-    pub title: Option<String>,
-    pub track: Option<String>,
-    pub seniority: Option<i32>,
-    pub onet_code: Option<String>,
-    pub summary: Option<String>,
-}
-
-/// A new move between two roles (by slug).
-#[derive(Clone, Debug)]
-pub struct NewMove {
-    pub from: String,
-    pub to: String,
-    pub kind: String,
-    pub typical_years: Option<f64>,
-    pub likelihood: Option<f64>,
-    pub description: Option<String>,
-}
-
-fn check_slug(field: &str, slug: &str) -> ApiResult<()> {
-    let ok = (1..=200).contains(&slug.len())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
-        Ok(())
-    } else {
-        Err(ApiError::bad_input(
-            field,
-            "must match [a-z0-9-]+ (1–200 characters)",
-        ))
-    }
-}
-
-fn check_name(field: &str, value: &str) -> ApiResult<()> {
-    let len = value.trim().chars().count();
-    if (1..=200).contains(&len) {
-        Ok(())
-    } else {
-        Err(ApiError::bad_input(
-            field,
-            "must be 1–200 characters and not blank",
-        ))
-    }
-}
-
-fn check_seniority(field: &str, value: Option<i32>) -> ApiResult<()> {
-    match value {
-        Some(v) if !(1..=8).contains(&v) => {
-            Err(ApiError::bad_input(field, "must be between 1 and 8"))
+impl From<seed::SeedError> for ApiError {
+    /// A broken dataset rule is BAD_USER_INPUT naming the record and field; a database
+    /// error keeps its own mapping (CONFLICT, UNAVAILABLE, INTERNAL).
+    fn from(e: seed::SeedError) -> Self {
+        match e {
+            seed::SeedError::Invalid {
+                file,
+                record,
+                field,
+                message,
+            } => {
+                // `roles[3] (ceo)` → path `roles[3]`; the whole record name stays in the message.
+                let path = record.split(' ').next().unwrap_or_default();
+                let place = match file.strip_prefix("dataset#") {
+                    Some(facts) => format!("dataset.{facts}.{path}.{field}"),
+                    None => format!("dataset.{path}.{field}"),
+                };
+                ApiError::bad_input(place, format!("{record}: {message}"))
+            }
+            seed::SeedError::Parse { message, .. } => {
+                // A value outside the vocabulary names its field
+                // (`sources[0].kind: unknown variant …` → `dataset.sources[0].kind`).
+                let field = match message.split_once(": ") {
+                    Some((path, error)) if error.starts_with("unknown variant") => {
+                        format!("dataset.{path}")
+                    }
+                    _ => "dataset".to_owned(),
+                };
+                ApiError::bad_input(field, message)
+            }
+            seed::SeedError::Database(e) => ApiError::from(e),
+            other => ApiError::Internal(anyhow::anyhow!("{other}")),
         }
-        _ => Ok(()),
     }
 }
 
-/// The row of `E` whose `column` is `slug`; BAD_USER_INPUT naming `field` when there is none.
-async fn by_slug<E>(
-    txn: &DatabaseTransaction,
-    column: E::Column,
-    what: &str,
-    field: &str,
-    slug: &str,
-) -> ApiResult<E::Model>
-where
-    E: EntityTrait,
-    E::Model: Send + Sync,
-{
+/// A broken rule of an input record, named as the GraphQL field (`input.sharePct`).
+fn input_error(broken: Broken) -> ApiError {
+    let mut field = String::from("input.");
+    let mut upper = false;
+    for c in broken.field.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                field.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => field.push(c),
+        }
+    }
+    ApiError::bad_input(field, broken.message)
+}
+
+fn check(record: &impl Rules) -> ApiResult<()> {
+    record.rules().map_err(input_error)
+}
+
+/// The id of the row whose `key` column is `value`; BAD_USER_INPUT naming `field` when none.
+async fn id_by_key<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    key: E::Column,
+    id: E::Column,
+    (what, field): (&str, &str),
+    value: &str,
+) -> ApiResult<i32> {
     E::find()
-        .filter(column.eq(slug))
-        .one(txn)
+        .select_only()
+        .column(id)
+        .filter(key.eq(value))
+        .into_tuple::<i32>()
+        .one(db)
         .await?
-        .ok_or_else(|| ApiError::bad_input(field, format!("no {what} `{slug}`")))
+        .ok_or_else(|| ApiError::bad_input(field, format!("no {what} `{value}`")))
 }
 
-async fn role_by_slug(
-    txn: &DatabaseTransaction,
-    field: &str,
+async fn role_id(db: &impl ConnectionTrait, field: &str, slug: &str) -> ApiResult<i32> {
+    id_by_key::<role::Entity>(
+        db,
+        role::Column::Slug,
+        role::Column::Id,
+        ("role", field),
+        slug,
+    )
+    .await
+}
+
+/// A record of the dataset's catalog: created, changed and deleted by slug.
+pub trait Catalog: Rules + Clone + Send + Sync + 'static {
+    /// The table.
+    type Entity: seed::tables::Keyed<Model = Self::Model, PrimaryKey = Self::Key>;
+    /// A row of the table.
+    type Model: Send + Sync;
+    /// The table's primary key (an `i32` id).
+    type Key: PrimaryKeyTrait<ValueType = i32>;
+    /// What it is, in messages (`role`).
+    const WHAT: &'static str;
+    /// Its name in audit actions (`Role`: `createRole`).
+    const NOUN: &'static str;
+    /// The slug column.
+    fn slug_column() -> <Self::Entity as EntityTrait>::Column;
+    /// The slug.
+    fn slug(&self) -> &str;
+    /// A row's id.
+    fn id(row: &Self::Model) -> i32;
+    /// The record a row holds.
+    fn of(row: &Self::Model) -> Self;
+    /// A dataset holding just this record.
+    fn dataset(self) -> Dataset;
+    /// The error for a slug that names no record.
+    fn missing(slug: &str) -> ApiError {
+        ApiError::not_found(Self::WHAT, slug)
+    }
+    /// How many moves or links reference row `id` (deleting them needs `cascade`).
+    fn references(db: &DatabaseTransaction, id: i32)
+    -> impl Future<Output = ApiResult<u64>> + Send;
+}
+
+async fn find_by_slug<C: Catalog>(db: &impl ConnectionTrait, slug: &str) -> ApiResult<C::Model> {
+    C::Entity::find()
+        .filter(C::slug_column().eq(slug))
+        .one(db)
+        .await?
+        .ok_or_else(|| C::missing(slug))
+}
+
+/// Creates a catalog record; CONFLICT when the slug exists.
+pub async fn create<C: Catalog>(
+    db: &DatabaseConnection,
+    who: &str,
+    record: C,
+) -> ApiResult<C::Model> {
+    check(&record)?;
+    let change = Write::begin(db).await?;
+    let slug = record.slug().to_owned();
+    if find_by_slug::<C>(change.conn(), &slug).await.is_ok() {
+        return Err(ApiError::Conflict(format!(
+            "{} `{slug}` already exists",
+            C::WHAT
+        )));
+    }
+    seed::write_records(change.conn(), &record.dataset()).await?;
+    let row = find_by_slug::<C>(change.conn(), &slug).await?;
+    change
+        .commit(Audit::new(who, format!("create{}", C::NOUN), slug))
+        .await?;
+    Ok(row)
+}
+
+/// Changes a catalog record: `patch` edits the current values, which are checked again.
+pub async fn update<C: Catalog>(
+    db: &DatabaseConnection,
+    who: &str,
     slug: &str,
-) -> ApiResult<role::Model> {
-    by_slug::<role::Entity>(txn, role::Column::Slug, "role", field, slug).await
+    patch: impl FnOnce(&mut C),
+) -> ApiResult<C::Model> {
+    let change = Write::begin(db).await?;
+    let mut record = C::of(&find_by_slug::<C>(change.conn(), slug).await?);
+    patch(&mut record);
+    check(&record)?;
+    seed::write_records(change.conn(), &record.dataset()).await?;
+    let row = find_by_slug::<C>(change.conn(), slug).await?;
+    change
+        .commit(Audit::new(who, format!("update{}", C::NOUN), slug))
+        .await?;
+    Ok(row)
 }
 
-/// Sets an optional column when a patch gives a value; `None` leaves the column as it is.
-fn set_some<T>(column: &mut sea_orm::ActiveValue<Option<T>>, value: Option<T>)
-where
-    Option<T>: Into<sea_orm::Value>,
-{
-    if value.is_some() {
-        *column = Set(value);
+/// Deletes a catalog record. CONFLICT while moves or links reference it, unless `cascade`
+/// (facts reference it with ON DELETE CASCADE).
+pub async fn delete<C: Catalog>(
+    db: &DatabaseConnection,
+    who: &str,
+    slug: &str,
+    cascade: bool,
+) -> ApiResult<()> {
+    let change = Write::begin(db).await?;
+    let id = C::id(&find_by_slug::<C>(change.conn(), slug).await?);
+    let references = C::references(change.conn(), id).await?;
+    if references > 0 && !cascade {
+        return Err(ApiError::Conflict(format!(
+            "{} `{slug}` is referenced by {references} moves or links; pass cascade: true to delete them too",
+            C::WHAT
+        )));
     }
-}
-
-/// Bumps the data version, records the write in the audit log and commits.
-async fn finish(txn: DatabaseTransaction, who: &str, action: &str, target: &str) -> ApiResult<()> {
-    seed::bump_data_version(&txn)
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("{e}")))?;
-    let version = data_version::Entity::find_by_id(1)
-        .one(&txn)
-        .await?
-        .map_or(0, |v| v.version);
-    let at = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64);
-    audit_log::ActiveModel {
-        id: NotSet,
-        at_unix_ms: Set(at),
-        token_id: Set(who.to_owned()),
-        action: Set(action.to_owned()),
-        target: Set(target.to_owned()),
-        data_version: Set(version),
-    }
-    .insert(&txn)
-    .await?;
-    txn.commit().await?;
-    tracing::info!(
-        token = who,
-        action,
-        target,
-        data_version = version,
-        "admin write"
+    C::Entity::delete_by_id(id).exec(change.conn()).await?;
+    let action = format!(
+        "delete{}{}",
+        C::NOUN,
+        if cascade { "(cascade)" } else { "" }
     );
+    change.commit(Audit::new(who, action, slug)).await?;
     Ok(())
+}
+
+impl Catalog for RoleRecord {
+    type Entity = role::Entity;
+    type Model = role::Model;
+    type Key = role::PrimaryKey;
+    const WHAT: &'static str = "role";
+    const NOUN: &'static str = "Role";
+    fn slug_column() -> role::Column {
+        role::Column::Slug
+    }
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn id(row: &role::Model) -> i32 {
+        row.id
+    }
+    fn of(row: &role::Model) -> Self {
+        row.into()
+    }
+    fn dataset(self) -> Dataset {
+        Dataset {
+            roles: vec![self],
+            ..Dataset::default()
+        }
+    }
+    async fn references(db: &DatabaseTransaction, id: i32) -> ApiResult<u64> {
+        let moves = career_move::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(career_move::Column::FromRoleId.eq(id))
+                    .add(career_move::Column::ToRoleId.eq(id)),
+            )
+            .count(db)
+            .await?;
+        let skills = role_skill::Entity::find()
+            .filter(role_skill::Column::RoleId.eq(id))
+            .count(db)
+            .await?;
+        let certifications = role_certification::Entity::find()
+            .filter(role_certification::Column::RoleId.eq(id))
+            .count(db)
+            .await?;
+        Ok(moves + skills + certifications)
+    }
+}
+
+impl Catalog for SkillRecord {
+    type Entity = skill::Entity;
+    type Model = skill::Model;
+    type Key = skill::PrimaryKey;
+    const WHAT: &'static str = "skill";
+    const NOUN: &'static str = "Skill";
+    fn slug_column() -> skill::Column {
+        skill::Column::Slug
+    }
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn id(row: &skill::Model) -> i32 {
+        row.id
+    }
+    fn missing(slug: &str) -> ApiError {
+        ApiError::bad_input("slug", format!("no skill `{slug}`"))
+    }
+    fn of(row: &skill::Model) -> Self {
+        row.into()
+    }
+    fn dataset(self) -> Dataset {
+        Dataset {
+            skills: vec![self],
+            ..Dataset::default()
+        }
+    }
+    async fn references(db: &DatabaseTransaction, id: i32) -> ApiResult<u64> {
+        let filter = role_skill::Column::SkillId.eq(id);
+        Ok(role_skill::Entity::find().filter(filter).count(db).await?)
+    }
+}
+
+impl Catalog for CertificationRecord {
+    type Entity = certification::Entity;
+    type Model = certification::Model;
+    type Key = certification::PrimaryKey;
+    const WHAT: &'static str = "certification";
+    const NOUN: &'static str = "Certification";
+    fn slug_column() -> certification::Column {
+        certification::Column::Slug
+    }
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn id(row: &certification::Model) -> i32 {
+        row.id
+    }
+    fn missing(slug: &str) -> ApiError {
+        ApiError::bad_input("slug", format!("no certification `{slug}`"))
+    }
+    fn of(row: &certification::Model) -> Self {
+        row.into()
+    }
+    fn dataset(self) -> Dataset {
+        Dataset {
+            certifications: vec![self],
+            ..Dataset::default()
+        }
+    }
+    async fn references(db: &DatabaseTransaction, id: i32) -> ApiResult<u64> {
+        let filter = role_certification::Column::CertificationId.eq(id);
+        Ok(role_certification::Entity::find()
+            .filter(filter)
+            .count(db)
+            .await?)
+    }
+}
+
+/// A fact keyed by roles and a source: a move, a role↔skill or role↔certification link.
+pub trait Fact: Rules + Clone + Send + Sync + 'static {
+    /// The table.
+    type Entity: seed::tables::Keyed<Model = Self::Model, PrimaryKey = Self::Key>;
+    /// A row of the table.
+    type Model: Send + Sync;
+    /// The table's primary key (an `i32` id).
+    type Key: PrimaryKeyTrait<ValueType = i32>;
+    /// What it is, in messages (`role skill link`).
+    const WHAT: &'static str;
+    /// Its name in audit actions (`RoleSkill`: `createRoleSkill`).
+    const NOUN: &'static str;
+    /// The fact as text for messages and the audit log.
+    fn describe(&self, source: &str) -> String;
+    /// The row with this record's natural key (slugs resolved, naming the input field of
+    /// an unknown one).
+    fn find(
+        &self,
+        db: &DatabaseTransaction,
+        source_id: i32,
+    ) -> impl Future<Output = ApiResult<Option<Self::Model>>> + Send;
+    /// This record (its key) with the values of `row`.
+    fn with_values_of(&self, row: &Self::Model) -> Self;
+    /// A row's id.
+    fn id(row: &Self::Model) -> i32;
+    /// Adds the record to a fact file.
+    fn add_to(self, facts: &mut FactFile);
+}
+
+/// A fact and the source it cites (`admin-api` when `None`).
+#[derive(Clone, Debug)]
+pub struct Cited<F> {
+    pub fact: F,
+    pub source: Option<String>,
+}
+
+impl<F: Fact> Cited<F> {
+    fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or(ADMIN_SOURCE)
+    }
+
+    fn describe(&self) -> String {
+        self.fact.describe(self.source())
+    }
+
+    /// The cited source's id (creating the `admin-api` source on first use) and the row.
+    async fn find(&self, db: &DatabaseTransaction) -> ApiResult<(i32, Option<F::Model>)> {
+        let source_id = match &self.source {
+            Some(key) => {
+                let what = ("source", "input.source");
+                id_by_key::<source::Entity>(db, source::Column::Key, source::Column::Id, what, key)
+                    .await?
+            }
+            None => {
+                seed::write_records(db, &admin_source()).await?;
+                let what = ("source", "input.source");
+                id_by_key::<source::Entity>(
+                    db,
+                    source::Column::Key,
+                    source::Column::Id,
+                    what,
+                    ADMIN_SOURCE,
+                )
+                .await?
+            }
+        };
+        Ok((source_id, self.fact.find(db, source_id).await?))
+    }
+
+    /// The fact as a dataset to write.
+    fn dataset(self) -> Dataset {
+        let mut facts = FactFile {
+            source: self.source().to_owned(),
+            ..FactFile::default()
+        };
+        self.fact.add_to(&mut facts);
+        Dataset {
+            facts: vec![facts],
+            ..Dataset::default()
+        }
+    }
+}
+
+/// The source facts entered through the API cite.
+fn admin_source() -> Dataset {
+    Dataset {
+        sources: vec![SourceRecord {
+            key: ADMIN_SOURCE.into(),
+            title: "Entered by an administrator through the API".into(),
+            kind: SourceKind::Manual,
+            publisher: None,
+            url: None,
+            attribution: None,
+        }],
+        ..Dataset::default()
+    }
+}
+
+/// Adds a fact; CONFLICT when the same fact (same key and source) exists.
+pub async fn create_fact<F: Fact>(
+    db: &DatabaseConnection,
+    who: &str,
+    cited: Cited<F>,
+) -> ApiResult<F::Model> {
+    check(&cited.fact)?;
+    let change = Write::begin(db).await?;
+    if cited.find(change.conn()).await?.1.is_some() {
+        return Err(ApiError::Conflict(format!(
+            "{} {} already exists",
+            F::WHAT,
+            cited.describe()
+        )));
+    }
+    commit_fact(change, who, "create", cited).await
+}
+
+/// Changes a fact: `patch` edits its current values, which are checked again.
+pub async fn update_fact<F: Fact>(
+    db: &DatabaseConnection,
+    who: &str,
+    cited: Cited<F>,
+    patch: impl FnOnce(&mut F),
+) -> ApiResult<F::Model> {
+    let change = Write::begin(db).await?;
+    let (_, row) = cited.find(change.conn()).await?;
+    let row = row.ok_or_else(|| ApiError::not_found(F::WHAT, cited.describe()))?;
+    let mut fact = cited.fact.with_values_of(&row);
+    patch(&mut fact);
+    check(&fact)?;
+    let cited = Cited {
+        fact,
+        source: cited.source,
+    };
+    commit_fact(change, who, "update", cited).await
+}
+
+async fn commit_fact<F: Fact>(
+    change: Write,
+    who: &str,
+    verb: &str,
+    cited: Cited<F>,
+) -> ApiResult<F::Model> {
+    let text = cited.describe();
+    let key = cited.clone();
+    seed::write_records(change.conn(), &cited.dataset()).await?;
+    let row = key
+        .find(change.conn())
+        .await?
+        .1
+        .ok_or_else(|| ApiError::not_found(F::WHAT, text.clone()))?;
+    let action = format!("{verb}{}", F::NOUN);
+    change.commit(Audit::new(who, action, text)).await?;
+    Ok(row)
+}
+
+/// Removes a fact.
+pub async fn delete_fact<F: Fact>(
+    db: &DatabaseConnection,
+    who: &str,
+    cited: Cited<F>,
+) -> ApiResult<()> {
+    let change = Write::begin(db).await?;
+    let (_, row) = cited.find(change.conn()).await?;
+    let row = row.ok_or_else(|| ApiError::not_found(F::WHAT, cited.describe()))?;
+    F::Entity::delete_by_id(F::id(&row))
+        .exec(change.conn())
+        .await?;
+    let action = format!("delete{}", F::NOUN);
+    change
+        .commit(Audit::new(who, action, cited.describe()))
+        .await?;
+    Ok(())
+}
+
+impl Fact for MoveRecord {
+    type Entity = career_move::Entity;
+    type Model = career_move::Model;
+    type Key = career_move::PrimaryKey;
+    const WHAT: &'static str = "career move";
+    const NOUN: &'static str = "CareerMove";
+    fn describe(&self, source: &str) -> String {
+        format!("{} {} {} ({source})", self.from, self.kind, self.to)
+    }
+    async fn find(
+        &self,
+        db: &DatabaseTransaction,
+        source_id: i32,
+    ) -> ApiResult<Option<career_move::Model>> {
+        let from = role_id(db, "input.from", &self.from).await?;
+        let to = role_id(db, "input.to", &self.to).await?;
+        Ok(career_move::Entity::find()
+            .filter(career_move::Column::FromRoleId.eq(from))
+            .filter(career_move::Column::ToRoleId.eq(to))
+            .filter(career_move::Column::Kind.eq(self.kind))
+            .filter(career_move::Column::SourceId.eq(source_id))
+            .one(db)
+            .await?)
+    }
+    fn with_values_of(&self, row: &career_move::Model) -> Self {
+        Self {
+            typical_years: row.typical_years,
+            likelihood: row.likelihood,
+            description: row.description.clone(),
+            derived: row.derived,
+            ..self.clone()
+        }
+    }
+    fn id(row: &career_move::Model) -> i32 {
+        row.id
+    }
+    fn add_to(self, facts: &mut FactFile) {
+        facts.moves.push(self);
+    }
+}
+
+impl Fact for RoleSkillRecord {
+    type Entity = role_skill::Entity;
+    type Model = role_skill::Model;
+    type Key = role_skill::PrimaryKey;
+    const WHAT: &'static str = "role skill link";
+    const NOUN: &'static str = "RoleSkill";
+    fn describe(&self, source: &str) -> String {
+        format!("{} needs {} ({source})", self.role, self.skill)
+    }
+    async fn find(
+        &self,
+        db: &DatabaseTransaction,
+        source_id: i32,
+    ) -> ApiResult<Option<role_skill::Model>> {
+        let role = role_id(db, "input.role", &self.role).await?;
+        let what = ("skill", "input.skill");
+        let skill = id_by_key::<skill::Entity>(
+            db,
+            skill::Column::Slug,
+            skill::Column::Id,
+            what,
+            &self.skill,
+        )
+        .await?;
+        Ok(role_skill::Entity::find()
+            .filter(role_skill::Column::RoleId.eq(role))
+            .filter(role_skill::Column::SkillId.eq(skill))
+            .filter(role_skill::Column::SourceId.eq(source_id))
+            .one(db)
+            .await?)
+    }
+    fn with_values_of(&self, row: &role_skill::Model) -> Self {
+        Self {
+            share_pct: row.share_pct,
+            rank: row.rank,
+            importance: row.importance,
+            level: row.level,
+            note: row.note.clone(),
+            ..self.clone()
+        }
+    }
+    fn id(row: &role_skill::Model) -> i32 {
+        row.id
+    }
+    fn add_to(self, facts: &mut FactFile) {
+        facts.role_skills.push(self);
+    }
+}
+
+impl Fact for RoleCertificationRecord {
+    type Entity = role_certification::Entity;
+    type Model = role_certification::Model;
+    type Key = role_certification::PrimaryKey;
+    const WHAT: &'static str = "role certification link";
+    const NOUN: &'static str = "RoleCertification";
+    fn describe(&self, source: &str) -> String {
+        format!(
+            "{} {} for {} ({source})",
+            self.certification, self.relevance, self.role
+        )
+    }
+    async fn find(
+        &self,
+        db: &DatabaseTransaction,
+        source_id: i32,
+    ) -> ApiResult<Option<role_certification::Model>> {
+        let role = role_id(db, "input.role", &self.role).await?;
+        let what = ("certification", "input.certification");
+        let cert = id_by_key::<certification::Entity>(
+            db,
+            certification::Column::Slug,
+            certification::Column::Id,
+            what,
+            &self.certification,
+        )
+        .await?;
+        Ok(role_certification::Entity::find()
+            .filter(role_certification::Column::RoleId.eq(role))
+            .filter(role_certification::Column::CertificationId.eq(cert))
+            .filter(role_certification::Column::SourceId.eq(source_id))
+            .filter(role_certification::Column::Relevance.eq(self.relevance))
+            .one(db)
+            .await?)
+    }
+    fn with_values_of(&self, row: &role_certification::Model) -> Self {
+        Self {
+            note: row.note.clone(),
+            ..self.clone()
+        }
+    }
+    fn id(row: &role_certification::Model) -> i32 {
+        row.id
+    }
+    fn add_to(self, facts: &mut FactFile) {
+        facts.role_certifications.push(self);
+    }
+}
+
+/// A move's key fields as a record with no values yet.
+pub fn move_key(from: String, to: String, kind: MoveKind) -> MoveRecord {
+    MoveRecord {
+        from,
+        to,
+        kind,
+        typical_years: None,
+        likelihood: None,
+        description: None,
+        derived: false,
+    }
+}
+
+/// A role↔certification link's key as a record with no note.
+pub fn certification_link(
+    role: String,
+    certification: String,
+    relevance: Relevance,
+) -> RoleCertificationRecord {
+    RoleCertificationRecord {
+        role,
+        certification,
+        relevance,
+        note: None,
+    }
+}
+
+/// Imports a whole dataset through the one writer (validated first; a dry run keeps
+/// nothing) and records it in the audit log.
+pub async fn import_dataset(
+    db: &DatabaseConnection,
+    who: &str,
+    dataset: &Dataset,
+    mode: seed::ImportMode,
+    dry_run: bool,
+) -> ApiResult<seed::ImportReport> {
+    let options = seed::ImportOptions {
+        mode,
+        dry_run,
+        actor: who,
+    };
+    Ok(seed::import(db, dataset, options).await?)
 }
 
 /// The latest audit entries, newest first.
 pub async fn audit_log(db: &DatabaseConnection, limit: u64) -> ApiResult<Vec<audit_log::Model>> {
-    use sea_orm::{QueryOrder, QuerySelect};
+    use sea_orm::QueryOrder;
     Ok(audit_log::Entity::find()
         .order_by_desc(audit_log::Column::Id)
         .limit(limit)
@@ -164,772 +701,23 @@ pub async fn audit_log(db: &DatabaseConnection, limit: u64) -> ApiResult<Vec<aud
         .await?)
 }
 
-/// Creates a role; CONFLICT when the slug exists.
-pub async fn create_role(
-    db: &DatabaseConnection,
-    who: &str,
-    new: NewRole,
-) -> ApiResult<role::Model> {
-    check_slug("input.slug", &new.slug)?;
-    check_name("input.title", &new.title)?;
-    check_name("input.track", &new.track)?;
-    check_seniority("input.seniority", new.seniority)?;
-    let txn = db.begin().await?;
-    let created = role::ActiveModel {
-        id: NotSet,
-        slug: Set(new.slug.clone()),
-        title: Set(new.title.trim().to_owned()),
-        summary: Set(new.summary),
-        track: Set(new.track.trim().to_owned()),
-        seniority: Set(new.seniority),
-        onet_code: Set(new.onet_code),
-        job_zone: Set(None),
-    }
-    .insert(&txn)
-    .await
-    .map_err(|e| match ApiError::from(e) {
-        ApiError::Conflict(_) => ApiError::Conflict(format!("role `{}` already exists", new.slug)),
-        other => other,
-    })?;
-    finish(txn, who, "createRole", &new.slug).await?;
-    Ok(created)
-}
-
-/// Changes the given fields of a role.
-pub async fn update_role(
-    db: &DatabaseConnection,
-    who: &str,
-    slug: &str,
-    patch: RolePatch,
-) -> ApiResult<role::Model> {
-    if let Some(title) = &patch.title {
-        check_name("input.title", title)?;
-    }
-    if let Some(track) = &patch.track {
-        check_name("input.track", track)?;
-    }
-    check_seniority("input.seniority", patch.seniority)?;
-    let txn = db.begin().await?;
-    let current = role::Entity::find()
-        .filter(role::Column::Slug.eq(slug))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| ApiError::not_found("role", slug))?;
-    let mut model: role::ActiveModel = current.into();
-    if let Some(title) = patch.title {
-        model.title = Set(title.trim().to_owned());
-    }
-    if let Some(track) = patch.track {
-        model.track = Set(track.trim().to_owned());
-    }
-    set_some(&mut model.seniority, patch.seniority);
-    set_some(&mut model.onet_code, patch.onet_code);
-    set_some(&mut model.summary, patch.summary);
-    let updated = model.update(&txn).await?;
-    finish(txn, who, "updateRole", slug).await?;
-    Ok(updated)
-}
-
-/// Deletes a role. Moves and skill/certification links that reference it make this a
-/// CONFLICT unless `cascade`, which deletes them too.
-pub async fn delete_role(
-    db: &DatabaseConnection,
-    who: &str,
-    slug: &str,
-    cascade: bool,
-) -> ApiResult<()> {
-    let txn = db.begin().await?;
-    let role = role::Entity::find()
-        .filter(role::Column::Slug.eq(slug))
-        .one(&txn)
-        .await?
-        .ok_or_else(|| ApiError::not_found("role", slug))?;
-    let moves = career_move::Entity::find()
-        .filter(
-            Condition::any()
-                .add(career_move::Column::FromRoleId.eq(role.id))
-                .add(career_move::Column::ToRoleId.eq(role.id)),
-        )
-        .count(&txn)
-        .await?;
-    let links = role_skill::Entity::find()
-        .filter(role_skill::Column::RoleId.eq(role.id))
-        .count(&txn)
-        .await?
-        + role_certification::Entity::find()
-            .filter(role_certification::Column::RoleId.eq(role.id))
-            .count(&txn)
-            .await?;
-    if (moves > 0 || links > 0) && !cascade {
-        return Err(ApiError::Conflict(format!(
-            "role `{slug}` is referenced by {moves} moves and {links} skill/certification links; pass cascade: true to delete them too"
-        )));
-    }
-    // Facts and links reference the role with ON DELETE CASCADE.
-    role::Entity::delete_by_id(role.id).exec(&txn).await?;
-    finish(
-        txn,
-        who,
-        if cascade {
-            "deleteRole(cascade)"
-        } else {
-            "deleteRole"
-        },
-        slug,
-    )
-    .await
-}
-
-async fn admin_source(txn: &DatabaseTransaction) -> ApiResult<i32> {
-    let row = source::ActiveModel {
-        id: NotSet,
-        key: Set(ADMIN_SOURCE.into()),
-        title: Set("Entered by an administrator through the API".into()),
-        kind: Set("manual".into()),
-        publisher: Set(None),
-        url: Set(None),
-        attribution: Set(None),
-    };
-    source::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(source::Column::Key)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(txn)
-        .await?;
-    let found = source::Entity::find()
-        .filter(source::Column::Key.eq(ADMIN_SOURCE))
-        .one(txn)
-        .await?;
-    found
-        .map(|s| s.id)
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("admin source missing")))
-}
-
-/// Adds a move; CONFLICT when the same move already exists.
-pub async fn create_move(
-    db: &DatabaseConnection,
-    who: &str,
-    new: NewMove,
-) -> ApiResult<career_move::Model> {
-    if new.from == new.to {
-        return Err(ApiError::bad_input(
-            "input.to",
-            "a move cannot lead from a role to itself",
-        ));
-    }
-    check_move_values(new.typical_years, new.likelihood)?;
-    let txn = db.begin().await?;
-    let from = role_by_slug(&txn, "input.from", &new.from).await?;
-    let to = role_by_slug(&txn, "input.to", &new.to).await?;
-    let source_id = admin_source(&txn).await?;
-    let created = career_move::ActiveModel {
-        id: NotSet,
-        from_role_id: Set(from.id),
-        to_role_id: Set(to.id),
-        source_id: Set(source_id),
-        kind: Set(new.kind.clone()),
-        typical_years: Set(new.typical_years),
-        likelihood: Set(new.likelihood),
-        description: Set(new.description),
-        derived: Set(false),
-    }
-    .insert(&txn)
-    .await
-    .map_err(|e| match ApiError::from(e) {
-        ApiError::Conflict(_) => ApiError::Conflict(format!(
-            "{} move {} → {} already exists",
-            new.kind, new.from, new.to
-        )),
-        other => other,
-    })?;
-    finish(
-        txn,
-        who,
-        "createCareerMove",
-        &format!("{} {} {}", new.from, new.kind, new.to),
-    )
-    .await?;
-    Ok(created)
-}
-
-fn check_move_values(typical_years: Option<f64>, likelihood: Option<f64>) -> ApiResult<()> {
-    check_range("input.typicalYears", typical_years, 0.0, 60.0)?;
-    if likelihood.is_some_and(|l| !(l > 0.0 && l <= 1.0)) {
-        return Err(ApiError::bad_input("input.likelihood", "must be in (0, 1]"));
-    }
-    Ok(())
-}
-
-fn check_range(field: &str, value: Option<f64>, lo: f64, hi: f64) -> ApiResult<()> {
-    match value {
-        Some(v) if !(lo..=hi).contains(&v) || v.is_nan() => Err(ApiError::bad_input(
-            field,
-            format!("must be between {lo} and {hi}"),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// CONFLICT when `count` rows reference what is about to go and the caller did not cascade.
-fn refuse_if_referenced(what: &str, count: u64, cascade: bool) -> ApiResult<()> {
-    if count > 0 && !cascade {
-        return Err(ApiError::Conflict(format!(
-            "{what} is referenced by {count} links; pass cascade: true to delete them too"
-        )));
-    }
-    Ok(())
-}
-
-/// Maps a unique violation to a CONFLICT message naming what exists.
-fn conflict(what: String) -> impl FnOnce(sea_orm::DbErr) -> ApiError {
-    move |e| match ApiError::from(e) {
-        ApiError::Conflict(_) => ApiError::Conflict(format!("{what} already exists")),
-        other => other,
-    }
-}
-
-/// Id of the source `key`, or of the `admin-api` source when no key is given.
-async fn source_id(txn: &DatabaseTransaction, field: &str, key: Option<&str>) -> ApiResult<i32> {
-    let Some(key) = key else {
-        return admin_source(txn).await;
-    };
-    source::Entity::find()
-        .filter(source::Column::Key.eq(key))
-        .one(txn)
-        .await?
-        .map(|s| s.id)
-        .ok_or_else(|| ApiError::bad_input(field, format!("no source `{key}`")))
-}
-
-/// A new skill.
-#[derive(Clone, Debug)]
-pub struct NewSkill {
-    pub slug: String,
-    pub name: String,
-    pub category: String,
-}
-
-/// Changes to a skill.
-#[derive(Clone, Debug, Default)]
-pub struct SkillPatch {
-    pub name: Option<String>,
-    pub category: Option<String>,
-}
-
-/// Creates a skill; CONFLICT when the slug exists.
-pub async fn create_skill(
-    db: &DatabaseConnection,
-    who: &str,
-    new: NewSkill,
-) -> ApiResult<skill::Model> {
-    check_slug("input.slug", &new.slug)?;
-    check_name("input.name", &new.name)?;
-    check_name("input.category", &new.category)?;
-    let txn = db.begin().await?;
-    let created = skill::ActiveModel {
-        id: NotSet,
-        slug: Set(new.slug.clone()),
-        name: Set(new.name.trim().to_owned()),
-        category: Set(new.category.trim().to_owned()),
-    }
-    .insert(&txn)
-    .await
-    .map_err(conflict(format!("skill `{}`", new.slug)))?;
-    finish(txn, who, "createSkill", &new.slug).await?;
-    Ok(created)
-}
-
-async fn skill_by_slug(
-    txn: &DatabaseTransaction,
-    field: &str,
-    slug: &str,
-) -> ApiResult<skill::Model> {
-    by_slug::<skill::Entity>(txn, skill::Column::Slug, "skill", field, slug).await
-}
-
-/// Changes the given fields of a skill.
-pub async fn update_skill(
-    db: &DatabaseConnection,
-    who: &str,
-    slug: &str,
-    patch: SkillPatch,
-) -> ApiResult<skill::Model> {
-    if let Some(name) = &patch.name {
-        check_name("input.name", name)?;
-    }
-    if let Some(category) = &patch.category {
-        check_name("input.category", category)?;
-    }
-    let txn = db.begin().await?;
-    let current = skill_by_slug(&txn, "slug", slug).await?;
-    let mut model: skill::ActiveModel = current.into();
-    if let Some(name) = patch.name {
-        model.name = Set(name.trim().to_owned());
-    }
-    if let Some(category) = patch.category {
-        model.category = Set(category.trim().to_owned());
-    }
-    let updated = model.update(&txn).await?;
-    finish(txn, who, "updateSkill", slug).await?;
-    Ok(updated)
-}
-
-/// Deletes a skill; CONFLICT while roles link to it, unless `cascade`.
-pub async fn delete_skill(
-    db: &DatabaseConnection,
-    who: &str,
-    slug: &str,
-    cascade: bool,
-) -> ApiResult<()> {
-    let txn = db.begin().await?;
-    let skill = skill_by_slug(&txn, "slug", slug).await?;
-    let links = role_skill::Entity::find()
-        .filter(role_skill::Column::SkillId.eq(skill.id))
-        .count(&txn)
-        .await?;
-    refuse_if_referenced(&format!("skill `{slug}`"), links, cascade)?;
-    skill::Entity::delete_by_id(skill.id).exec(&txn).await?;
-    finish(txn, who, "deleteSkill", slug).await
-}
-
-/// A new certification.
-#[derive(Clone, Debug)]
-pub struct NewCertification {
-    pub slug: String,
-    pub name: String,
-    pub acronym: Option<String>,
-    pub issuer: Option<String>,
-}
-
-/// Changes to a certification.
-#[derive(Clone, Debug, Default)]
-pub struct CertificationPatch {
-    pub name: Option<String>,
-    pub acronym: Option<String>,
-    pub issuer: Option<String>,
-}
-
-/// Creates a certification; CONFLICT when the slug exists.
-pub async fn create_certification(
-    db: &DatabaseConnection,
-    who: &str,
-    new: NewCertification,
-) -> ApiResult<certification::Model> {
-    check_slug("input.slug", &new.slug)?;
-    check_name("input.name", &new.name)?;
-    for (field, value) in [
-        ("input.acronym", &new.acronym),
-        ("input.issuer", &new.issuer),
-    ] {
-        if let Some(value) = value {
-            check_name(field, value)?;
-        }
-    }
-    let txn = db.begin().await?;
-    let created = certification::ActiveModel {
-        id: NotSet,
-        slug: Set(new.slug.clone()),
-        name: Set(new.name.trim().to_owned()),
-        acronym: Set(new.acronym),
-        issuer: Set(new.issuer),
-    }
-    .insert(&txn)
-    .await
-    .map_err(conflict(format!("certification `{}`", new.slug)))?;
-    finish(txn, who, "createCertification", &new.slug).await?;
-    Ok(created)
-}
-
-async fn certification_by_slug(
-    txn: &DatabaseTransaction,
-    field: &str,
-    slug: &str,
-) -> ApiResult<certification::Model> {
-    by_slug::<certification::Entity>(
-        txn,
-        certification::Column::Slug,
-        "certification",
-        field,
-        slug,
-    )
-    .await
-}
-
-/// Changes the given fields of a certification.
-pub async fn update_certification(
-    db: &DatabaseConnection,
-    who: &str,
-    slug: &str,
-    patch: CertificationPatch,
-) -> ApiResult<certification::Model> {
-    for (field, value) in [
-        ("input.name", &patch.name),
-        ("input.acronym", &patch.acronym),
-        ("input.issuer", &patch.issuer),
-    ] {
-        if let Some(value) = value {
-            check_name(field, value)?;
-        }
-    }
-    let txn = db.begin().await?;
-    let current = certification_by_slug(&txn, "slug", slug).await?;
-    let mut model: certification::ActiveModel = current.into();
-    if let Some(name) = patch.name {
-        model.name = Set(name.trim().to_owned());
-    }
-    set_some(&mut model.acronym, patch.acronym);
-    set_some(&mut model.issuer, patch.issuer);
-    let updated = model.update(&txn).await?;
-    finish(txn, who, "updateCertification", slug).await?;
-    Ok(updated)
-}
-
-/// Deletes a certification; CONFLICT while roles link to it, unless `cascade`.
-pub async fn delete_certification(
-    db: &DatabaseConnection,
-    who: &str,
-    slug: &str,
-    cascade: bool,
-) -> ApiResult<()> {
-    let txn = db.begin().await?;
-    let cert = certification_by_slug(&txn, "slug", slug).await?;
-    let links = role_certification::Entity::find()
-        .filter(role_certification::Column::CertificationId.eq(cert.id))
-        .count(&txn)
-        .await?;
-    refuse_if_referenced(&format!("certification `{slug}`"), links, cascade)?;
-    certification::Entity::delete_by_id(cert.id)
-        .exec(&txn)
-        .await?;
-    finish(txn, who, "deleteCertification", slug).await
-}
-
-/// Identifies a role↔skill link: role, skill and the cited source (`admin-api` when `None`).
-#[derive(Clone, Debug)]
-pub struct RoleSkillKey {
-    pub role: String,
-    pub skill: String,
-    pub source: Option<String>,
-}
-
-/// The weights of a role↔skill link; `None` leaves a value as it is on update.
-#[derive(Clone, Debug, Default)]
-pub struct RoleSkillValues {
-    pub share_pct: Option<f64>,
-    pub rank: Option<i32>,
-    pub importance: Option<f64>,
-    pub level: Option<f64>,
-    pub note: Option<String>,
-}
-
-fn check_role_skill(v: &RoleSkillValues) -> ApiResult<()> {
-    check_range("input.sharePct", v.share_pct, 0.0, 100.0)?;
-    check_range("input.rank", v.rank.map(f64::from), 1.0, 1000.0)?;
-    check_range("input.importance", v.importance, 1.0, 5.0)?;
-    check_range("input.level", v.level, 0.0, 7.0)
-}
-
-fn key_text(key: &RoleSkillKey) -> String {
-    let source = key.source.as_deref().unwrap_or(ADMIN_SOURCE);
-    format!("{} needs {} ({source})", key.role, key.skill)
-}
-
-async fn find_role_skill(
-    txn: &DatabaseTransaction,
-    key: &RoleSkillKey,
-) -> ApiResult<(i32, i32, i32, Option<role_skill::Model>)> {
-    let role = role_by_slug(txn, "input.role", &key.role).await?;
-    let skill = skill_by_slug(txn, "input.skill", &key.skill).await?;
-    let source = source_id(txn, "input.source", key.source.as_deref()).await?;
-    let found = role_skill::Entity::find()
-        .filter(role_skill::Column::RoleId.eq(role.id))
-        .filter(role_skill::Column::SkillId.eq(skill.id))
-        .filter(role_skill::Column::SourceId.eq(source))
-        .one(txn)
-        .await?;
-    Ok((role.id, skill.id, source, found))
-}
-
-/// Links a skill to a role; CONFLICT when that source already links them.
-pub async fn create_role_skill(
-    db: &DatabaseConnection,
-    who: &str,
-    key: RoleSkillKey,
-    values: RoleSkillValues,
-) -> ApiResult<role_skill::Model> {
-    check_role_skill(&values)?;
-    let txn = db.begin().await?;
-    let (role_id, skill_id, source_id, found) = find_role_skill(&txn, &key).await?;
-    if found.is_some() {
-        return Err(ApiError::Conflict(format!(
-            "link {} already exists",
-            key_text(&key)
-        )));
-    }
-    let created = role_skill::ActiveModel {
-        id: NotSet,
-        role_id: Set(role_id),
-        skill_id: Set(skill_id),
-        source_id: Set(source_id),
-        share_pct: Set(values.share_pct),
-        rank: Set(values.rank),
-        importance: Set(values.importance),
-        level: Set(values.level),
-        note: Set(values.note),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(conflict(format!("link {}", key_text(&key))))?;
-    finish(txn, who, "createRoleSkill", &key_text(&key)).await?;
-    Ok(created)
-}
-
-/// Changes the given weights of a role↔skill link.
-pub async fn update_role_skill(
-    db: &DatabaseConnection,
-    who: &str,
-    key: RoleSkillKey,
-    values: RoleSkillValues,
-) -> ApiResult<role_skill::Model> {
-    check_role_skill(&values)?;
-    let txn = db.begin().await?;
-    let (.., found) = find_role_skill(&txn, &key).await?;
-    let current = found.ok_or_else(|| ApiError::not_found("role skill link", key_text(&key)))?;
-    let mut model: role_skill::ActiveModel = current.into();
-    set_some(&mut model.share_pct, values.share_pct);
-    set_some(&mut model.rank, values.rank);
-    set_some(&mut model.importance, values.importance);
-    set_some(&mut model.level, values.level);
-    set_some(&mut model.note, values.note);
-    let updated = model.update(&txn).await?;
-    finish(txn, who, "updateRoleSkill", &key_text(&key)).await?;
-    Ok(updated)
-}
-
-/// Removes a role↔skill link.
-pub async fn delete_role_skill(
-    db: &DatabaseConnection,
-    who: &str,
-    key: RoleSkillKey,
-) -> ApiResult<()> {
-    let txn = db.begin().await?;
-    let (.., found) = find_role_skill(&txn, &key).await?;
-    let current = found.ok_or_else(|| ApiError::not_found("role skill link", key_text(&key)))?;
-    role_skill::Entity::delete_by_id(current.id)
-        .exec(&txn)
-        .await?;
-    finish(txn, who, "deleteRoleSkill", &key_text(&key)).await
-}
-
-/// Identifies a role↔certification link (`admin-api` source when `None`).
-#[derive(Clone, Debug)]
-pub struct RoleCertificationKey {
-    pub role: String,
-    pub certification: String,
-    pub relevance: String,
-    pub source: Option<String>,
-}
-
-fn cert_key_text(key: &RoleCertificationKey) -> String {
-    let source = key.source.as_deref().unwrap_or(ADMIN_SOURCE);
-    format!(
-        "{} {} for {} ({source})",
-        key.certification, key.relevance, key.role
-    )
-}
-
-async fn find_role_certification(
-    txn: &DatabaseTransaction,
-    key: &RoleCertificationKey,
-) -> ApiResult<(i32, i32, i32, Option<role_certification::Model>)> {
-    let role = role_by_slug(txn, "input.role", &key.role).await?;
-    let cert = certification_by_slug(txn, "input.certification", &key.certification).await?;
-    let source = source_id(txn, "input.source", key.source.as_deref()).await?;
-    let found = role_certification::Entity::find()
-        .filter(role_certification::Column::RoleId.eq(role.id))
-        .filter(role_certification::Column::CertificationId.eq(cert.id))
-        .filter(role_certification::Column::SourceId.eq(source))
-        .filter(role_certification::Column::Relevance.eq(key.relevance.as_str()))
-        .one(txn)
-        .await?;
-    Ok((role.id, cert.id, source, found))
-}
-
-/// Links a certification to a role; CONFLICT when the same link exists.
-pub async fn create_role_certification(
-    db: &DatabaseConnection,
-    who: &str,
-    key: RoleCertificationKey,
-    note: Option<String>,
-) -> ApiResult<role_certification::Model> {
-    let txn = db.begin().await?;
-    let (role_id, certification_id, source_id, found) = find_role_certification(&txn, &key).await?;
-    if found.is_some() {
-        return Err(ApiError::Conflict(format!(
-            "link {} already exists",
-            cert_key_text(&key)
-        )));
-    }
-    let created = role_certification::ActiveModel {
-        id: NotSet,
-        role_id: Set(role_id),
-        certification_id: Set(certification_id),
-        source_id: Set(source_id),
-        relevance: Set(key.relevance.clone()),
-        note: Set(note),
-    }
-    .insert(&txn)
-    .await
-    .map_err(conflict(format!("link {}", cert_key_text(&key))))?;
-    finish(txn, who, "createRoleCertification", &cert_key_text(&key)).await?;
-    Ok(created)
-}
-
-/// Changes the note of a role↔certification link.
-pub async fn update_role_certification(
-    db: &DatabaseConnection,
-    who: &str,
-    key: RoleCertificationKey,
-    note: Option<String>,
-) -> ApiResult<role_certification::Model> {
-    let txn = db.begin().await?;
-    let (.., found) = find_role_certification(&txn, &key).await?;
-    let current =
-        found.ok_or_else(|| ApiError::not_found("role certification link", cert_key_text(&key)))?;
-    let mut model: role_certification::ActiveModel = current.into();
-    model.note = Set(note);
-    let updated = model.update(&txn).await?;
-    finish(txn, who, "updateRoleCertification", &cert_key_text(&key)).await?;
-    Ok(updated)
-}
-
-/// Removes a role↔certification link.
-pub async fn delete_role_certification(
-    db: &DatabaseConnection,
-    who: &str,
-    key: RoleCertificationKey,
-) -> ApiResult<()> {
-    let txn = db.begin().await?;
-    let (.., found) = find_role_certification(&txn, &key).await?;
-    let current =
-        found.ok_or_else(|| ApiError::not_found("role certification link", cert_key_text(&key)))?;
-    role_certification::Entity::delete_by_id(current.id)
-        .exec(&txn)
-        .await?;
-    finish(txn, who, "deleteRoleCertification", &cert_key_text(&key)).await
-}
-
-/// Identifies a move (`admin-api` source when `source` is `None`).
-#[derive(Clone, Debug)]
-pub struct MoveKey {
-    pub from: String,
-    pub to: String,
-    pub kind: String,
-    pub source: Option<String>,
-}
-
-/// Changes to a move; `None` leaves a value as it is.
-#[derive(Clone, Debug, Default)]
-pub struct MovePatch {
-    pub typical_years: Option<f64>,
-    pub likelihood: Option<f64>,
-    pub description: Option<String>,
-}
-
-fn move_text(key: &MoveKey) -> String {
-    let source = key.source.as_deref().unwrap_or(ADMIN_SOURCE);
-    format!("{} {} {} ({source})", key.from, key.kind, key.to)
-}
-
-async fn find_move(txn: &DatabaseTransaction, key: &MoveKey) -> ApiResult<career_move::Model> {
-    let from = role_by_slug(txn, "input.from", &key.from).await?;
-    let to = role_by_slug(txn, "input.to", &key.to).await?;
-    let source = source_id(txn, "input.source", key.source.as_deref()).await?;
-    career_move::Entity::find()
-        .filter(career_move::Column::FromRoleId.eq(from.id))
-        .filter(career_move::Column::ToRoleId.eq(to.id))
-        .filter(career_move::Column::Kind.eq(key.kind.as_str()))
-        .filter(career_move::Column::SourceId.eq(source))
-        .one(txn)
-        .await?
-        .ok_or_else(|| ApiError::not_found("career move", move_text(key)))
-}
-
-/// Changes the given values of a move.
-pub async fn update_move(
-    db: &DatabaseConnection,
-    who: &str,
-    key: MoveKey,
-    patch: MovePatch,
-) -> ApiResult<career_move::Model> {
-    check_move_values(patch.typical_years, patch.likelihood)?;
-    let txn = db.begin().await?;
-    let current = find_move(&txn, &key).await?;
-    let mut model: career_move::ActiveModel = current.into();
-    set_some(&mut model.typical_years, patch.typical_years);
-    set_some(&mut model.likelihood, patch.likelihood);
-    set_some(&mut model.description, patch.description);
-    let updated = model.update(&txn).await?;
-    finish(txn, who, "updateCareerMove", &move_text(&key)).await?;
-    Ok(updated)
-}
-
-/// Deletes a move.
-pub async fn delete_move(db: &DatabaseConnection, who: &str, key: MoveKey) -> ApiResult<()> {
-    let txn = db.begin().await?;
-    let current = find_move(&txn, &key).await?;
-    career_move::Entity::delete_by_id(current.id)
-        .exec(&txn)
-        .await?;
-    finish(txn, who, "deleteCareerMove", &move_text(&key)).await
-}
-
-/// Imports a whole dataset (validated first, one transaction) and records it in the audit log.
-pub async fn import_dataset(
-    db: &DatabaseConnection,
-    who: &str,
-    dataset: &seed::Dataset,
-    mode: seed::ImportMode,
-) -> ApiResult<seed::ImportReport> {
-    let txn = db.begin().await?;
-    let report = seed::import_in(&txn, dataset, mode)
-        .await
-        .map_err(dataset_error)?;
-    let total = report.total();
-    let action = match mode {
-        seed::ImportMode::Merge => "importDataset(MERGE)",
-        seed::ImportMode::Replace => "importDataset(REPLACE)",
-    };
-    let target = format!(
-        "{} created, {} updated, {} unchanged, {} deleted",
-        total.created, total.updated, total.unchanged, total.deleted
-    );
-    finish(txn, who, action, &target).await?;
-    Ok(report)
-}
-
-/// Maps a dataset error to BAD_USER_INPUT naming the record and field, or to INTERNAL.
-pub fn dataset_error(e: seed::SeedError) -> ApiError {
-    match e {
-        seed::SeedError::Invalid {
-            file,
-            record,
-            field,
-            message,
-        } => {
-            // `roles[3] (ceo)` → path `roles[3]`; the whole record name stays in the message.
-            let path = record.split(' ').next().unwrap_or_default();
-            let place = match file.strip_prefix("dataset#") {
-                Some(facts) => format!("dataset.{facts}.{path}.{field}"),
-                None => format!("dataset.{path}.{field}"),
-            };
-            ApiError::bad_input(place, format!("{record}: {message}"))
-        }
-        seed::SeedError::Parse { message, .. } => ApiError::bad_input("dataset", message),
-        seed::SeedError::Database(e) => ApiError::from(e),
-        other => ApiError::Internal(anyhow::anyhow!("{other}")),
+/// A role↔skill link's key as a record with no weights yet.
+pub fn skill_link(role: String, skill: String) -> RoleSkillRecord {
+    RoleSkillRecord {
+        role,
+        skill,
+        share_pct: None,
+        rank: None,
+        importance: None,
+        level: None,
+        note: None,
+        importance_n: None,
+        importance_se: None,
+        importance_ci_low: None,
+        importance_ci_high: None,
+        level_n: None,
+        level_se: None,
+        level_ci_low: None,
+        level_ci_high: None,
     }
 }
