@@ -1,6 +1,10 @@
-//! Service configuration from flags and `APP_`-free environment variables (see `.env.example`).
+//! Service configuration from flags and `APP_`-free environment variables (see `.env.example`),
+//! grouped per subsystem. Each default is written once, in its `#[arg]` attribute;
+//! [`Config::default`] reads them back from clap with every environment variable ignored.
 
-use clap::{Parser, ValueEnum};
+use std::time::Duration;
+
+use clap::{ArgAction, Args, FromArgMatches, Parser, ValueEnum};
 
 /// Log output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -15,12 +19,43 @@ pub enum LogFormat {
 #[derive(Clone, Debug, Parser)]
 #[command(version, about)]
 pub struct Config {
+    #[command(flatten)]
+    pub server: ServerConfig,
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+    #[command(flatten)]
+    pub data: DataLoading,
+    #[command(flatten)]
+    pub auth: AuthConfig,
+    #[command(flatten)]
+    pub http: HttpLimits,
+    #[command(flatten)]
+    pub query: QueryLimits,
+    #[command(flatten)]
+    pub rate_limit: RateLimitConfig,
+    #[command(flatten)]
+    pub cache: CacheConfig,
+    #[command(flatten)]
+    pub log: LogConfig,
+}
+
+/// The HTTP listener and its shutdown.
+#[derive(Clone, Debug, Args)]
+pub struct ServerConfig {
     /// Address to listen on.
     #[arg(long, env = "HOST", default_value = "127.0.0.1")]
     pub host: String,
     /// Port to listen on (0 picks a free port).
     #[arg(long, env = "PORT", default_value_t = 8000)]
     pub port: u16,
+    /// On SIGTERM/SIGINT, how long in-flight requests may take before the process exits.
+    #[arg(long, env = "SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
+    pub shutdown_timeout_secs: u64,
+}
+
+/// The database and its connection pool.
+#[derive(Clone, Debug, Args)]
+pub struct DatabaseConfig {
     /// Database URL: `sqlite://career.db?mode=rwc` (default, embedded) or `postgres://user@host/db`.
     #[arg(
         long,
@@ -31,19 +66,41 @@ pub struct Config {
     /// Maximum pooled database connections.
     #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 10)]
     pub database_max_connections: u32,
+    /// How long to keep retrying (with backoff) when the database is unreachable at start.
+    #[arg(long, env = "DATABASE_CONNECT_TIMEOUT_SECS", default_value_t = 60)]
+    pub database_connect_timeout_secs: u64,
+}
+
+impl DatabaseConfig {
+    /// An in-memory SQLite database, which each pooled connection would see empty on its own.
+    pub fn is_in_memory(&self) -> bool {
+        self.database_url.contains(":memory:") || self.database_url.contains("mode=memory")
+    }
+}
+
+/// What is loaded into the database on start.
+#[derive(Clone, Debug, Args)]
+pub struct DataLoading {
     /// Load the built-in curated dataset when the database has no roles.
-    #[arg(long, env = "SEED_ON_START", default_value_t = true, action = clap::ArgAction::Set)]
+    #[arg(long, env = "SEED_ON_START", default_value_t = true, action = ArgAction::Set)]
     pub seed_on_start: bool,
     /// Also import the shipped O*NET 29.3 and BLS OEWS 2024 data on start when not yet imported.
-    #[arg(long, env = "IMPORT_ONET_ON_START", default_value_t = false, action = clap::ArgAction::Set)]
+    #[arg(long, env = "IMPORT_ONET_ON_START", default_value_t = false, action = ArgAction::Set)]
     pub import_onet_on_start: bool,
+}
+
+/// Who may call the admin API.
+#[derive(Clone, Debug, Args)]
+pub struct AuthConfig {
     /// Admin tokens as `id:scope:sha256hex` entries, comma-separated (scope `admin` or `read`);
     /// mint one with `cargo run -p seed -- mint-token --id NAME`.
     #[arg(long, env = "ADMIN_TOKENS", default_value = "", hide_env_values = true)]
     pub admin_tokens: String,
-    /// Log format.
-    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
-    pub log_format: LogFormat,
+}
+
+/// Limits on what one HTTP request may carry and take.
+#[derive(Clone, Debug, Args)]
+pub struct HttpLimits {
     /// Largest accepted request body in bytes (larger: 413).
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
@@ -60,6 +117,24 @@ pub struct Config {
     /// when exceeded).
     #[arg(long, env = "MUTATION_TIMEOUT_MS", default_value_t = 300_000)]
     pub mutation_timeout_ms: u64,
+}
+
+impl HttpLimits {
+    /// Longest a query may run before it is answered with a TIMEOUT error.
+    pub fn timeout(&self) -> Duration {
+        Duration::from_millis(self.request_timeout_ms)
+    }
+
+    /// The same for mutations, which are admin-only and may import whole datasets: a timed-out
+    /// mutation is rolled back, so this is set long enough not to cut legitimate imports.
+    pub fn mutation_timeout(&self) -> Duration {
+        Duration::from_millis(self.mutation_timeout_ms)
+    }
+}
+
+/// Limits the GraphQL schema applies when it validates a document.
+#[derive(Clone, Debug, Args)]
+pub struct QueryLimits {
     /// Deepest accepted query nesting.
     #[arg(long, env = "QUERY_MAX_DEPTH", default_value_t = 15)]
     pub query_max_depth: usize,
@@ -73,57 +148,166 @@ pub struct Config {
     #[arg(long, env = "QUERY_MAX_DIRECTIVES", default_value_t = 10)]
     pub query_max_directives: usize,
     /// Answer introspection queries (turn off for private deployments).
-    #[arg(long, env = "INTROSPECTION", default_value_t = true, action = clap::ArgAction::Set)]
+    #[arg(long, env = "INTROSPECTION", default_value_t = true, action = ArgAction::Set)]
     pub introspection: bool,
     /// Suggest field names in validation errors ("did you mean …").
-    #[arg(long, env = "FIELD_SUGGESTIONS", default_value_t = true, action = clap::ArgAction::Set)]
+    #[arg(long, env = "FIELD_SUGGESTIONS", default_value_t = true, action = ArgAction::Set)]
     pub field_suggestions: bool,
+}
+
+/// Per-client-IP rate limiting of `/graphql`.
+#[derive(Clone, Debug, Args)]
+pub struct RateLimitConfig {
     /// Requests per minute per client IP on /graphql (0: no limit).
     #[arg(long, env = "RATE_LIMIT_PER_MINUTE", default_value_t = 600)]
     pub rate_limit_per_minute: u32,
     /// Also rate-limit loopback clients (127.0.0.1, ::1), which are exempt by default.
-    #[arg(long, env = "RATE_LIMIT_LOOPBACK", default_value_t = false, action = clap::ArgAction::Set)]
+    #[arg(long, env = "RATE_LIMIT_LOOPBACK", default_value_t = false, action = ArgAction::Set)]
     pub rate_limit_loopback: bool,
-    /// On SIGTERM/SIGINT, how long in-flight requests may take before the process exits.
-    #[arg(long, env = "SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
-    pub shutdown_timeout_secs: u64,
+}
+
+/// The in-memory response cache.
+#[derive(Clone, Debug, Args)]
+pub struct CacheConfig {
     /// Size of the in-memory response cache in MB (0 turns it off). Entries are per data
     /// version, so a cached answer is never stale.
     #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 64)]
     pub response_cache_mb: usize,
-    /// How long to keep retrying (with backoff) when the database is unreachable at start.
-    #[arg(long, env = "DATABASE_CONNECT_TIMEOUT_SECS", default_value_t = 60)]
-    pub database_connect_timeout_secs: u64,
 }
 
+/// Log output.
+#[derive(Clone, Debug, Args)]
+pub struct LogConfig {
+    /// Log format.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
+    pub log_format: LogFormat,
+}
+
+/// `T` as parsed from no flags with every environment variable ignored: the defaults written in
+/// its `#[arg]` attributes. Exits like [`Parser::parse`] would if one of them did not parse.
+fn defaults<T: Args + FromArgMatches>() -> T {
+    let command = T::augment_args(clap::Command::new("defaults").no_binary_name(true))
+        .mut_args(|arg| arg.env(clap::builder::Resettable::Reset));
+    command
+        .try_get_matches_from(std::iter::empty::<String>())
+        .and_then(|matches| T::from_arg_matches(&matches))
+        .unwrap_or_else(|e| e.exit())
+}
+
+/// `Default` for configuration groups: the defaults of their `#[arg]` attributes.
+macro_rules! defaults_from_flags {
+    ($($group:ty),+) => {$(
+        impl Default for $group {
+            fn default() -> Self {
+                defaults()
+            }
+        }
+    )+};
+}
+
+defaults_from_flags!(
+    Config,
+    ServerConfig,
+    DatabaseConfig,
+    DataLoading,
+    AuthConfig,
+    HttpLimits,
+    QueryLimits,
+    RateLimitConfig,
+    CacheConfig,
+    LogConfig
+);
+
 impl Config {
-    /// Configuration for tests and embedding: defaults, a free port, the given database.
+    /// Configuration for tests and embedding: the defaults, except a free port and a smaller
+    /// pool that gives up sooner on the given database.
     pub fn for_database(database_url: impl Into<String>) -> Self {
-        Self {
-            host: "127.0.0.1".into(),
-            port: 0,
+        let mut config = Self::default();
+        config.server.port = 0;
+        config.database = DatabaseConfig {
             database_url: database_url.into(),
             database_max_connections: 5,
-            seed_on_start: true,
-            import_onet_on_start: false,
-            admin_tokens: String::new(),
-            log_format: LogFormat::Pretty,
-            max_body_bytes: 1024 * 1024,
-            max_upload_bytes: 64 * 1024 * 1024,
-            max_batch: 10,
-            request_timeout_ms: 10_000,
-            mutation_timeout_ms: 300_000,
-            query_max_depth: 15,
-            query_max_complexity: 20_000,
-            query_max_recursion: 32,
-            query_max_directives: 10,
-            introspection: true,
-            field_suggestions: true,
-            rate_limit_per_minute: 600,
-            rate_limit_loopback: false,
-            shutdown_timeout_secs: 30,
-            response_cache_mb: 64,
             database_connect_timeout_secs: 5,
-        }
+        };
+        config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::{Config, LogFormat};
+
+    #[test]
+    fn defaults_are_the_ones_written_on_the_flags() {
+        let config = Config::default();
+        assert_eq!(
+            (config.server.host.as_str(), config.server.port),
+            ("127.0.0.1", 8000)
+        );
+        assert_eq!(config.database.database_url, "sqlite://career.db?mode=rwc");
+        assert_eq!(config.database.database_max_connections, 10);
+        assert_eq!(config.database.database_connect_timeout_secs, 60);
+        assert!(config.data.seed_on_start && !config.data.import_onet_on_start);
+        assert_eq!(config.http.max_body_bytes, 1024 * 1024);
+        assert_eq!(config.query.query_max_depth, 15);
+        assert!(config.query.introspection && config.query.field_suggestions);
+        assert_eq!(config.rate_limit.rate_limit_per_minute, 600);
+        assert_eq!(config.cache.response_cache_mb, 64);
+        assert_eq!(config.log.log_format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn for_database_differs_from_the_defaults_only_in_port_and_pool() {
+        let config = Config::for_database("sqlite::memory:");
+        assert_eq!(config.server.port, 0);
+        assert_eq!(config.database.database_url, "sqlite::memory:");
+        assert_eq!(config.database.database_max_connections, 5);
+        assert_eq!(config.database.database_connect_timeout_secs, 5);
+        assert_eq!(config.http.max_batch, Config::default().http.max_batch);
+    }
+
+    #[test]
+    fn flag_and_environment_names_are_unchanged_by_the_grouping() {
+        let command = Config::command();
+        let names: Vec<(String, String)> = command
+            .get_arguments()
+            .filter_map(|arg| {
+                let env = arg.get_env()?.to_str()?.to_owned();
+                Some((arg.get_long()?.to_owned(), env))
+            })
+            .collect();
+        let expected = [
+            "host",
+            "port",
+            "shutdown-timeout-secs",
+            "database-url",
+            "database-max-connections",
+            "database-connect-timeout-secs",
+            "seed-on-start",
+            "import-onet-on-start",
+            "admin-tokens",
+            "max-body-bytes",
+            "max-upload-bytes",
+            "max-batch",
+            "request-timeout-ms",
+            "mutation-timeout-ms",
+            "query-max-depth",
+            "query-max-complexity",
+            "query-max-recursion",
+            "query-max-directives",
+            "introspection",
+            "field-suggestions",
+            "rate-limit-per-minute",
+            "rate-limit-loopback",
+            "response-cache-mb",
+            "log-format",
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|long| (long.to_string(), long.replace('-', "_").to_uppercase()))
+            .collect();
+        assert_eq!(names, expected);
     }
 }

@@ -7,7 +7,8 @@
 //! `data` entry when the client accepts `application/graphql-response+json`, and 200 with
 //! `errors` for plain `application/json` clients, as the spec asks. Field errors are 200.
 
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::Instant;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::web::Bytes;
@@ -21,24 +22,9 @@ use crate::auth::{Caller, Scope, TokenSet};
 use crate::graphql::AppSchema;
 use crate::graphql::errors::classify;
 use crate::metrics::Metrics;
-use crate::model::ModelStore;
-use crate::response_cache::{Key, ResponseCache, Scope as CacheScope};
-
-/// Limits on what one HTTP request may carry and take.
-#[derive(Clone, Debug)]
-pub struct HttpLimits {
-    /// Largest accepted body, in bytes (413 above).
-    pub max_body_bytes: usize,
-    /// Largest multipart upload from an admin token (dataset imports), in bytes.
-    pub max_upload_bytes: usize,
-    /// Most operations in one batched request; 0 turns batching off.
-    pub max_batch: usize,
-    /// Longest a query may run before it is answered with a TIMEOUT error.
-    pub timeout: Duration,
-    /// The same for mutations, which are admin-only and may import whole datasets: a timed-out
-    /// mutation is rolled back, so this is set long enough not to cut legitimate imports.
-    pub mutation_timeout: Duration,
-}
+use crate::model::ReadModel;
+use crate::response_cache::{Key, Scope as CacheScope};
+use crate::state::AppState;
 
 /// What the HTTP layer needs to know of an operation before running it: read from one parse
 /// of the document (async-graphql parses it again to run it).
@@ -104,7 +90,22 @@ impl Media {
     }
 }
 
-/// Picks the response type; `None` when the client accepts neither JSON type (406).
+/// [`negotiate`], counting a refusal (406) in the metrics.
+fn accepted(request: &HttpRequest, metrics: &Metrics) -> Option<Media> {
+    let media = negotiate(request);
+    if media.is_none() {
+        metrics.record_rejection("not_acceptable");
+    }
+    media
+}
+
+fn not_acceptable() -> HttpResponse {
+    HttpResponse::NotAcceptable()
+        .content_type("text/plain; charset=utf-8")
+        .body("responses are application/graphql-response+json or application/json")
+}
+
+/// Picks the response type; `None` when the client accepts neither JSON type.
 fn negotiate(request: &HttpRequest) -> Option<Media> {
     let Some(accept) = request
         .headers()
@@ -142,22 +143,17 @@ fn request_error(media: Media, status: StatusCode, code: &str, message: &str) ->
         .body(body.to_string())
 }
 
-/// [`request_error`], counted in the metrics by its code.
-fn reject(
-    metrics: &Metrics,
-    media: Media,
-    status: StatusCode,
-    code: &str,
-    message: &str,
-) -> HttpResponse {
+/// A request refused before GraphQL ran: a [`request_error`] whose code names the status,
+/// counted in the metrics by that code.
+fn reject(metrics: &Metrics, media: Media, status: StatusCode, message: &str) -> HttpResponse {
+    let code = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "PAYLOAD_TOO_LARGE",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "UNSUPPORTED_MEDIA_TYPE",
+        StatusCode::URI_TOO_LONG => "URI_TOO_LONG",
+        _ => "BAD_REQUEST",
+    };
     metrics.record_rejection(&code.to_ascii_lowercase());
     request_error(media, status, code, message)
-}
-
-fn not_acceptable() -> HttpResponse {
-    HttpResponse::NotAcceptable()
-        .content_type("text/plain; charset=utf-8")
-        .body("responses are application/graphql-response+json or application/json")
 }
 
 /// Checks the shape of one JSON request object and turns it into a GraphQL request.
@@ -254,21 +250,16 @@ async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Result<Vec
 
 /// `POST /graphql`: `application/json` (one request or a batch) or a GraphQL multipart request.
 pub async fn post(
-    endpoint: web::Data<GraphqlEndpoint>,
+    state: web::Data<AppState>,
+    schema: web::Data<AppSchema>,
     http: HttpRequest,
     payload: web::Payload,
 ) -> HttpResponse {
-    let GraphqlEndpoint {
-        tokens,
-        limits,
-        metrics,
-        ..
-    } = endpoint.get_ref();
-    let Some(media) = negotiate(&http) else {
-        metrics.record_rejection("not_acceptable");
+    let (metrics, limits) = (&state.metrics, &state.config.http);
+    let Some(media) = accepted(&http, metrics) else {
         return not_acceptable();
     };
-    let caller = caller(&http, tokens);
+    let caller = caller(&http, &state.tokens);
     let content_type = http
         .headers()
         .get(header::CONTENT_TYPE)
@@ -279,7 +270,6 @@ pub async fn post(
             metrics,
             media,
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UNSUPPORTED_MEDIA_TYPE",
             "send the request as application/json (Content-Type header missing)",
         );
     };
@@ -290,7 +280,6 @@ pub async fn post(
             metrics,
             media,
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UNSUPPORTED_MEDIA_TYPE",
             "send the request as application/json or multipart/form-data",
         );
     }
@@ -317,7 +306,6 @@ pub async fn post(
             metrics,
             media,
             StatusCode::PAYLOAD_TOO_LARGE,
-            "PAYLOAD_TOO_LARGE",
             &format!("the body exceeds the limit of {limit} bytes"),
         )
     };
@@ -328,13 +316,7 @@ pub async fn post(
         Ok(Ok(body)) => Bytes::from(body),
         Ok(Err(())) => return too_large(),
         Err(message) => {
-            return reject(
-                metrics,
-                media,
-                StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
-                &message,
-            );
+            return reject(metrics, media, StatusCode::BAD_REQUEST, &message);
         }
     };
     if body.is_empty() {
@@ -342,23 +324,18 @@ pub async fn post(
             metrics,
             media,
             StatusCode::BAD_REQUEST,
-            "BAD_REQUEST",
             "the body is empty; send {\"query\": \"…\"}",
         );
     }
-    let exchange = endpoint.exchange(media, None);
-    let started = std::time::Instant::now();
+    let exchange = Exchange::new(&schema, &state, media, caller, None);
     let key = if multipart {
         None
     } else {
-        cache_key(&caller, exchange.model.version, body.clone())
+        match exchange.recall(body.clone()) {
+            Ok(key) => key,
+            Err(answer) => return *answer,
+        }
     };
-    if let Some(answer) = key
-        .as_ref()
-        .and_then(|k| answer_again(&exchange, k, started))
-    {
-        return answer;
-    }
     let batch = if multipart {
         let options = MultipartOptions::default()
             .max_file_size(limit)
@@ -374,36 +351,27 @@ pub async fn post(
         Ok(batch) => {
             let mut batch = batch;
             let operations = batch.iter_mut().map(Operation::of).collect();
-            execute(exchange, key, batch, operations, caller).await
+            execute(exchange, key, batch, operations).await
         }
-        Err(message) => reject(
-            metrics,
-            media,
-            StatusCode::BAD_REQUEST,
-            "BAD_REQUEST",
-            &message,
-        ),
+        Err(message) => reject(metrics, media, StatusCode::BAD_REQUEST, &message),
     }
 }
 
 /// `GET /graphql?query=…&variables=…`: queries only; a mutation gets 405 with `Allow: POST`.
-pub async fn get(endpoint: web::Data<GraphqlEndpoint>, http: HttpRequest) -> HttpResponse {
-    let GraphqlEndpoint {
-        tokens,
-        limits,
-        metrics,
-        ..
-    } = endpoint.get_ref();
-    let Some(media) = negotiate(&http) else {
-        metrics.record_rejection("not_acceptable");
+pub async fn get(
+    state: web::Data<AppState>,
+    schema: web::Data<AppSchema>,
+    http: HttpRequest,
+) -> HttpResponse {
+    let metrics = &state.metrics;
+    let Some(media) = accepted(&http, metrics) else {
         return not_acceptable();
     };
-    if http.query_string().len() > limits.max_body_bytes {
+    if http.query_string().len() > state.config.http.max_body_bytes {
         return reject(
             metrics,
             media,
             StatusCode::URI_TOO_LONG,
-            "URI_TOO_LONG",
             "the query string is too long",
         );
     }
@@ -412,31 +380,17 @@ pub async fn get(endpoint: web::Data<GraphqlEndpoint>, http: HttpRequest) -> Htt
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let exchange = endpoint.exchange(media, if_none_match);
-    let caller = caller(&http, tokens);
-    let started = std::time::Instant::now();
-    let key = cache_key(
-        &caller,
-        exchange.model.version,
-        Bytes::copy_from_slice(http.query_string().as_bytes()),
-    );
-    if let Some(answer) = key
-        .as_ref()
-        .and_then(|k| answer_again(&exchange, k, started))
-    {
-        return answer;
-    }
+    let caller = caller(&http, &state.tokens);
+    let exchange = Exchange::new(&schema, &state, media, caller, if_none_match);
+    let key = match exchange.recall(Bytes::copy_from_slice(http.query_string().as_bytes())) {
+        Ok(key) => key,
+        Err(answer) => return *answer,
+    };
     let request = match async_graphql::http::parse_query_string(http.query_string()) {
         Ok(request) => request,
         Err(e) => {
             let message = format!("invalid query string: {e}");
-            return reject(
-                metrics,
-                media,
-                StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
-                &message,
-            );
+            return reject(metrics, media, StatusCode::BAD_REQUEST, &message);
         }
     };
     let mut request = request;
@@ -451,7 +405,7 @@ pub async fn get(endpoint: web::Data<GraphqlEndpoint>, http: HttpRequest) -> Htt
             );
     }
     let batch = BatchRequest::Single(request);
-    execute(exchange, key, batch, vec![operation], caller).await
+    execute(exchange, key, batch, vec![operation]).await
 }
 
 /// The response-cache key of a request from `caller` (an anonymous caller or a valid token;
@@ -472,23 +426,21 @@ fn cache_key(caller: &Caller, version: i64, request: Bytes) -> Option<Key> {
 /// The answer to a request already answered at this data version: 304 when the client's
 /// `If-None-Match` names it, else the cached bytes. Only successful queries are ever cached or
 /// tagged, so this runs before the request is parsed.
-fn answer_again(x: &Exchange<'_>, key: &Key, started: std::time::Instant) -> Option<HttpResponse> {
+fn answer_again(x: &Exchange<'_>, key: &Key) -> Option<HttpResponse> {
+    let (cache, metrics) = (&x.state.cache, &x.state.metrics);
     if matches_etag(x.if_none_match.as_deref(), &key.etag()) {
-        let label = x
-            .cache
+        let label = cache
             .get(key)
             .map_or_else(|| "anonymous".into(), |c| c.label);
-        x.metrics
-            .record_request(&label, "not_modified", started.elapsed());
+        metrics.record_request(&label, "not_modified", x.started.elapsed());
         let mut builder = HttpResponse::NotModified();
         for header in cache_headers(key) {
             builder.insert_header(header);
         }
         return Some(builder.finish());
     }
-    let cached = x.cache.get(key)?;
-    x.metrics
-        .record_request(&cached.label, "cached", started.elapsed());
+    let cached = cache.get(key)?;
+    metrics.record_request(&cached.label, "cached", x.started.elapsed());
     let mut builder = HttpResponse::Ok();
     for header in cache_headers(key) {
         builder.insert_header(header);
@@ -532,43 +484,48 @@ struct ErrorsOnly<'a> {
     extensions: &'a std::collections::BTreeMap<String, async_graphql::Value>,
 }
 
-/// Everything the GraphQL endpoint needs, shared by the HTTP workers (one `app_data` entry).
-#[derive(Clone)]
-pub struct GraphqlEndpoint {
-    pub schema: AppSchema,
-    pub store: std::sync::Arc<ModelStore>,
-    pub cache: ResponseCache,
-    pub tokens: TokenSet,
-    pub limits: HttpLimits,
-    pub metrics: Metrics,
+/// One request on its way: what `execute` needs beside the batch.
+pub(crate) struct Exchange<'a> {
+    schema: &'a AppSchema,
+    state: &'a AppState,
+    /// The read model the whole request answers from: the current one when it was read.
+    model: Arc<ReadModel>,
+    media: Media,
+    caller: Caller,
+    /// The `If-None-Match` header of a GET request.
+    if_none_match: Option<String>,
+    started: Instant,
 }
 
-impl GraphqlEndpoint {
-    /// The context of one request, on the read model current now.
-    fn exchange(&self, media: Media, if_none_match: Option<String>) -> Exchange<'_> {
-        Exchange {
-            schema: &self.schema,
-            model: self.store.current(),
-            cache: &self.cache,
-            limits: &self.limits,
-            metrics: &self.metrics,
+impl<'a> Exchange<'a> {
+    /// A request from `caller`, on the read model current now.
+    fn new(
+        schema: &'a AppSchema,
+        state: &'a AppState,
+        media: Media,
+        caller: Caller,
+        if_none_match: Option<String>,
+    ) -> Self {
+        Self {
+            schema,
+            state,
+            model: state.store.current(),
             media,
+            caller,
             if_none_match,
+            started: Instant::now(),
         }
     }
-}
 
-/// The request-level context `execute` needs beside the batch.
-pub(crate) struct Exchange<'a> {
-    pub schema: &'a AppSchema,
-    /// The read model the whole request answers from.
-    pub model: std::sync::Arc<crate::model::ReadModel>,
-    pub cache: &'a ResponseCache,
-    pub limits: &'a HttpLimits,
-    pub metrics: &'a Metrics,
-    pub media: Media,
-    /// The `If-None-Match` header of a GET request.
-    pub if_none_match: Option<String>,
+    /// The response-cache key of the raw `request` (body or query string), or `Err` with the
+    /// answer already given to it at this data version.
+    fn recall(&self, request: Bytes) -> Result<Option<Key>, Box<HttpResponse>> {
+        let key = cache_key(&self.caller, self.model.version, request);
+        match key.as_ref().and_then(|key| answer_again(self, key)) {
+            Some(answer) => Err(Box::new(answer)),
+            None => Ok(key),
+        }
+    }
 }
 
 /// Runs a batch (whose `operations` were read already) within the timeout and shapes the
@@ -578,14 +535,13 @@ async fn execute(
     key: Option<Key>,
     batch: BatchRequest,
     operations: Vec<Operation>,
-    caller: Caller,
 ) -> HttpResponse {
     let label = operations
         .iter()
         .map(|o| o.label.as_str())
         .collect::<Vec<_>>()
         .join(",");
-    let mut response = run(x, key, batch, &operations, caller).await;
+    let mut response = run(x, key, batch, &operations).await;
     response.extensions_mut().insert(OperationName(label));
     response
 }
@@ -599,22 +555,22 @@ async fn run(
     key: Option<Key>,
     batch: BatchRequest,
     operations: &[Operation],
-    caller: Caller,
 ) -> HttpResponse {
     let names: Vec<&str> = operations.iter().map(|o| o.label.as_str()).collect();
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let key = key.filter(|_| matches!(batch, BatchRequest::Single(_)) && !operations[0].mutation);
+    let (metrics, limits) = (&x.state.metrics, &x.state.config.http);
     let timeout = if operations.iter().any(|o| o.mutation) {
-        x.limits.mutation_timeout
+        limits.mutation_timeout()
     } else {
-        x.limits.timeout
+        limits.timeout()
     };
     let run = x
         .schema
-        .execute_batch(batch.data(caller).data(x.model.clone()));
+        .execute_batch(batch.data(x.caller).data(x.model.clone()));
     let Ok(response) = tokio::time::timeout(timeout, run).await else {
         for name in &names {
-            x.metrics.record_request(name, "timeout", started.elapsed());
+            metrics.record_request(name, "timeout", started.elapsed());
         }
         return request_error(
             x.media,
@@ -634,8 +590,7 @@ async fn run(
         match response {
             BatchResponse::Single(mut single) => {
                 let request_error = classify(&mut single);
-                x.metrics
-                    .record_request(names[0], outcome(&single, request_error), elapsed);
+                metrics.record_request(names[0], outcome(&single, request_error), elapsed);
                 headers.extend(single.http_headers.iter().filter_map(|(k, v)| {
                     Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))
                 }));
@@ -652,7 +607,7 @@ async fn run(
                             headers.push((name.as_str().to_owned(), value));
                         }
                         let bytes = Bytes::from(bytes.clone());
-                        x.cache.put(key, names[0], bytes.clone());
+                        x.state.cache.put(key, names[0], bytes.clone());
                         return respond(status, headers, x.media, bytes);
                     }
                     body
@@ -661,8 +616,7 @@ async fn run(
             BatchResponse::Batch(mut responses) => {
                 for (response, name) in responses.iter_mut().zip(&names) {
                     let request_error = classify(response);
-                    x.metrics
-                        .record_request(name, outcome(response, request_error), elapsed);
+                    metrics.record_request(name, outcome(response, request_error), elapsed);
                 }
                 serde_json::to_vec(&responses)
             }

@@ -1,9 +1,10 @@
 //! Career knowledge service: a GraphQL API over a graph of roles, skills, certifications
 //! and career moves.
 //!
-//! `startup` wires HTTP; `graphql` holds the schema (one module per domain); `model` the
-//! in-memory read model every query answers from; `service` the use cases (listings over the
-//! model, admin writes); `career` the pure route engine; `error` the one error type.
+//! `startup` wires HTTP over the one app `state`; `graphql` holds the schema (one module per
+//! domain); `model` the in-memory read model every query answers from; `service` the use cases
+//! (listings over the model, admin writes); `career` the pure route engine; `error` the one
+//! error type.
 
 pub mod auth;
 pub mod career;
@@ -18,4 +19,5 @@ pub mod response_cache;
 pub mod routes;
 pub mod service;
 pub mod startup;
+pub mod state;
 pub mod telemetry;

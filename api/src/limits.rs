@@ -11,7 +11,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpResponse, web};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use crate::metrics::Metrics;
+use crate::state::AppState;
 
 /// The configured limiter; `None` inside when rate limiting is off.
 #[derive(Clone)]
@@ -61,18 +61,20 @@ pub async fn rate_limit(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let limit = request.app_data::<web::Data<RateLimit>>().cloned();
-    let verdict = match (&limit, request.peer_addr()) {
-        (Some(limit), Some(peer)) if request.path() == "/graphql" => limit.check(peer.ip()),
+    let state = request.app_data::<web::Data<AppState>>().cloned();
+    let verdict = match (&state, request.peer_addr()) {
+        (Some(state), Some(peer)) if request.path() == "/graphql" => {
+            state.rate_limit.check(peer.ip())
+        }
         _ => Ok(()),
     };
     match verdict {
         Ok(()) => Ok(next.call(request).await?.map_into_boxed_body()),
         Err(wait) => {
-            if let Some(metrics) = request.app_data::<web::Data<Metrics>>() {
-                metrics.record_rejection("rate_limited");
+            if let Some(state) = &state {
+                state.metrics.record_rejection("rate_limited");
             }
-            let per_minute = limit.map_or(0, |l| l.per_minute);
+            let per_minute = state.map_or(0, |s| s.rate_limit.per_minute);
             let body = serde_json::json!({ "errors": [{
                 "message": format!("rate limit of {per_minute} requests per minute exceeded; retry in {wait} s"),
                 "extensions": { "code": "RATE_LIMITED" },

@@ -13,8 +13,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     let config = Config::parse();
-    api::telemetry::init(config.log_format);
-    let host = config.host.clone();
+    api::telemetry::init(config.log.log_format);
+    let host = config.server.host.clone();
     let app = Application::build(config).await?;
     let base = format!("http://{host}:{}", app.port());
     tracing::info!(graphql = %format!("{base}/graphql"), "listening");

@@ -1,15 +1,14 @@
 //! HTTP routes: GraphQL endpoint, GraphiQL, landing page, health, readiness and metrics.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::{HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
-use sea_orm::{DatabaseBackend, DatabaseConnection};
+use sea_orm::DatabaseBackend;
 
 use crate::graphql_http;
-use crate::metrics::{Metrics, PoolState};
-use crate::model::ModelStore;
+use crate::metrics::PoolState;
+use crate::state::AppState;
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -32,11 +31,8 @@ fn pool_state<DB: sea_orm::sqlx::Database>(pool: &sea_orm::sqlx::Pool<DB>) -> Po
 }
 
 /// Prometheus metrics in the text exposition format.
-async fn metrics(
-    metrics: web::Data<Metrics>,
-    store: web::Data<Arc<ModelStore>>,
-    db: web::Data<DatabaseConnection>,
-) -> HttpResponse {
+async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    let db = &state.db;
     let pool = match db.get_database_backend() {
         DatabaseBackend::Postgres => pool_state(db.get_postgres_connection_pool()),
         DatabaseBackend::Sqlite => pool_state(db.get_sqlite_connection_pool()),
@@ -44,7 +40,7 @@ async fn metrics(
     };
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(metrics.render(store.version(), pool))
+        .body(state.metrics.render(state.store.version(), pool))
 }
 
 async fn graphiql() -> HttpResponse {
@@ -70,8 +66,8 @@ async fn health() -> HttpResponse {
 }
 
 /// Readiness: the database answers within a second.
-async fn ready(db: web::Data<DatabaseConnection>) -> HttpResponse {
-    match tokio::time::timeout(Duration::from_secs(1), db.ping()).await {
+async fn ready(state: web::Data<AppState>) -> HttpResponse {
+    match tokio::time::timeout(Duration::from_secs(1), state.db.ping()).await {
         Ok(Ok(())) => HttpResponse::Ok().content_type("text/plain").body("ready"),
         Ok(Err(e)) => {
             tracing::warn!(error = %e, "readiness check failed");

@@ -15,13 +15,12 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tracing_actix_web::TracingLogger;
 
-use crate::auth::TokenSet;
-use crate::config::Config;
-use crate::graphql::{QueryLimits, build_schema};
-use crate::graphql_http::{GraphqlEndpoint, HttpLimits};
-use crate::limits::{self, RateLimit};
+use crate::config::{Config, DataLoading, DatabaseConfig};
+use crate::graphql::build_schema;
+use crate::limits;
 use crate::metrics::Metrics;
 use crate::model::ModelStore;
+use crate::state::AppState;
 use crate::{routes, telemetry};
 
 /// A built, bound, not yet running service.
@@ -33,15 +32,13 @@ pub struct Application {
 
 /// Connects to the database, counting every statement into `statements`.
 pub async fn connect(
-    config: &Config,
+    config: &DatabaseConfig,
     statements: Arc<AtomicU64>,
 ) -> anyhow::Result<DatabaseConnection> {
     let mut options = ConnectOptions::new(&config.database_url);
-    let in_memory =
-        config.database_url.contains(":memory:") || config.database_url.contains("mode=memory");
     // Each pooled connection to an in-memory SQLite database would see its own empty database.
     options
-        .max_connections(if in_memory {
+        .max_connections(if config.is_in_memory() {
             1
         } else {
             config.database_max_connections
@@ -66,7 +63,7 @@ pub async fn connect(
 /// `database_connect_timeout_secs` have passed: a database that starts after the service (as in
 /// docker compose) is waited for, with a clear message per attempt.
 pub async fn connect_with_retry(
-    config: &Config,
+    config: &DatabaseConfig,
     statements: Arc<AtomicU64>,
 ) -> anyhow::Result<DatabaseConnection> {
     let deadline =
@@ -110,13 +107,12 @@ fn redact(url: &str) -> String {
 }
 
 /// Applies migrations and, when enabled and the database holds no roles, loads the built-in dataset.
-pub async fn prepare_database(db: &DatabaseConnection, config: &Config) -> anyhow::Result<()> {
-    let seed_on_start = config.seed_on_start;
+pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> anyhow::Result<()> {
     Migrator::up(db, None)
         .await
         .context("applying migrations")?;
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-    if seed_on_start && entity::role::Entity::find().count(db).await? == 0 {
+    if config.seed_on_start && entity::role::Entity::find().count(db).await? == 0 {
         let dataset = seed::Dataset::curated()?;
         let report = seed::load(
             db,
@@ -151,59 +147,31 @@ impl Application {
     /// Connects, migrates, seeds if empty, and binds the listener (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let statements = Arc::new(AtomicU64::new(0));
-        let db = connect_with_retry(&config, statements.clone()).await?;
-        prepare_database(&db, &config).await?;
+        let db = connect_with_retry(&config.database, statements.clone()).await?;
+        prepare_database(&db, &config.data).await?;
         let store = Arc::new(ModelStore::new());
         store.rebuild(&db).await?;
-        let in_memory =
-            config.database_url.contains(":memory:") || config.database_url.contains("mode=memory");
-        crate::model::watch::spawn(store.clone(), db.clone(), in_memory);
-        let metrics = Metrics::new(statements.clone());
-        let limits = QueryLimits {
-            depth: config.query_max_depth,
-            complexity: config.query_max_complexity,
-            recursion: config.query_max_recursion,
-            directives: config.query_max_directives,
-            introspection: config.introspection,
-            suggestions: config.field_suggestions,
-        };
-        let schema = build_schema(db.clone(), store.clone(), &limits, metrics.clone());
-        let tokens = TokenSet::parse(&config.admin_tokens)?;
-        let http_limits = HttpLimits {
-            max_body_bytes: config.max_body_bytes,
-            max_upload_bytes: config.max_upload_bytes,
-            max_batch: config.max_batch,
-            timeout: Duration::from_millis(config.request_timeout_ms),
-            mutation_timeout: Duration::from_millis(config.mutation_timeout_ms),
-        };
-        let cache = crate::response_cache::ResponseCache::new(config.response_cache_mb);
-        let rate_limit = RateLimit::new(config.rate_limit_per_minute, config.rate_limit_loopback);
-        let listener = TcpListener::bind((config.host.as_str(), config.port))
-            .with_context(|| format!("cannot listen on {}:{}", config.host, config.port))?;
+        crate::model::watch::spawn(store.clone(), db.clone(), config.database.is_in_memory());
+        let state = AppState::new(config, db, store, Metrics::new(statements.clone()))?;
+        let schema = web::Data::new(build_schema(state.clone()));
+        let server = &state.config.server;
+        let listener = TcpListener::bind((server.host.as_str(), server.port))
+            .with_context(|| format!("cannot listen on {}:{}", server.host, server.port))?;
         let port = listener.local_addr()?.port();
-        let endpoint = web::Data::new(GraphqlEndpoint {
-            schema,
-            store: store.clone(),
-            cache,
-            tokens,
-            limits: http_limits,
-            metrics: metrics.clone(),
-        });
+        let shutdown_timeout = server.shutdown_timeout_secs;
+        let state = web::Data::new(state);
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(from_fn(limits::rate_limit))
                 .wrap(from_fn(telemetry::request_id_header))
                 .wrap(TracingLogger::default())
-                .app_data(endpoint.clone())
-                .app_data(web::Data::new(db.clone()))
-                .app_data(web::Data::new(store.clone()))
-                .app_data(web::Data::new(metrics.clone()))
-                .app_data(web::Data::new(rate_limit.clone()))
+                .app_data(state.clone())
+                .app_data(schema.clone())
                 // Our handlers read the payload themselves and answer 413 with a GraphQL body.
                 .app_data(web::PayloadConfig::new(usize::MAX))
                 .configure(routes::configure)
         })
-        .shutdown_timeout(config.shutdown_timeout_secs)
+        .shutdown_timeout(shutdown_timeout)
         .listen(listener)?
         .run();
         Ok(Self {

@@ -11,7 +11,7 @@ use std::time::Instant;
 /// The allocator the api binary uses, so build times and memory match the service's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 
 /// The process's resident set (VmRSS) in MB, from /proc.
 fn rss_mb() -> f64 {
@@ -86,24 +86,12 @@ async fn main() {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
-    if let Ok(admin_url) = std::env::var("BENCH_POSTGRES_URL") {
-        let admin = Database::connect(&admin_url).await.expect("postgres");
-        let base = admin_url
-            .rsplit_once('/')
-            .map_or(admin_url.as_str(), |(b, _)| b)
-            .to_owned();
+    if let Some(server) = common::PostgresServer::from_env().await {
         let name = format!("bench_model_{}", std::process::id());
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create");
-        let db = fill(&format!("{base}/{name}?sslmode=disable")).await;
+        let db = fill(&format!("{}?sslmode=disable", server.create(&name).await)).await;
         time_builds("PostgreSQL", &db).await;
         db.close().await.ok();
-        admin
-            .execute_unprepared(&format!("DROP DATABASE {name} WITH (FORCE)"))
-            .await
-            .expect("drop");
+        server.drop_database(&name).await;
     } else {
         println!("(set BENCH_POSTGRES_URL to time PostgreSQL)");
     }

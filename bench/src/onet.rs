@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use api::career::search::{Objective, RouteQuery, find_routes};
 use api::model::ModelStore;
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use seed::onet::ImportPaths;
 
 fn summary(name: &str, samples: &mut [Duration]) {
@@ -51,26 +51,14 @@ async fn main() {
         let _ = std::fs::remove_file(&path);
     }
     summary("import into SQLite (file)", &mut sqlite);
-    if let Ok(admin_url) = std::env::var("BENCH_POSTGRES_URL") {
-        let admin = Database::connect(&admin_url).await.expect("postgres");
-        let base = admin_url
-            .rsplit_once('/')
-            .map_or(admin_url.as_str(), |(b, _)| b)
-            .to_owned();
+    if let Some(server) = common::PostgresServer::from_env().await {
         let mut postgres = Vec::new();
         for run in 0..3 {
             let name = format!("bench_onet_{}_{run}", std::process::id());
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .expect("create");
-            let db = fresh(&format!("{base}/{name}")).await;
+            let db = fresh(&server.create(&name).await).await;
             postgres.push(time_import(&db).await);
             db.close().await.ok();
-            admin
-                .execute_unprepared(&format!("DROP DATABASE {name} WITH (FORCE)"))
-                .await
-                .expect("drop");
+            server.drop_database(&name).await;
         }
         summary("import into PostgreSQL", &mut postgres);
     } else {

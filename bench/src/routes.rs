@@ -115,12 +115,14 @@ async fn curated() {
             .collect();
         report(&format!("engine: 5 best {from} -> {to}"), &mut samples);
     }
-    let schema = api::graphql::build_schema(
+    let state = api::state::AppState::new(
+        api::config::Config::default(),
         db.clone(),
         store,
-        &api::graphql::QueryLimits::default(),
         api::metrics::Metrics::new(Default::default()),
-    );
+    )
+    .expect("app state");
+    let schema = api::graphql::build_schema(state);
     let request = r#"{ careerRoutes(from: "information-technology-manager", to: "chief-information-officer") {
         routes { roles { slug } totals { steps years likelihood } score { cost }
                  steps { move { kind source { key } } skillGap { skills { skill { name } } } } } } }"#;
@@ -137,6 +139,24 @@ async fn curated() {
     );
 }
 
+/// The database-style id of the synthetic graph's row `index` (ids count from 1).
+fn row_id(index: usize) -> i32 {
+    index as i32 + 1
+}
+
+/// The row whose id is `id`: the inverse of [`row_id`].
+fn row_index(id: i32) -> usize {
+    id as usize - 1
+}
+
+/// One graph part per row, made by `part` from the row's id and the row.
+fn with_row_ids<T, P>(rows: &[T], part: impl Fn(i32, &T) -> P) -> Vec<P> {
+    rows.iter()
+        .enumerate()
+        .map(|(index, row)| part(row_id(index), row))
+        .collect()
+}
+
 fn synthetic(roles: usize, moves: usize) {
     println!("== synthetic graph: {roles} roles, {moves} moves, seed 42");
     let before = rss_mib();
@@ -146,33 +166,23 @@ fn synthetic(roles: usize, moves: usize) {
     let start = Instant::now();
     let parts = GraphParts {
         version: 1,
-        roles: generated
-            .roles
-            .iter()
-            .enumerate()
-            .map(|(i, r)| RoleNode {
-                id: i as i32 + 1,
-                slug: r.slug.clone(),
-                title: r.title.clone(),
-                salary: Some(r.salary),
-                skills: Vec::new(),
-                certifications: Vec::new(),
-            })
-            .collect(),
-        moves: generated
-            .moves
-            .iter()
-            .enumerate()
-            .map(|(i, m)| MovePart {
-                id: i as i32 + 1,
-                from_role_id: m.from as i32 + 1,
-                to_role_id: m.to as i32 + 1,
-                kind: m.kind,
-                years: Some(m.years),
-                likelihood: Some(m.likelihood),
-                source_id: 1,
-            })
-            .collect(),
+        roles: with_row_ids(&generated.roles, |id, r| RoleNode {
+            id,
+            slug: r.slug.clone(),
+            title: r.title.clone(),
+            salary: Some(r.salary),
+            skills: Vec::new(),
+            certifications: Vec::new(),
+        }),
+        moves: with_row_ids(&generated.moves, |id, m| MovePart {
+            id,
+            from_role_id: row_id(m.from),
+            to_role_id: row_id(m.to),
+            kind: m.kind,
+            years: Some(m.years),
+            likelihood: Some(m.likelihood),
+            source_id: 1,
+        }),
         search_entries: Vec::new(),
     };
     let g = GraphSnapshot::build(parts);
@@ -183,10 +193,10 @@ fn synthetic(roles: usize, moves: usize) {
     );
     // Pairs from the bottom three levels to the top three, spread deterministically.
     let low: Vec<usize> = (0..g.roles.len())
-        .filter(|&i| generated.roles[g.roles[i].id as usize - 1].seniority <= 3)
+        .filter(|&i| generated.roles[row_index(g.roles[i].id)].seniority <= 3)
         .collect();
     let high: Vec<usize> = (0..g.roles.len())
-        .filter(|&i| generated.roles[g.roles[i].id as usize - 1].seniority >= 6)
+        .filter(|&i| generated.roles[row_index(g.roles[i].id)].seniority >= 6)
         .collect();
     let pairs: Vec<(usize, usize)> = (0..50)
         .map(|i| {

@@ -78,8 +78,8 @@ enum Command {
 
 /// A new random token (32 bytes from the OS) and its ADMIN_TOKENS entry.
 fn mint_token(id: &str, scope: &str) -> anyhow::Result<(String, String)> {
+    use anyhow::Context as _;
     use sha2::Digest;
-    use std::io::Read;
     anyhow::ensure!(
         scope == "admin" || scope == "read",
         "scope must be admin or read"
@@ -89,10 +89,10 @@ fn mint_token(id: &str, scope: &str) -> anyhow::Result<(String, String)> {
         "id must be non-empty without ':' or ','"
     );
     let mut bytes = [0u8; 32];
-    std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+    getrandom::fill(&mut bytes).context("cannot read random bytes from the OS")?;
     let token = hex::encode(bytes);
     let hash = hex::encode(sha2::Sha256::digest(token.as_bytes()));
-    Ok((token.clone(), format!("{id}:{scope}:{hash}")))
+    Ok((token, format!("{id}:{scope}:{hash}")))
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -234,5 +234,27 @@ async fn main() -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sha2::Digest;
+
+    #[test]
+    fn minted_tokens_differ_and_the_entry_holds_the_token_hash() {
+        let (first, entry) = super::mint_token("ops", "admin").unwrap();
+        let (second, _) = super::mint_token("ops", "admin").unwrap();
+        assert_ne!(first, second);
+        assert_eq!(first.len(), 64, "32 random bytes, hex-encoded");
+        let hash = hex::encode(sha2::Sha256::digest(first.as_bytes()));
+        assert_eq!(entry, format!("ops:admin:{hash}"));
+    }
+
+    #[test]
+    fn bad_scopes_and_ids_are_refused() {
+        assert!(super::mint_token("ops", "root").is_err());
+        assert!(super::mint_token("", "read").is_err());
+        assert!(super::mint_token("a:b", "read").is_err());
     }
 }

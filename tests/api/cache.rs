@@ -60,8 +60,8 @@ fn first_move(body: &Value) -> Value {
 async fn etags_revalidate_with_304_and_never_outlive_a_write(backend: Backend) {
     for cache_mb in [64, 0] {
         let Some(app) = TestApp::spawn_configured(backend, |c| {
-            c.response_cache_mb = cache_mb;
-            c.admin_tokens = format!(
+            c.cache.response_cache_mb = cache_mb;
+            c.auth.admin_tokens = format!(
                 "ops:admin:{},viewer:read:{}",
                 hex::encode(api::auth::hash_token(ADMIN_TOKEN)),
                 hex::encode(api::auth::hash_token(READ_TOKEN))

@@ -225,7 +225,7 @@ async fn batches_are_capped(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(response.status().as_u16(), 400);
-    let Some(off) = spawn(backend, |c| c.max_batch = 0).await else {
+    let Some(off) = spawn(backend, |c| c.http.max_batch = 0).await else {
         return;
     };
     let (status, _, body) = raw(&off, JSON, None, &json!([one]).to_string()).await;
@@ -257,13 +257,14 @@ async fn query_depth_complexity_recursion_and_directives_are_limited(backend: Ba
     }
     let deep = format!(r#"{{ role(slug: "it-engineer") {{ {deep} }} }}"#);
     // (on a server without a complexity limit, to see the depth limit alone)
-    let Some(unbounded) = spawn(backend, |c| c.query_max_complexity = usize::MAX).await else {
+    let Some(unbounded) = spawn(backend, |c| c.query.query_max_complexity = usize::MAX).await
+    else {
         return;
     };
     refused(&unbounded.post(&deep, json!({})).await, "nested too deep");
     let Some(deeper) = spawn(backend, |c| {
-        c.query_max_complexity = usize::MAX;
-        c.query_max_depth = 20;
+        c.query.query_max_complexity = usize::MAX;
+        c.query.query_max_depth = 20;
     })
     .await
     else {
@@ -297,8 +298,8 @@ async fn query_depth_complexity_recursion_and_directives_are_limited(backend: Ba
     }
     let deepest = format!(r#"{{ role(slug: "it-engineer") {{ {deepest} }} }}"#);
     let Some(recursive) = spawn(backend, |c| {
-        c.query_max_complexity = usize::MAX;
-        c.query_max_depth = 100;
+        c.query.query_max_complexity = usize::MAX;
+        c.query.query_max_depth = 100;
     })
     .await
     else {
@@ -326,8 +327,8 @@ async fn introspection_and_suggestions_can_be_turned_off(backend: Backend) {
     let typo = open.post("{ rolez { totalCount } }", json!({})).await;
     assert!(typo.to_string().contains("Did you mean"), "{typo}");
     let Some(private) = spawn(backend, |c| {
-        c.introspection = false;
-        c.field_suggestions = false;
+        c.query.introspection = false;
+        c.query.field_suggestions = false;
     })
     .await
     else {
@@ -352,15 +353,15 @@ async fn introspection_and_suggestions_can_be_turned_off(backend: Backend) {
 
 async fn clients_over_the_rate_limit_get_429(backend: Backend) {
     // Loopback is exempt by default.
-    let Some(app) = spawn(backend, |c| c.rate_limit_per_minute = 3).await else {
+    let Some(app) = spawn(backend, |c| c.rate_limit.rate_limit_per_minute = 3).await else {
         return;
     };
     for _ in 0..6 {
         assert!(app.post("{ dataVersion }", json!({})).await["data"].is_object());
     }
     let Some(app) = spawn(backend, |c| {
-        c.rate_limit_per_minute = 3;
-        c.rate_limit_loopback = true;
+        c.rate_limit.rate_limit_per_minute = 3;
+        c.rate_limit.rate_limit_loopback = true;
     })
     .await
     else {
@@ -393,8 +394,8 @@ async fn slow_requests_time_out_with_503(backend: Backend) {
     // A zero budget: any request that has to wait runs out of time. Reads of the catalog answer
     // from memory without waiting; the dataset export reads the database.
     let Some(app) = spawn(backend, |c| {
-        c.request_timeout_ms = 0;
-        c.admin_tokens = admin_token();
+        c.http.request_timeout_ms = 0;
+        c.auth.admin_tokens = admin_token();
     })
     .await
     else {
@@ -415,8 +416,8 @@ async fn slow_requests_time_out_with_503(backend: Backend) {
     assert_eq!(app.get("/health").await.0, 200);
     // Mutations (admin writes, imports) have their own, longer budget.
     let Some(app) = TestApp::spawn_configured(backend, |c| {
-        c.request_timeout_ms = 0;
-        c.admin_tokens = admin_token();
+        c.http.request_timeout_ms = 0;
+        c.auth.admin_tokens = admin_token();
     })
     .await
     else {
@@ -431,8 +432,8 @@ async fn slow_requests_time_out_with_503(backend: Backend) {
         .await;
     assert_eq!(body["data"]["createSkill"]["slug"], "late-skill", "{body}");
     let Some(strict) = TestApp::spawn_configured(backend, |c| {
-        c.mutation_timeout_ms = 0;
-        c.admin_tokens = admin_token();
+        c.http.mutation_timeout_ms = 0;
+        c.auth.admin_tokens = admin_token();
     })
     .await
     else {
@@ -505,7 +506,7 @@ async fn an_unreachable_database_at_start_is_retried_then_reported(backend: Back
         }
     };
     let mut config = api::config::Config::for_database(url);
-    config.database_connect_timeout_secs = 1;
+    config.database.database_connect_timeout_secs = 1;
     let started = Instant::now();
     let Err(error) = api::startup::Application::build(config).await else {
         panic!("built an application without a database");
@@ -583,8 +584,8 @@ async fn losing_the_database_masks_errors_and_recovers() {
     let prefix = database.url.split_once('@').unwrap().0.to_owned();
     let via_proxy = format!("{prefix}@{}/{rest}", proxy.address);
     let app = TestApp::spawn_on(database, |c| {
-        c.database_url = via_proxy;
-        c.admin_tokens = admin_token();
+        c.database.database_url = via_proxy;
+        c.auth.admin_tokens = admin_token();
     })
     .await
     .unwrap();

@@ -442,7 +442,7 @@ async fn the_full_shipped_dataset_imports_and_routes(app: TestApp) {
 async fn the_server_can_import_onet_on_first_start() {
     let app =
         integration_tests::TestApp::spawn_configured(integration_tests::Backend::Sqlite, |c| {
-            c.import_onet_on_start = true;
+            c.data.import_onet_on_start = true;
         })
         .await
         .unwrap();
@@ -456,7 +456,7 @@ async fn the_server_can_import_onet_on_first_start() {
     assert_eq!(data["attributions"].as_array().unwrap().len(), 3);
     let version = data["dataVersion"].clone();
     let mut config = api::config::Config::for_database(app.database.url.clone());
-    config.import_onet_on_start = true;
+    config.data.import_onet_on_start = true;
     let again = api::startup::Application::build(config).await.unwrap();
     drop(again);
     let data = app.data("{ dataVersion }", json!({})).await;

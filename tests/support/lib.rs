@@ -146,7 +146,7 @@ impl TestApp {
 
     /// Server on a fresh database; `seed` says whether the built-in dataset is loaded.
     pub async fn spawn_with(backend: Backend, seed: bool) -> Option<Self> {
-        Self::spawn_configured(backend, |config| config.seed_on_start = seed).await
+        Self::spawn_configured(backend, |config| config.data.seed_on_start = seed).await
     }
 
     /// Server on a fresh database with the configuration adjusted by `adjust`.
@@ -192,8 +192,8 @@ impl TestApp {
         let admin = hex::encode(api::auth::hash_token(ADMIN_TOKEN));
         let read = hex::encode(api::auth::hash_token(READ_TOKEN));
         Self::spawn_configured(backend, |c| {
-            c.admin_tokens = format!("ops:admin:{admin},viewer:read:{read}");
-            c.seed_on_start = seed;
+            c.auth.admin_tokens = format!("ops:admin:{admin},viewer:read:{read}");
+            c.data.seed_on_start = seed;
         })
         .await
     }

@@ -54,10 +54,7 @@ fn who(ctx: &Context<'_>) -> String {
 
 /// Rebuilds the read model after a write, so the response and every later request see it.
 async fn refresh(ctx: &Context<'_>) -> GqlResult<Model> {
-    let store = ctx
-        .data::<std::sync::Arc<crate::model::ModelStore>>()
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no read-model store: {}", e.message)))?;
-    Ok(store.rebuild(db(ctx)?).await?)
+    Ok(super::store(ctx)?.rebuild(db(ctx)?).await?)
 }
 
 /// Surrounding white space is not part of a name.

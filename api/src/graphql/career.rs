@@ -672,6 +672,13 @@ fn reachable(
         .collect())
 }
 
+/// The request's read model and the indices of two roles in it; NOT_FOUND for an unknown slug.
+fn two_roles(ctx: &Context<'_>, a: &str, b: &str) -> GqlResult<(Model, usize, usize)> {
+    let m = super::model(ctx)?;
+    let (a, b) = (career::role_index(&m, a)?, career::role_index(&m, b)?);
+    Ok((m, a, b))
+}
+
 /// Career-path queries.
 #[derive(Default)]
 pub struct CareerQuery;
@@ -724,8 +731,8 @@ impl CareerQuery {
         let query = career::route_query(&m, &request)?;
         let started = std::time::Instant::now();
         let result = career::routes(&m, query).await?;
-        if let Ok(metrics) = ctx.data::<crate::metrics::Metrics>() {
-            metrics.record_route_search(started.elapsed());
+        if let Ok(state) = super::state(ctx) {
+            state.metrics.record_route_search(started.elapsed());
         }
         Ok(CareerRouteSet {
             m,
@@ -761,8 +768,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the current role.")] from: String,
         #[graphql(desc = "Slug of the target role.")] to: String,
     ) -> GqlResult<SkillGap> {
-        let m = super::model(ctx)?;
-        let (from, to) = (career::role_index(&m, &from)?, career::role_index(&m, &to)?);
+        let (m, from, to) = two_roles(ctx, &from, &to)?;
         Ok(SkillGap::new(m, from, to))
     }
 
@@ -773,8 +779,7 @@ impl CareerQuery {
         #[graphql(desc = "Slug of the first role.")] a: String,
         #[graphql(desc = "Slug of the second role.")] b: String,
     ) -> GqlResult<RoleComparison> {
-        let m = super::model(ctx)?;
-        let (a, b) = (career::role_index(&m, &a)?, career::role_index(&m, &b)?);
+        let (m, a, b) = two_roles(ctx, &a, &b)?;
         Ok(RoleComparison { m, a, b })
     }
 

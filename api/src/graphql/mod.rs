@@ -18,6 +18,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::error::{ApiError, GqlResult};
 use crate::model::{ModelStore, ReadModel};
+use crate::state::AppState;
 
 /// Root query: the union of every domain's queries.
 #[derive(MergedObject, Default)]
@@ -39,59 +40,24 @@ pub struct MutationRoot(admin::AdminMutation);
 /// The executable schema.
 pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// Query limits applied at validation (see `Config` for the defaults).
-#[derive(Clone, Debug)]
-pub struct QueryLimits {
-    /// Deepest nesting.
-    pub depth: usize,
-    /// Highest complexity (each field 1; lists scaled by `first`).
-    pub complexity: usize,
-    /// Deepest parser recursion.
-    pub recursion: usize,
-    /// Most directives on one field.
-    pub directives: usize,
-    /// Answer introspection.
-    pub introspection: bool,
-    /// Suggest field names in errors.
-    pub suggestions: bool,
-}
-
-impl Default for QueryLimits {
-    fn default() -> Self {
-        Self {
-            depth: 15,
-            complexity: 20_000,
-            recursion: 32,
-            directives: 10,
-            introspection: true,
-            suggestions: true,
-        }
-    }
-}
-
-/// Builds the schema over a database connection (for writes) and the read-model store.
-pub fn build_schema(
-    db: DatabaseConnection,
-    store: Arc<ModelStore>,
-    limits: &QueryLimits,
-    metrics: crate::metrics::Metrics,
-) -> AppSchema {
+/// Builds the schema over the app state: the read-model store answers queries, the database
+/// takes writes, and `state.config.query` sets the validation limits.
+pub fn build_schema(state: AppState) -> AppSchema {
+    let limits = state.config.query.clone();
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
     )
-    .data(store)
-    .data(db)
-    .data(metrics)
-    .limit_depth(limits.depth)
-    .limit_complexity(limits.complexity)
-    .limit_recursive_depth(limits.recursion)
-    .limit_directives(limits.directives);
+    .data(state)
+    .limit_depth(limits.query_max_depth)
+    .limit_complexity(limits.query_max_complexity)
+    .limit_recursive_depth(limits.query_max_recursion)
+    .limit_directives(limits.query_max_directives);
     if !limits.introspection {
         builder = builder.disable_introspection();
     }
-    if !limits.suggestions {
+    if !limits.field_suggestions {
         builder = builder.disable_suggestions();
     }
     builder.finish()
@@ -115,22 +81,30 @@ pub fn sdl() -> String {
     .sdl()
 }
 
+/// The app state the schema was built over.
+pub(crate) fn state<'a>(ctx: &Context<'a>) -> GqlResult<&'a AppState> {
+    ctx.data::<AppState>().map_err(|e| {
+        ApiError::Internal(anyhow::anyhow!("no app state in context: {}", e.message)).into()
+    })
+}
+
 /// The database connection of a request.
 pub(crate) fn db<'a>(ctx: &Context<'a>) -> GqlResult<&'a DatabaseConnection> {
-    ctx.data::<DatabaseConnection>().map_err(|e| {
-        ApiError::Internal(anyhow::anyhow!("no database in context: {}", e.message)).into()
-    })
+    state(ctx).map(|state| &state.db)
+}
+
+/// The read-model store, which writes rebuild.
+pub(crate) fn store<'a>(ctx: &Context<'a>) -> GqlResult<&'a ModelStore> {
+    state(ctx).map(|state| &*state.store)
 }
 
 /// The read model a request answers from: the one the HTTP layer took when the request
 /// arrived (so a request never mixes two data versions), else the store's current one.
 pub(crate) fn model(ctx: &Context<'_>) -> GqlResult<Arc<ReadModel>> {
-    if let Some(model) = ctx.data_opt::<Arc<ReadModel>>() {
-        return Ok(model.clone());
+    match ctx.data_opt::<Arc<ReadModel>>() {
+        Some(model) => Ok(model.clone()),
+        None => store(ctx).map(ModelStore::current),
     }
-    ctx.data::<Arc<ModelStore>>()
-        .map(|store| store.current())
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("no read model: {}", e.message)).into())
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@ use sea_orm::{
     QueryOrder, StreamTrait, TransactionTrait,
 };
 
-use super::{IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, headline_salary, skill_order};
+use super::{
+    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, headline_salary, skill_order,
+};
 use crate::career::GraphSnapshot;
 use crate::career::snapshot::{
     CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, SkillWeight,
@@ -534,15 +536,14 @@ fn build(mut t: Tables) -> ReadModel {
         titles_lower: roles.iter().map(|r| r.title.to_lowercase()).collect(),
         skills_by_name: by_name(&t.skills, |s| (s.name.as_str(), s.id)),
         certifications_by_name: by_name(&t.certifications, |c| (c.name.as_str(), c.id)),
-        role_by_slug,
-        skill_by_slug: index_by(&t.skills, |s| s.slug.clone()),
-        skill_by_id,
-        certification_by_slug: index_by(&t.certifications, |c| c.slug.clone()),
-        certification_by_id,
-        source_by_key: index_by(&t.sources, |s| s.key.clone()),
-        source_by_id,
+        role_rows: RowIndex::new(role_by_slug, role_by_id),
+        skill_rows: RowIndex::new(index_by(&t.skills, |s| s.slug.clone()), skill_by_id),
+        certification_rows: RowIndex::new(
+            index_by(&t.certifications, |c| c.slug.clone()),
+            certification_by_id,
+        ),
+        source_rows: RowIndex::new(index_by(&t.sources, |s| s.key.clone()), source_by_id),
         move_by_id: ids_of(&t.moves, |m| m.id),
-        role_by_id,
         orders,
         roles,
         facts,

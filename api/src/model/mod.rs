@@ -110,6 +110,27 @@ impl IdIndex {
     }
 }
 
+/// Positions of one table's rows by natural key (a slug, or a source's key) and by id.
+#[derive(Debug, Default)]
+struct RowIndex {
+    by_key: HashMap<String, u32>,
+    by_id: IdIndex,
+}
+
+impl RowIndex {
+    fn new(by_key: HashMap<String, u32>, by_id: IdIndex) -> Self {
+        Self { by_key, by_id }
+    }
+
+    fn key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).map(|&i| i as usize)
+    }
+
+    fn id(&self, id: i32) -> Option<usize> {
+        self.by_id.get(&id).map(|&i| i as usize)
+    }
+}
+
 /// The whole read model at one data version.
 #[derive(Debug, Default)]
 pub struct ReadModel {
@@ -138,14 +159,11 @@ pub struct ReadModel {
     pub sources: Vec<source::Model>,
     /// Every move, by id.
     pub moves: Vec<career_move::Model>,
-    role_by_slug: HashMap<String, u32>,
-    role_by_id: IdIndex,
-    skill_by_slug: HashMap<String, u32>,
-    skill_by_id: IdIndex,
-    certification_by_slug: HashMap<String, u32>,
-    certification_by_id: IdIndex,
-    source_by_key: HashMap<String, u32>,
-    source_by_id: IdIndex,
+    /// Where each row of `roles`, `skills`, `certifications` and `sources` sits.
+    role_rows: RowIndex,
+    skill_rows: RowIndex,
+    certification_rows: RowIndex,
+    source_rows: RowIndex,
     move_by_id: IdIndex,
     /// The route engine's graph and the text-search index, same role indices as `roles`.
     pub graph: GraphSnapshot,
@@ -154,35 +172,35 @@ pub struct ReadModel {
 impl ReadModel {
     /// Index of the role with this slug.
     pub fn role_index(&self, slug: &str) -> Option<usize> {
-        self.role_by_slug.get(slug).map(|&i| i as usize)
+        self.role_rows.key(slug)
     }
     /// Index of the role with this database id.
     pub fn role_index_of_id(&self, id: i32) -> Option<usize> {
-        self.role_by_id.get(&id).map(|&i| i as usize)
+        self.role_rows.id(id)
     }
     /// Index of the skill with this slug.
     pub fn skill_index(&self, slug: &str) -> Option<usize> {
-        self.skill_by_slug.get(slug).map(|&i| i as usize)
+        self.skill_rows.key(slug)
     }
     /// Index of the skill with this database id.
     pub fn skill_index_of_id(&self, id: i32) -> Option<usize> {
-        self.skill_by_id.get(&id).map(|&i| i as usize)
+        self.skill_rows.id(id)
     }
     /// Index of the certification with this slug.
     pub fn certification_index(&self, slug: &str) -> Option<usize> {
-        self.certification_by_slug.get(slug).map(|&i| i as usize)
+        self.certification_rows.key(slug)
     }
     /// Index of the certification with this database id.
     pub fn certification_index_of_id(&self, id: i32) -> Option<usize> {
-        self.certification_by_id.get(&id).map(|&i| i as usize)
+        self.certification_rows.id(id)
     }
     /// Index of the source with this key.
     pub fn source_index(&self, key: &str) -> Option<usize> {
-        self.source_by_key.get(key).map(|&i| i as usize)
+        self.source_rows.key(key)
     }
     /// Index of the source with this database id.
     pub fn source_index_of_id(&self, id: i32) -> Option<usize> {
-        self.source_by_id.get(&id).map(|&i| i as usize)
+        self.source_rows.id(id)
     }
     /// Index of the move with this database id.
     pub fn move_index_of_id(&self, id: i32) -> Option<usize> {
