@@ -1,6 +1,8 @@
 //! A directed edge of the career graph: people move from one role to another.
 use sea_orm::entity::prelude::*;
 
+use crate::vocab::MoveKind;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "career_move")]
 pub struct Model {
@@ -9,8 +11,8 @@ pub struct Model {
     pub from_role_id: i32,
     pub to_role_id: i32,
     pub source_id: i32,
-    /// `promotion`, `lateral`, `pivot` or `related`.
-    pub kind: String,
+    /// Kind of move (see [`MoveKind`]).
+    pub kind: MoveKind,
     pub typical_years: Option<f64>,
     /// Evidence weight in (0, 1]; see README for the scale.
     pub likelihood: Option<f64>,

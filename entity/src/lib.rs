@@ -21,6 +21,7 @@ pub mod role_skill;
 pub mod role_technology;
 pub mod skill;
 pub mod source;
+pub mod vocab;
 
 pub mod prelude {
     //! Entity aliases for terse queries.

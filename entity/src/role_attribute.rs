@@ -1,6 +1,8 @@
 //! Ordered list facts about a role: top employer types, pay factors, resources.
 use sea_orm::entity::prelude::*;
 
+use crate::vocab::AttributeKind;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "role_attribute")]
 pub struct Model {
@@ -8,8 +10,8 @@ pub struct Model {
     pub id: i32,
     pub role_id: i32,
     pub source_id: i32,
-    /// `employer_type`, `pay_factor`, `resource` or `work_environment`.
-    pub kind: String,
+    /// Which list the item belongs to.
+    pub kind: AttributeKind,
     pub position: i32,
     pub name: String,
     pub detail: Option<String>,

@@ -1,6 +1,8 @@
 //! A role values a certification, with how much (required, preferred, ...).
 use sea_orm::entity::prelude::*;
 
+use crate::vocab::Relevance;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "role_certification")]
 pub struct Model {
@@ -9,8 +11,8 @@ pub struct Model {
     pub role_id: i32,
     pub certification_id: i32,
     pub source_id: i32,
-    /// `required`, `common`, `preferred`, `advantageous` or `readiness`.
-    pub relevance: String,
+    /// How much the role values it.
+    pub relevance: Relevance,
     pub note: Option<String>,
 }
 

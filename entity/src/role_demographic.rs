@@ -1,6 +1,8 @@
 //! One demographic share (gender or race group) of a role's workforce, per source.
 use sea_orm::entity::prelude::*;
 
+use crate::vocab::Dimension;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "role_demographic")]
 pub struct Model {
@@ -8,8 +10,8 @@ pub struct Model {
     pub id: i32,
     pub role_id: i32,
     pub source_id: i32,
-    /// `gender` or `race`.
-    pub dimension: String,
+    /// The dimension the shares split.
+    pub dimension: Dimension,
     pub group_name: String,
     pub share_pct: f64,
 }

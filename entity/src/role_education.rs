@@ -1,6 +1,8 @@
 //! An education requirement or norm for a role, per source.
 use sea_orm::entity::prelude::*;
 
+use crate::vocab::EducationRequirement;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "role_education")]
 pub struct Model {
@@ -11,8 +13,8 @@ pub struct Model {
     pub position: i32,
     /// `bachelor`, `master`, `mba`, ...
     pub level: String,
-    /// `required`, `typical` or `preferred`.
-    pub requirement: String,
+    /// How strongly it is expected.
+    pub requirement: EducationRequirement,
     /// Fields of study, comma-separated as stated.
     pub fields: Option<String>,
     pub note: Option<String>,

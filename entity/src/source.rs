@@ -1,6 +1,8 @@
 //! Where a fact comes from: a source document (by file name) or a dataset release.
 use sea_orm::entity::prelude::*;
 
+use crate::vocab::SourceKind;
+
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "source")]
 pub struct Model {
@@ -10,8 +12,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub key: String,
     pub title: String,
-    /// `document`, `dataset` or `derived`.
-    pub kind: String,
+    /// What kind of source.
+    pub kind: SourceKind,
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub attribution: Option<String>,

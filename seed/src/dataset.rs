@@ -4,6 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use entity::vocab::{
+    AttributeKind, Dimension, EducationRequirement, MoveKind, Relevance, SourceKind,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::SeedError;
@@ -32,7 +35,7 @@ pub struct Dataset {
 pub struct SourceRecord {
     pub key: String,
     pub title: String,
-    pub kind: String,
+    pub kind: SourceKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,7 +211,7 @@ pub struct ProfileRecord {
 #[serde(deny_unknown_fields)]
 pub struct DemographicRecord {
     pub role: String,
-    pub dimension: String,
+    pub dimension: Dimension,
     pub shares: BTreeMap<String, f64>,
 }
 
@@ -251,7 +254,7 @@ pub struct RoleSkillRecord {
 pub struct RoleCertificationRecord {
     pub role: String,
     pub certification: String,
-    pub relevance: String,
+    pub relevance: Relevance,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -276,7 +279,7 @@ pub struct DutyItem {
 #[serde(deny_unknown_fields)]
 pub struct EducationItem {
     pub level: String,
-    pub requirement: String,
+    pub requirement: EducationRequirement,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -296,7 +299,7 @@ pub struct RegionalWageItem {
 #[serde(deny_unknown_fields)]
 pub struct AttributeList {
     pub role: String,
-    pub kind: String,
+    pub kind: AttributeKind,
     pub items: Vec<AttributeItem>,
 }
 
@@ -313,7 +316,7 @@ pub struct AttributeItem {
 pub struct MoveRecord {
     pub from: String,
     pub to: String,
-    pub kind: String,
+    pub kind: MoveKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typical_years: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,7 @@
 //! Property tests of the dataset parser and validator: any input is answered with a value
 //! or an error (never a panic), and valid datasets survive a serialize → parse round trip.
 
+use entity::vocab::{MoveKind, SourceKind};
 use proptest::prelude::*;
 
 use crate::Dataset;
@@ -50,7 +51,12 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 .collect();
             skills.sort_by(|a, b| a.slug.cmp(&b.slug));
             skills.dedup_by(|a, b| a.slug == b.slug);
-            let kinds = ["promotion", "lateral", "pivot", "related"];
+            let kinds = [
+                MoveKind::Promotion,
+                MoveKind::Lateral,
+                MoveKind::Pivot,
+                MoveKind::Related,
+            ];
             let mut facts = crate::FactFile {
                 source: "s".into(),
                 file: "generated".into(),
@@ -68,7 +74,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 facts.moves.push(MoveRecord {
                     from: from.clone(),
                     to: to.clone(),
-                    kind: kinds[kind].into(),
+                    kind: kinds[kind],
                     typical_years: years,
                     likelihood,
                     description: None,
@@ -79,7 +85,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 sources: vec![SourceRecord {
                     key: "s".into(),
                     title: "Generated".into(),
-                    kind: "derived".into(),
+                    kind: SourceKind::Derived,
                     publisher: None,
                     url: None,
                     attribution: None,

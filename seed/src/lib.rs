@@ -11,12 +11,17 @@ mod fuzz;
 mod load;
 pub mod onet;
 pub mod synthetic;
+pub mod tables;
 mod transfer;
+pub mod value;
 mod validate;
+pub mod write;
 
 pub use dataset::{Dataset, FactFile};
-pub use load::{LoadOptions, LoadReport, bump_data_version, load, table_totals};
-pub use transfer::{ImportMode, ImportReport, TableCounts, export, import, import_in};
+pub use load::{LoadOptions, LoadReport, load};
+pub use tables::table_totals;
+pub use write::{Audit, Write, current_version};
+pub use transfer::{ImportMode, ImportOptions, ImportReport, TableCounts, export, import};
 pub use validate::{validate, validate_onto};
 
 /// Why a dataset could not be read, validated or written.

@@ -1,30 +1,39 @@
-//! Writes a validated dataset in one transaction, upserting on natural keys.
+//! Writes dataset records to their tables, upserting on each table's natural key.
 
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, data_version, role, role_alias, role_attribute, role_certification,
+    career_move, certification, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_skill, role_technology, skill, source,
 };
 use indicatif::{ProgressBar, ProgressStyle};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IdenStatic, Iterable, PaginatorTrait, QueryFilter, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::NotSet, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QuerySelect, Set,
 };
 
+use crate::dataset::{ProfileRecord, RoleSkillRecord};
+use crate::tables::{Keyed, table_totals};
+use crate::write::{Audit, Write, upsert};
 use crate::{Dataset, FactFile, SeedError, validate};
 
-/// Bind parameters per INSERT statement: under SQLite's (32,766) and PostgreSQL's (65,535) limits.
-const MAX_PARAMS: usize = 30_000;
-
 /// How to load.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct LoadOptions {
     /// Draw a progress bar on stderr (hidden automatically when stderr is not a terminal).
     pub progress: bool,
+    /// Who loads, for the audit log (`seed` for the CLI, `startup` for the service).
+    pub actor: &'static str,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            progress: false,
+            actor: "seed",
+        }
+    }
 }
 
 /// Row counts per table after a load.
@@ -34,24 +43,64 @@ pub struct LoadReport {
     pub written: Vec<(&'static str, u64)>,
     /// Rows in each table after the load.
     pub totals: Vec<(&'static str, u64)>,
+    /// The data version the load produced.
+    pub data_version: i64,
 }
 
 impl std::fmt::Display for LoadReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "{:<22} {:>9} {:>9}", "table", "written", "rows")?;
-        for ((table, written), (_, total)) in self.written.iter().zip(&self.totals) {
+        for (table, total) in &self.totals {
+            let written = self
+                .written
+                .iter()
+                .find(|(t, _)| t == table)
+                .map_or(0, |(_, n)| *n);
             writeln!(f, "{table:<22} {written:>9} {total:>9}")?;
         }
         Ok(())
     }
 }
 
-/// Slug → id maps of the catalog tables, read back after their upsert.
+/// Records written per table, in the order tables were first written.
+#[derive(Default)]
+pub(crate) struct Written(pub Vec<(&'static str, u64)>);
+
+impl Written {
+    fn add(&mut self, table: &'static str, n: u64) {
+        match self.0.iter_mut().find(|(t, _)| *t == table) {
+            Some((_, total)) => *total += n,
+            None => self.0.push((table, n)),
+        }
+    }
+}
+
+/// Natural key → id maps of the catalog tables, read back after their upsert.
 struct Ids {
     sources: HashMap<String, i32>,
     roles: HashMap<String, i32>,
     skills: HashMap<String, i32>,
     certifications: HashMap<String, i32>,
+}
+
+impl Ids {
+    async fn read(db: &impl ConnectionTrait) -> Result<Self, SeedError> {
+        Ok(Self {
+            sources: key_ids::<source::Entity>(db, source::Column::Key, source::Column::Id).await?,
+            roles: key_ids::<role::Entity>(db, role::Column::Slug, role::Column::Id).await?,
+            skills: key_ids::<skill::Entity>(db, skill::Column::Slug, skill::Column::Id).await?,
+            certifications: key_ids::<certification::Entity>(
+                db,
+                certification::Column::Slug,
+                certification::Column::Id,
+            )
+            .await?,
+        })
+    }
+
+    fn role(&self, slug: &str) -> Result<i32, SeedError> {
+        lookup(&self.roles, "role", slug)
+    }
 }
 
 fn lookup(map: &HashMap<String, i32>, what: &str, key: &str) -> Result<i32, SeedError> {
@@ -63,63 +112,15 @@ fn lookup(map: &HashMap<String, i32>, what: &str, key: &str) -> Result<i32, Seed
     })
 }
 
-/// Upserts `rows` in chunks: on a natural-key conflict every other column is updated,
-/// so a reload rewrites identical values and keeps ids.
-pub(crate) async fn upsert<E, A>(
+/// Key → id of a catalog table.
+pub(crate) async fn key_ids<E: EntityTrait>(
     db: &impl ConnectionTrait,
-    rows: Vec<A>,
-    key: &[E::Column],
-    bar: &ProgressBar,
-) -> Result<u64, SeedError>
-where
-    E: EntityTrait,
-    A: ActiveModelTrait<Entity = E> + Send,
-{
-    let key_names: Vec<&str> = key.iter().map(|c| c.as_str()).collect();
-    // Only columns the rows set are updated: a loader that does not know a column (NotSet)
-    // must not overwrite what another loader wrote there.
-    let Some(first) = rows.first() else {
-        return Ok(0);
-    };
-    let update: Vec<E::Column> = E::Column::iter()
-        .filter(|c| {
-            c.as_str() != "id" && !key_names.contains(&c.as_str()) && first.get(*c).is_set()
-        })
-        .collect();
-    let set_columns = E::Column::iter()
-        .filter(|c| first.get(*c).is_set())
-        .count()
-        .max(1);
-    let chunk_rows = (MAX_PARAMS / set_columns).max(1);
-    let mut written = 0;
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<A> = rows.by_ref().take(chunk_rows).collect();
-        let n = chunk.len() as u64;
-        let mut on_conflict = OnConflict::columns(key.iter().copied());
-        if update.is_empty() {
-            on_conflict.do_nothing();
-        } else {
-            on_conflict.update_columns(update.iter().copied());
-        }
-        E::insert_many(chunk)
-            .on_conflict(on_conflict)
-            .exec_without_returning(db)
-            .await?;
-        written += n;
-        bar.inc(n);
-    }
-    Ok(written)
-}
-
-pub(crate) async fn slug_ids<E: EntityTrait>(
-    db: &impl ConnectionTrait,
-    slug: E::Column,
+    key: E::Column,
     id: E::Column,
 ) -> Result<HashMap<String, i32>, SeedError> {
     let rows: Vec<(String, i32)> = E::find()
         .select_only()
-        .column(slug)
+        .column(key)
         .column(id)
         .into_tuple()
         .all(db)
@@ -128,6 +129,9 @@ pub(crate) async fn slug_ids<E: EntityTrait>(
 }
 
 fn record_count(dataset: &Dataset) -> u64 {
+    fn items<T>(lists: &[crate::dataset::RoleList<T>]) -> usize {
+        lists.iter().map(|l| l.items.len()).sum()
+    }
     let facts: usize = dataset
         .facts
         .iter()
@@ -136,17 +140,14 @@ fn record_count(dataset: &Dataset) -> u64 {
                 + f.demographics.iter().map(|d| d.shares.len()).sum::<usize>()
                 + f.role_skills.len()
                 + f.role_certifications.len()
-                + f.duties.iter().map(|d| d.items.len()).sum::<usize>()
-                + f.education.iter().map(|d| d.items.len()).sum::<usize>()
+                + items(&f.duties)
+                + items(&f.education)
                 + f.attributes.iter().map(|d| d.items.len()).sum::<usize>()
-                + f.regional_wages
-                    .iter()
-                    .map(|d| d.items.len())
-                    .sum::<usize>()
+                + items(&f.regional_wages)
                 + f.moves.len()
                 + f.comparisons.len()
-                + f.aliases.iter().map(|d| d.items.len()).sum::<usize>()
-                + f.technologies.iter().map(|d| d.items.len()).sum::<usize>()
+                + items(&f.aliases)
+                + items(&f.technologies)
         })
         .sum();
     (dataset.sources.len()
@@ -156,53 +157,96 @@ fn record_count(dataset: &Dataset) -> u64 {
         + facts) as u64
 }
 
-/// Validates `dataset`, then writes it in one transaction. On any error nothing is written.
+/// A progress bar over the dataset's records (hidden unless asked for).
+pub(crate) fn progress_bar(dataset: &Dataset, show: bool) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(record_count(dataset));
+    if let Ok(style) = ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} records") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Validates `dataset`, then writes it through one [`Write`] (version bump and audit row
+/// included). On any error nothing is written.
 pub async fn load(
     db: &DatabaseConnection,
     dataset: &Dataset,
     options: LoadOptions,
 ) -> Result<LoadReport, SeedError> {
     validate(dataset)?;
-    let bar = if options.progress {
-        let bar = ProgressBar::new(record_count(dataset));
-        if let Ok(style) = ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} records")
-        {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
-    let txn = db.begin().await?;
-    let written = write(&txn, dataset, &bar).await?;
-    bump_data_version(&txn).await?;
-    let totals = table_totals(&txn).await?;
-    txn.commit().await?;
+    let bar = progress_bar(dataset, options.progress);
+    let change = Write::begin(db).await?;
+    let written = write(change.conn(), dataset, &bar).await?;
+    let totals = table_totals(change.conn()).await?;
+    let records: u64 = written.iter().map(|(_, n)| n).sum();
+    let audit = Audit::new(
+        options.actor,
+        "loadDataset",
+        format!("{records} records"),
+    );
+    let data_version = change.commit(audit).await?;
     bar.finish_and_clear();
-    Ok(LoadReport { written, totals })
+    Ok(LoadReport {
+        written,
+        totals,
+        data_version,
+    })
 }
 
-/// Writes a validated dataset with the caller's connection or transaction (no commit, no
-/// data-version bump); returns the records written per table.
+/// Upserts `rows` into their table and counts them.
+async fn put<E, A>(
+    db: &impl ConnectionTrait,
+    rows: Vec<A>,
+    bar: &ProgressBar,
+    written: &mut Written,
+) -> Result<(), SeedError>
+where
+    E: Keyed,
+    A: ActiveModelTrait<Entity = E> + Send,
+{
+    let n = upsert(db, rows, bar).await?;
+    written.add(E::NAME, n);
+    Ok(())
+}
+
+/// Writes a validated dataset inside the caller's [`Write`] (no commit); returns the
+/// records written per table.
 pub(crate) async fn write(
-    txn: &impl ConnectionTrait,
+    db: &impl ConnectionTrait,
     dataset: &Dataset,
     bar: &ProgressBar,
 ) -> Result<Vec<(&'static str, u64)>, SeedError> {
-    let mut written = Vec::new();
-
+    let mut written = Written::default();
     bar.set_message("catalog");
+    write_catalog(db, dataset, bar, &mut written).await?;
+    let ids = Ids::read(db).await?;
+    for facts in &dataset.facts {
+        bar.set_message(facts.source.clone());
+        write_facts(db, facts, &ids, bar, &mut written).await?;
+    }
+    Ok(written.0)
+}
+
+async fn write_catalog(
+    db: &impl ConnectionTrait,
+    dataset: &Dataset,
+    bar: &ProgressBar,
+    written: &mut Written,
+) -> Result<(), SeedError> {
     let sources = dataset.sources.iter().map(|s| source::ActiveModel {
         id: NotSet,
         key: Set(s.key.clone()),
         title: Set(s.title.clone()),
-        kind: Set(s.kind.clone()),
+        kind: Set(s.kind),
         publisher: Set(s.publisher.clone()),
         url: Set(s.url.clone()),
         attribution: Set(s.attribution.clone()),
     });
-    let n = upsert(txn, sources.collect(), &[source::Column::Key], bar).await?;
-    written.push(("source", n));
+    put(db, sources.collect(), bar, written).await?;
+    // Job zones are left alone unless the dataset gives them (the O*NET import does).
     let any_job_zone = dataset.roles.iter().any(|r| r.job_zone.is_some());
     let roles = dataset.roles.iter().map(|r| role::ActiveModel {
         id: NotSet,
@@ -212,27 +256,20 @@ pub(crate) async fn write(
         track: Set(r.track.clone()),
         seniority: Set(r.seniority),
         onet_code: Set(r.onet_code.clone()),
-        // Left alone unless the dataset gives job zones (the O*NET import sets them).
         job_zone: if any_job_zone {
             Set(r.job_zone)
         } else {
             NotSet
         },
     });
-    written.push((
-        "role",
-        upsert(txn, roles.collect(), &[role::Column::Slug], bar).await?,
-    ));
+    put(db, roles.collect(), bar, written).await?;
     let skills = dataset.skills.iter().map(|s| skill::ActiveModel {
         id: NotSet,
         slug: Set(s.slug.clone()),
         name: Set(s.name.clone()),
         category: Set(s.category.clone()),
     });
-    written.push((
-        "skill",
-        upsert(txn, skills.collect(), &[skill::Column::Slug], bar).await?,
-    ));
+    put(db, skills.collect(), bar, written).await?;
     let certs = dataset
         .certifications
         .iter()
@@ -243,372 +280,325 @@ pub(crate) async fn write(
             acronym: Set(c.acronym.clone()),
             issuer: Set(c.issuer.clone()),
         });
-    let n = upsert(txn, certs.collect(), &[certification::Column::Slug], bar).await?;
-    written.push(("certification", n));
-
-    let ids = Ids {
-        sources: slug_ids::<source::Entity>(txn, source::Column::Key, source::Column::Id).await?,
-        roles: slug_ids::<role::Entity>(txn, role::Column::Slug, role::Column::Id).await?,
-        skills: slug_ids::<skill::Entity>(txn, skill::Column::Slug, skill::Column::Id).await?,
-        certifications: slug_ids::<certification::Entity>(
-            txn,
-            certification::Column::Slug,
-            certification::Column::Id,
-        )
-        .await?,
-    };
-    let mut fact_written: Vec<(&'static str, u64)> = Vec::new();
-    for facts in &dataset.facts {
-        bar.set_message(facts.source.clone());
-        for (table, n) in load_facts(txn, facts, &ids, bar).await? {
-            match fact_written.iter_mut().find(|(t, _)| *t == table) {
-                Some((_, total)) => *total += n,
-                None => fact_written.push((table, n)),
-            }
-        }
-    }
-    written.extend(fact_written);
-    Ok(written)
-}
-
-/// Marks the data as changed (in the caller's transaction) so caches rebuild.
-pub async fn bump_data_version(db: &impl ConnectionTrait) -> Result<(), SeedError> {
-    use sea_orm::sea_query::{Expr, ExprTrait};
-    data_version::Entity::update_many()
-        .col_expr(
-            data_version::Column::Version,
-            Expr::col(data_version::Column::Version).add(1),
-        )
-        .filter(data_version::Column::Id.eq(1))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-/// Row counts of every table, in schema order.
-pub async fn table_totals(
-    db: &impl ConnectionTrait,
-) -> Result<Vec<(&'static str, u64)>, SeedError> {
-    Ok(vec![
-        ("source", source::Entity::find().count(db).await?),
-        ("role", role::Entity::find().count(db).await?),
-        ("skill", skill::Entity::find().count(db).await?),
-        (
-            "certification",
-            certification::Entity::find().count(db).await?,
-        ),
-        (
-            "role_profile",
-            role_profile::Entity::find().count(db).await?,
-        ),
-        (
-            "role_demographic",
-            role_demographic::Entity::find().count(db).await?,
-        ),
-        ("role_skill", role_skill::Entity::find().count(db).await?),
-        (
-            "role_certification",
-            role_certification::Entity::find().count(db).await?,
-        ),
-        ("role_duty", role_duty::Entity::find().count(db).await?),
-        (
-            "role_education",
-            role_education::Entity::find().count(db).await?,
-        ),
-        (
-            "role_attribute",
-            role_attribute::Entity::find().count(db).await?,
-        ),
-        (
-            "role_regional_wage",
-            role_regional_wage::Entity::find().count(db).await?,
-        ),
-        ("career_move", career_move::Entity::find().count(db).await?),
-        (
-            "role_comparison",
-            role_comparison::Entity::find().count(db).await?,
-        ),
-        ("role_alias", role_alias::Entity::find().count(db).await?),
-        (
-            "role_technology",
-            role_technology::Entity::find().count(db).await?,
-        ),
-    ])
+    put(db, certs.collect(), bar, written).await
 }
 
 fn position(index: usize) -> i32 {
     i32::try_from(index + 1).unwrap_or(i32::MAX)
 }
 
-async fn load_facts(
-    db: &impl ConnectionTrait,
-    f: &FactFile,
+/// Rows of one fact file: every record cites the file's source.
+struct FactRows<'a> {
+    f: &'a FactFile,
+    ids: &'a Ids,
+    source_id: i32,
+}
+
+/// One row per item of a role's ordered lists, with the item's position.
+fn list_rows<T, R>(
+    lists: &[crate::dataset::RoleList<T>],
     ids: &Ids,
-    bar: &ProgressBar,
-) -> Result<Vec<(&'static str, u64)>, SeedError> {
-    let source_id = lookup(&ids.sources, "source", &f.source)?;
-    let role = |slug: &str| lookup(&ids.roles, "role", slug);
-    let mut out = Vec::new();
-
+    mut row: impl FnMut(i32, i32, &T) -> R,
+) -> Result<Vec<R>, SeedError> {
     let mut rows = Vec::new();
-    for p in &f.profiles {
-        rows.push(role_profile::ActiveModel {
-            id: NotSet,
-            role_id: Set(role(&p.role)?),
-            source_id: Set(source_id),
-            salary_mean: Set(p.salary_mean),
-            salary_median: Set(p.salary_median),
-            salary_low: Set(p.salary_low),
-            salary_high: Set(p.salary_high),
-            salary_p10: Set(p.salary_p10),
-            salary_p25: Set(p.salary_p25),
-            salary_p75: Set(p.salary_p75),
-            salary_p90: Set(p.salary_p90),
-            hourly_mean: Set(p.hourly_mean),
-            hourly_median: Set(p.hourly_median),
-            hourly_p10: Set(p.hourly_p10),
-            hourly_p25: Set(p.hourly_p25),
-            hourly_p75: Set(p.hourly_p75),
-            hourly_p90: Set(p.hourly_p90),
-            pay_note: Set(p.pay_note.clone()),
-            growth_rate_pct: Set(p.growth_rate_pct),
-            growth_outlook: Set(p.growth_outlook.clone()),
-            jobs_count: Set(p.jobs_count),
-            job_satisfaction: Set(p.job_satisfaction),
-            experience_years_min: Set(p.experience_years_min),
-            experience_years_max: Set(p.experience_years_max),
-            management_years_min: Set(p.management_years_min),
-            management_years_max: Set(p.management_years_max),
-            years_to_become_min: Set(p.years_to_become_min),
-            years_to_become_max: Set(p.years_to_become_max),
-            average_age: Set(p.average_age),
-            degree: Set(p.degree.clone()),
-            degree_share_pct: Set(p.degree_share_pct),
-            major: Set(p.major.clone()),
-            college: Set(p.college.clone()),
-            highest_paying_city: Set(p.highest_paying_city.clone()),
-            highest_paying_state: Set(p.highest_paying_state.clone()),
-            best_paying_company: Set(p.best_paying_company.clone()),
-            best_paying_industry: Set(p.best_paying_industry.clone()),
-            lgbt_share_pct: Set(p.lgbt_share_pct),
-            budget_min: Set(p.budget_min),
-            budget_max: Set(p.budget_max),
-            direct_reports_min: Set(p.direct_reports_min),
-            direct_reports_max: Set(p.direct_reports_max),
-            ai_impact: Set(p.ai_impact.clone()),
-            licenses: Set(p.licenses.clone()),
-        });
-    }
-    use role_profile::Column as P;
-    out.push((
-        "role_profile",
-        upsert(db, rows, &[P::RoleId, P::SourceId], bar).await?,
-    ));
-
-    let mut rows = Vec::new();
-    for d in &f.demographics {
-        for (group, share) in &d.shares {
-            rows.push(role_demographic::ActiveModel {
-                id: NotSet,
-                role_id: Set(role(&d.role)?),
-                source_id: Set(source_id),
-                dimension: Set(d.dimension.clone()),
-                group_name: Set(group.clone()),
-                share_pct: Set(*share),
-            });
-        }
-    }
-    use role_demographic::Column as D;
-    let key = [D::RoleId, D::SourceId, D::Dimension, D::GroupName];
-    out.push(("role_demographic", upsert(db, rows, &key, bar).await?));
-
-    let mut rows = Vec::new();
-    let any_stats = f
-        .role_skills
-        .iter()
-        .any(|s| s.importance_n.is_some() || s.level_n.is_some() || s.importance_se.is_some());
-    for s in &f.role_skills {
-        let mut row = role_skill::ActiveModel {
-            id: NotSet,
-            role_id: Set(role(&s.role)?),
-            skill_id: Set(lookup(&ids.skills, "skill", &s.skill)?),
-            source_id: Set(source_id),
-            share_pct: Set(s.share_pct),
-            rank: Set(s.rank),
-            importance: Set(s.importance),
-            level: Set(s.level),
-            note: Set(s.note.clone()),
-            ..Default::default()
-        };
-        // Rating statistics are written only by datasets that carry them.
-        if any_stats {
-            row.importance_n = Set(s.importance_n);
-            row.importance_se = Set(s.importance_se);
-            row.importance_ci_low = Set(s.importance_ci_low);
-            row.importance_ci_high = Set(s.importance_ci_high);
-            row.level_n = Set(s.level_n);
-            row.level_se = Set(s.level_se);
-            row.level_ci_low = Set(s.level_ci_low);
-            row.level_ci_high = Set(s.level_ci_high);
-        }
-        rows.push(row);
-    }
-    use role_skill::Column as S;
-    let key = [S::RoleId, S::SkillId, S::SourceId];
-    out.push(("role_skill", upsert(db, rows, &key, bar).await?));
-
-    let mut rows = Vec::new();
-    for c in &f.role_certifications {
-        rows.push(role_certification::ActiveModel {
-            id: NotSet,
-            role_id: Set(role(&c.role)?),
-            certification_id: Set(lookup(
-                &ids.certifications,
-                "certification",
-                &c.certification,
-            )?),
-            source_id: Set(source_id),
-            relevance: Set(c.relevance.clone()),
-            note: Set(c.note.clone()),
-        });
-    }
-    use role_certification::Column as C;
-    let key = [C::RoleId, C::CertificationId, C::SourceId, C::Relevance];
-    out.push(("role_certification", upsert(db, rows, &key, bar).await?));
-
-    let mut rows = Vec::new();
-    for list in &f.duties {
+    for list in lists {
+        let role_id = ids.role(&list.role)?;
         for (i, item) in list.items.iter().enumerate() {
-            rows.push(role_duty::ActiveModel {
+            rows.push(row(role_id, position(i), item));
+        }
+    }
+    Ok(rows)
+}
+
+impl FactRows<'_> {
+    fn profiles(&self) -> Result<Vec<role_profile::ActiveModel>, SeedError> {
+        let f = self.f;
+        f.profiles
+            .iter()
+            .map(|p| Ok(profile_row(self.ids.role(&p.role)?, self.source_id, p)))
+            .collect()
+    }
+
+    fn demographics(&self) -> Result<Vec<role_demographic::ActiveModel>, SeedError> {
+        let mut rows = Vec::new();
+        for d in &self.f.demographics {
+            let role_id = self.ids.role(&d.role)?;
+            for (group, share) in &d.shares {
+                rows.push(role_demographic::ActiveModel {
+                    id: NotSet,
+                    role_id: Set(role_id),
+                    source_id: Set(self.source_id),
+                    dimension: Set(d.dimension),
+                    group_name: Set(group.clone()),
+                    share_pct: Set(*share),
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    fn role_skills(&self) -> Result<Vec<role_skill::ActiveModel>, SeedError> {
+        // Rating statistics are written only by datasets that carry them.
+        let any_stats = self
+            .f
+            .role_skills
+            .iter()
+            .any(|s| s.importance_n.is_some() || s.level_n.is_some() || s.importance_se.is_some());
+        self.f
+            .role_skills
+            .iter()
+            .map(|s| {
+                let skill_id = lookup(&self.ids.skills, "skill", &s.skill)?;
+                Ok(role_skill_row(
+                    self.ids.role(&s.role)?,
+                    skill_id,
+                    self.source_id,
+                    s,
+                    any_stats,
+                ))
+            })
+            .collect()
+    }
+
+    fn role_certifications(&self) -> Result<Vec<role_certification::ActiveModel>, SeedError> {
+        self.f
+            .role_certifications
+            .iter()
+            .map(|c| {
+                let cert = lookup(&self.ids.certifications, "certification", &c.certification)?;
+                Ok(role_certification::ActiveModel {
+                    id: NotSet,
+                    role_id: Set(self.ids.role(&c.role)?),
+                    certification_id: Set(cert),
+                    source_id: Set(self.source_id),
+                    relevance: Set(c.relevance),
+                    note: Set(c.note.clone()),
+                })
+            })
+            .collect()
+    }
+
+    fn duties(&self) -> Result<Vec<role_duty::ActiveModel>, SeedError> {
+        list_rows(&self.f.duties, self.ids, |role_id, position, item| {
+            role_duty::ActiveModel {
                 id: NotSet,
-                role_id: Set(role(&list.role)?),
-                source_id: Set(source_id),
-                position: Set(position(i)),
+                role_id: Set(role_id),
+                source_id: Set(self.source_id),
+                position: Set(position),
                 title: Set(item.title.clone()),
                 description: Set(item.description.clone()),
-            });
-        }
+            }
+        })
     }
-    use role_duty::Column as Du;
-    let key = [Du::RoleId, Du::SourceId, Du::Position];
-    out.push(("role_duty", upsert(db, rows, &key, bar).await?));
 
-    let mut rows = Vec::new();
-    for list in &f.education {
-        for (i, item) in list.items.iter().enumerate() {
-            rows.push(role_education::ActiveModel {
+    fn education(&self) -> Result<Vec<role_education::ActiveModel>, SeedError> {
+        list_rows(&self.f.education, self.ids, |role_id, position, item| {
+            role_education::ActiveModel {
                 id: NotSet,
-                role_id: Set(role(&list.role)?),
-                source_id: Set(source_id),
-                position: Set(position(i)),
+                role_id: Set(role_id),
+                source_id: Set(self.source_id),
+                position: Set(position),
                 level: Set(item.level.clone()),
-                requirement: Set(item.requirement.clone()),
+                requirement: Set(item.requirement),
                 fields: Set(item.fields.clone()),
                 note: Set(item.note.clone()),
-            });
-        }
+            }
+        })
     }
-    use role_education::Column as E;
-    let key = [E::RoleId, E::SourceId, E::Position];
-    out.push(("role_education", upsert(db, rows, &key, bar).await?));
 
-    let mut rows = Vec::new();
-    for list in &f.attributes {
-        for (i, item) in list.items.iter().enumerate() {
-            rows.push(role_attribute::ActiveModel {
-                id: NotSet,
-                role_id: Set(role(&list.role)?),
-                source_id: Set(source_id),
-                kind: Set(list.kind.clone()),
-                position: Set(position(i)),
-                name: Set(item.name.clone()),
-                detail: Set(item.detail.clone()),
-            });
+    fn attributes(&self) -> Result<Vec<role_attribute::ActiveModel>, SeedError> {
+        let mut rows = Vec::new();
+        for list in &self.f.attributes {
+            let role_id = self.ids.role(&list.role)?;
+            for (i, item) in list.items.iter().enumerate() {
+                rows.push(role_attribute::ActiveModel {
+                    id: NotSet,
+                    role_id: Set(role_id),
+                    source_id: Set(self.source_id),
+                    kind: Set(list.kind),
+                    position: Set(position(i)),
+                    name: Set(item.name.clone()),
+                    detail: Set(item.detail.clone()),
+                });
+            }
         }
+        Ok(rows)
     }
-    use role_attribute::Column as A;
-    let key = [A::RoleId, A::SourceId, A::Kind, A::Position];
-    out.push(("role_attribute", upsert(db, rows, &key, bar).await?));
 
-    let mut rows = Vec::new();
-    for list in &f.regional_wages {
-        for (i, item) in list.items.iter().enumerate() {
-            rows.push(role_regional_wage::ActiveModel {
+    fn regional_wages(&self) -> Result<Vec<role_regional_wage::ActiveModel>, SeedError> {
+        list_rows(&self.f.regional_wages, self.ids, |role_id, rank, item| {
+            role_regional_wage::ActiveModel {
                 id: NotSet,
-                role_id: Set(role(&list.role)?),
-                source_id: Set(source_id),
+                role_id: Set(role_id),
+                source_id: Set(self.source_id),
                 region: Set(item.region.clone()),
-                rank: Set(position(i)),
+                rank: Set(rank),
                 salary_median: Set(item.salary_median),
-            });
-        }
+            }
+        })
     }
-    use role_regional_wage::Column as W;
-    let key = [W::RoleId, W::SourceId, W::Region];
-    out.push(("role_regional_wage", upsert(db, rows, &key, bar).await?));
 
-    let mut rows = Vec::new();
-    for m in &f.moves {
-        rows.push(career_move::ActiveModel {
-            id: NotSet,
-            from_role_id: Set(role(&m.from)?),
-            to_role_id: Set(role(&m.to)?),
-            source_id: Set(source_id),
-            kind: Set(m.kind.clone()),
-            typical_years: Set(m.typical_years),
-            likelihood: Set(m.likelihood),
-            description: Set(m.description.clone()),
-            derived: Set(m.derived),
-        });
+    fn moves(&self) -> Result<Vec<career_move::ActiveModel>, SeedError> {
+        self.f
+            .moves
+            .iter()
+            .map(|m| {
+                Ok(career_move::ActiveModel {
+                    id: NotSet,
+                    from_role_id: Set(self.ids.role(&m.from)?),
+                    to_role_id: Set(self.ids.role(&m.to)?),
+                    source_id: Set(self.source_id),
+                    kind: Set(m.kind),
+                    typical_years: Set(m.typical_years),
+                    likelihood: Set(m.likelihood),
+                    description: Set(m.description.clone()),
+                    derived: Set(m.derived),
+                })
+            })
+            .collect()
     }
-    use career_move::Column as M;
-    let key = [M::FromRoleId, M::ToRoleId, M::Kind, M::SourceId];
-    out.push(("career_move", upsert(db, rows, &key, bar).await?));
 
-    let mut rows = Vec::new();
-    for c in &f.comparisons {
-        rows.push(role_comparison::ActiveModel {
-            id: NotSet,
-            role_a_id: Set(role(&c.a)?),
-            role_b_id: Set(role(&c.b)?),
-            source_id: Set(source_id),
-        });
+    fn comparisons(&self) -> Result<Vec<role_comparison::ActiveModel>, SeedError> {
+        self.f
+            .comparisons
+            .iter()
+            .map(|c| {
+                Ok(role_comparison::ActiveModel {
+                    id: NotSet,
+                    role_a_id: Set(self.ids.role(&c.a)?),
+                    role_b_id: Set(self.ids.role(&c.b)?),
+                    source_id: Set(self.source_id),
+                })
+            })
+            .collect()
     }
-    use role_comparison::Column as Cm;
-    let key = [Cm::RoleAId, Cm::RoleBId, Cm::SourceId];
-    out.push(("role_comparison", upsert(db, rows, &key, bar).await?));
 
-    let mut rows = Vec::new();
-    for list in &f.aliases {
-        for title in &list.items {
-            rows.push(role_alias::ActiveModel {
+    fn aliases(&self) -> Result<Vec<role_alias::ActiveModel>, SeedError> {
+        list_rows(&self.f.aliases, self.ids, |role_id, _, title| {
+            role_alias::ActiveModel {
                 id: NotSet,
-                role_id: Set(role(&list.role)?),
-                source_id: Set(source_id),
+                role_id: Set(role_id),
+                source_id: Set(self.source_id),
                 title: Set(title.clone()),
-            });
-        }
+            }
+        })
     }
-    use role_alias::Column as Al;
-    let key = [Al::RoleId, Al::SourceId, Al::Title];
-    out.push(("role_alias", upsert(db, rows, &key, bar).await?));
 
-    let mut rows = Vec::new();
-    for list in &f.technologies {
-        for item in &list.items {
-            rows.push(role_technology::ActiveModel {
+    fn technologies(&self) -> Result<Vec<role_technology::ActiveModel>, SeedError> {
+        list_rows(&self.f.technologies, self.ids, |role_id, _, item| {
+            role_technology::ActiveModel {
                 id: NotSet,
-                role_id: Set(role(&list.role)?),
-                source_id: Set(source_id),
+                role_id: Set(role_id),
+                source_id: Set(self.source_id),
                 name: Set(item.name.clone()),
                 commodity: Set(item.commodity.clone()),
                 hot: Set(item.hot),
                 in_demand: Set(item.in_demand),
-            });
-        }
+            }
+        })
     }
-    use role_technology::Column as T;
-    let key = [T::RoleId, T::SourceId, T::Name];
-    out.push(("role_technology", upsert(db, rows, &key, bar).await?));
-    Ok(out)
+}
+
+async fn write_facts(
+    db: &impl ConnectionTrait,
+    f: &FactFile,
+    ids: &Ids,
+    bar: &ProgressBar,
+    written: &mut Written,
+) -> Result<(), SeedError> {
+    let source_id = lookup(&ids.sources, "source", &f.source)?;
+    let rows = FactRows { f, ids, source_id };
+    put(db, rows.profiles()?, bar, written).await?;
+    put(db, rows.demographics()?, bar, written).await?;
+    put(db, rows.role_skills()?, bar, written).await?;
+    put(db, rows.role_certifications()?, bar, written).await?;
+    put(db, rows.duties()?, bar, written).await?;
+    put(db, rows.education()?, bar, written).await?;
+    put(db, rows.attributes()?, bar, written).await?;
+    put(db, rows.regional_wages()?, bar, written).await?;
+    put(db, rows.moves()?, bar, written).await?;
+    put(db, rows.comparisons()?, bar, written).await?;
+    put(db, rows.aliases()?, bar, written).await?;
+    put(db, rows.technologies()?, bar, written).await
+}
+
+fn role_skill_row(
+    role_id: i32,
+    skill_id: i32,
+    source_id: i32,
+    s: &RoleSkillRecord,
+    with_stats: bool,
+) -> role_skill::ActiveModel {
+    let mut row = role_skill::ActiveModel {
+        id: NotSet,
+        role_id: Set(role_id),
+        skill_id: Set(skill_id),
+        source_id: Set(source_id),
+        share_pct: Set(s.share_pct),
+        rank: Set(s.rank),
+        importance: Set(s.importance),
+        level: Set(s.level),
+        note: Set(s.note.clone()),
+        ..Default::default()
+    };
+    if with_stats {
+        row.importance_n = Set(s.importance_n);
+        row.importance_se = Set(s.importance_se);
+        row.importance_ci_low = Set(s.importance_ci_low);
+        row.importance_ci_high = Set(s.importance_ci_high);
+        row.level_n = Set(s.level_n);
+        row.level_se = Set(s.level_se);
+        row.level_ci_low = Set(s.level_ci_low);
+        row.level_ci_high = Set(s.level_ci_high);
+    }
+    row
+}
+
+fn profile_row(role_id: i32, source_id: i32, p: &ProfileRecord) -> role_profile::ActiveModel {
+    role_profile::ActiveModel {
+        id: NotSet,
+        role_id: Set(role_id),
+        source_id: Set(source_id),
+        salary_mean: Set(p.salary_mean),
+        salary_median: Set(p.salary_median),
+        salary_low: Set(p.salary_low),
+        salary_high: Set(p.salary_high),
+        salary_p10: Set(p.salary_p10),
+        salary_p25: Set(p.salary_p25),
+        salary_p75: Set(p.salary_p75),
+        salary_p90: Set(p.salary_p90),
+        hourly_mean: Set(p.hourly_mean),
+        hourly_median: Set(p.hourly_median),
+        hourly_p10: Set(p.hourly_p10),
+        hourly_p25: Set(p.hourly_p25),
+        hourly_p75: Set(p.hourly_p75),
+        hourly_p90: Set(p.hourly_p90),
+        pay_note: Set(p.pay_note.clone()),
+        growth_rate_pct: Set(p.growth_rate_pct),
+        growth_outlook: Set(p.growth_outlook.clone()),
+        jobs_count: Set(p.jobs_count),
+        job_satisfaction: Set(p.job_satisfaction),
+        experience_years_min: Set(p.experience_years_min),
+        experience_years_max: Set(p.experience_years_max),
+        management_years_min: Set(p.management_years_min),
+        management_years_max: Set(p.management_years_max),
+        years_to_become_min: Set(p.years_to_become_min),
+        years_to_become_max: Set(p.years_to_become_max),
+        average_age: Set(p.average_age),
+        degree: Set(p.degree.clone()),
+        degree_share_pct: Set(p.degree_share_pct),
+        major: Set(p.major.clone()),
+        college: Set(p.college.clone()),
+        highest_paying_city: Set(p.highest_paying_city.clone()),
+        highest_paying_state: Set(p.highest_paying_state.clone()),
+        best_paying_company: Set(p.best_paying_company.clone()),
+        best_paying_industry: Set(p.best_paying_industry.clone()),
+        lgbt_share_pct: Set(p.lgbt_share_pct),
+        budget_min: Set(p.budget_min),
+        budget_max: Set(p.budget_max),
+        direct_reports_min: Set(p.direct_reports_min),
+        direct_reports_max: Set(p.direct_reports_max),
+        ai_impact: Set(p.ai_impact.clone()),
+        licenses: Set(p.licenses.clone()),
+    }
 }

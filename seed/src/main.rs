@@ -26,7 +26,8 @@ struct Cli {
     no_migrate: bool,
     /// Dataset directory (catalog.json + facts/*.json); the built-in dataset when omitted.
     dataset: Option<PathBuf>,
-    /// Validate only: report the first problem, write nothing.
+    /// Dry run: validate, then (when the database is reachable) report what a load would
+    /// change, table by table, and roll it back. Nothing is written.
     #[arg(long)]
     check: bool,
     #[command(subcommand)]
@@ -60,6 +61,9 @@ enum Command {
         /// Delete what the document lacks instead of keeping it.
         #[arg(long)]
         replace: bool,
+        /// Report what would change, write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Mint an admin API token: prints the token (once) and the ADMIN_TOKENS entry to configure.
     MintToken {
@@ -99,17 +103,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         return Ok(());
     }
     if cli.check && cli.command.is_none() {
-        let dataset = match &cli.dataset {
-            Some(dir) => Dataset::from_dir(dir)?,
-            None => Dataset::curated()?,
-        };
-        seed::validate(&dataset)?;
-        println!(
-            "dataset is valid: {} roles, {} fact files",
-            dataset.roles.len(),
-            dataset.facts.len()
-        );
-        return Ok(());
+        return check(&cli).await;
     }
     let db = Database::connect(&cli.database_url).await?;
     if !cli.no_migrate {
@@ -139,7 +133,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             return Ok(());
         }
-        Some(Command::ImportDataset { file, replace }) => {
+        Some(Command::ImportDataset {
+            file,
+            replace,
+            dry_run,
+        }) => {
             let text = std::fs::read_to_string(&file)?;
             let dataset = Dataset::from_json(&file.display().to_string(), &text)?;
             let mode = if replace {
@@ -147,18 +145,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 seed::ImportMode::Merge
             };
-            let report = seed::import(&db, &dataset, mode).await?;
-            println!(
-                "{:<20} {:>8} {:>8} {:>9} {:>8}",
-                "table", "created", "updated", "unchanged", "deleted"
-            );
-            for t in report.tables.iter().chain([&report.total()]) {
-                let name = if t.table.is_empty() { "total" } else { t.table };
-                println!(
-                    "{name:<20} {:>8} {:>8} {:>9} {:>8}",
-                    t.created, t.updated, t.unchanged, t.deleted
-                );
-            }
+            let options = seed::ImportOptions {
+                mode,
+                dry_run,
+                actor: "seed",
+            };
+            print_changes(&seed::import(&db, &dataset, options).await?);
         }
         Some(Command::MintToken { .. }) => {}
         None => {
@@ -166,12 +158,68 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(dir) => Dataset::from_dir(dir)?,
                 None => Dataset::curated()?,
             };
-            let report = seed::load(&db, &dataset, LoadOptions { progress: true }).await?;
+            let report = seed::load(
+                &db,
+                &dataset,
+                LoadOptions {
+                    progress: true,
+                    actor: "seed",
+                },
+            ).await?;
             print!("{report}");
         }
     }
     println!("done in {:.1?}", started.elapsed());
     Ok(())
+}
+
+/// `--check`: validates the dataset, then dry-runs it against the database when it can.
+async fn check(cli: &Cli) -> anyhow::Result<()> {
+    let dataset = match &cli.dataset {
+        Some(dir) => Dataset::from_dir(dir)?,
+        None => Dataset::curated()?,
+    };
+    seed::validate(&dataset)?;
+    println!(
+        "dataset is valid: {} roles, {} fact files",
+        dataset.roles.len(),
+        dataset.facts.len()
+    );
+    let options = seed::ImportOptions {
+        mode: seed::ImportMode::Merge,
+        dry_run: true,
+        actor: "seed",
+    };
+    let dry_run = async {
+        let db = Database::connect(&cli.database_url).await?;
+        anyhow::Ok(seed::import(&db, &dataset, options).await?)
+    };
+    match dry_run.await {
+        Ok(report) => {
+            println!("a load would change (dry run, nothing written):");
+            print_changes(&report);
+        }
+        Err(e) => println!("no dry run against the database ({e}): validation only"),
+    }
+    Ok(())
+}
+
+/// Prints an import report as a table.
+fn print_changes(report: &seed::ImportReport) {
+    println!(
+        "{:<20} {:>8} {:>8} {:>9} {:>8}",
+        "table", "created", "updated", "unchanged", "deleted"
+    );
+    for t in report.tables.iter().chain([&report.total()]) {
+        let name = if t.table.is_empty() { "total" } else { t.table };
+        println!(
+            "{name:<20} {:>8} {:>8} {:>9} {:>8}",
+            t.created, t.updated, t.unchanged, t.deleted
+        );
+    }
+    if report.dry_run {
+        println!("dry run: nothing written (data version {})", report.data_version);
+    }
 }
 
 #[tokio::main]

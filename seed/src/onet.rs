@@ -25,9 +25,11 @@ use entity::{
 use flate2::read::GzDecoder;
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::ActiveValue::NotSet;
-use sea_orm::{DatabaseConnection, Set, TransactionTrait};
+use sea_orm::{DatabaseConnection, Set};
 
-use crate::load::{bump_data_version, slug_ids, upsert};
+use crate::load::key_ids;
+use crate::write::{Audit, Write, upsert};
+use entity::vocab::{MoveKind, SourceKind};
 use crate::{Dataset, SeedError};
 
 /// Key of the O*NET source.
@@ -822,7 +824,8 @@ pub async fn import(
         ProgressBar::hidden()
     };
     bar.set_message("writing");
-    let txn = db.begin().await?;
+    let change = Write::begin(db).await?;
+    let txn = change.conn();
     let mut written = Vec::new();
 
     let sources = vec![
@@ -830,7 +833,7 @@ pub async fn import(
             id: NotSet,
             key: Set(ONET_SOURCE.into()),
             title: Set("O*NET 29.3 Database (May 2025 release)".into()),
-            kind: Set("dataset".into()),
+            kind: Set(SourceKind::Dataset),
             publisher: Set(Some(
                 "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)"
                     .into(),
@@ -842,7 +845,7 @@ pub async fn import(
             id: NotSet,
             key: Set(BLS_SOURCE.into()),
             title: Set("Occupational Employment and Wage Statistics, May 2024, national".into()),
-            kind: Set("dataset".into()),
+            kind: Set(SourceKind::Dataset),
             publisher: Set(Some("U.S. Bureau of Labor Statistics".into())),
             url: Set(Some("https://www.bls.gov/oes/".into())),
             attribution: Set(Some(BLS_ATTRIBUTION.into())),
@@ -855,7 +858,7 @@ pub async fn import(
                  or a median wage at least {}% higher",
                 ((PROMOTION_WAGE_RATIO - 1.0) * 100.0).round()
             )),
-            kind: Set("derived".into()),
+            kind: Set(SourceKind::Derived),
             publisher: Set(None),
             url: Set(None),
             attribution: Set(Some(ONET_ATTRIBUTION.into())),
@@ -863,10 +866,10 @@ pub async fn import(
     ];
     written.push((
         "source",
-        upsert(&txn, sources, &[source::Column::Key], &bar).await?,
+        upsert(txn, sources, &bar).await?,
     ));
     let source_ids =
-        slug_ids::<source::Entity>(&txn, source::Column::Key, source::Column::Id).await?;
+        key_ids::<source::Entity>(txn, source::Column::Key, source::Column::Id).await?;
     let id_of = |key: &str| source_ids.get(key).copied().unwrap_or_default();
     let (onet, bls, derived) = (id_of(ONET_SOURCE), id_of(BLS_SOURCE), id_of(DERIVED_SOURCE));
 
@@ -886,9 +889,9 @@ pub async fn import(
         .collect();
     written.push((
         "role",
-        upsert(&txn, roles, &[role::Column::Slug], &bar).await?,
+        upsert(txn, roles, &bar).await?,
     ));
-    let role_ids = slug_ids::<role::Entity>(&txn, role::Column::Slug, role::Column::Id).await?;
+    let role_ids = key_ids::<role::Entity>(txn, role::Column::Slug, role::Column::Id).await?;
     let skills: Vec<_> = p
         .elements
         .iter()
@@ -901,9 +904,9 @@ pub async fn import(
         .collect();
     written.push((
         "skill",
-        upsert(&txn, skills, &[skill::Column::Slug], &bar).await?,
+        upsert(txn, skills, &bar).await?,
     ));
-    let skill_ids = slug_ids::<skill::Entity>(&txn, skill::Column::Slug, skill::Column::Id).await?;
+    let skill_ids = key_ids::<skill::Entity>(txn, skill::Column::Slug, skill::Column::Id).await?;
 
     // Every role an occupation's facts go to: its own, plus curated roles linked by code.
     let mut targets: Vec<Vec<i32>> = p
@@ -928,8 +931,7 @@ pub async fn import(
             }
         }
     }
-    use role_profile::Column as P;
-    let mut n = upsert(&txn, profiles, &[P::RoleId, P::SourceId], &bar).await?;
+    let mut n = upsert(txn, profiles, &bar).await?;
     let mut wages = Vec::new();
     for (i, o) in p.occupations.iter().enumerate() {
         if let Some(w) = &o.wages {
@@ -940,7 +942,7 @@ pub async fn import(
             );
         }
     }
-    n += upsert(&txn, wages, &[P::RoleId, P::SourceId], &bar).await?;
+    n += upsert(txn, wages, &bar).await?;
     written.push(("role_profile", n));
 
     let mut links = Vec::new();
@@ -971,10 +973,9 @@ pub async fn import(
             });
         }
     }
-    use role_skill::Column as S;
     written.push((
         "role_skill",
-        upsert(&txn, links, &[S::RoleId, S::SkillId, S::SourceId], &bar).await?,
+        upsert(txn, links, &bar).await?,
     ));
 
     let mut moves = Vec::new();
@@ -986,7 +987,7 @@ pub async fn import(
             from_role_id: Set(own(*from)),
             to_role_id: Set(own(*to)),
             source_id: Set(onet),
-            kind: Set("related".into()),
+            kind: Set(MoveKind::Related),
             typical_years: Set(None),
             likelihood: Set(Some(likelihood)),
             description: Set(Some(format!(
@@ -1005,7 +1006,7 @@ pub async fn import(
             };
             let mut promotion = base.clone();
             promotion.source_id = Set(derived);
-            promotion.kind = Set("promotion".into());
+            promotion.kind = Set(MoveKind::Promotion);
             promotion.derived = Set(true);
             promotion.description = Set(Some(format!(
                 "Derived from an O*NET related occupation: {reason}"
@@ -1014,15 +1015,9 @@ pub async fn import(
         }
         moves.push(base);
     }
-    use career_move::Column as M;
     written.push((
         "career_move",
-        upsert(
-            &txn,
-            moves,
-            &[M::FromRoleId, M::ToRoleId, M::Kind, M::SourceId],
-            &bar,
-        )
+        upsert(txn, moves, &bar)
         .await?,
     ));
 
@@ -1043,10 +1038,9 @@ pub async fn import(
             }
         })
         .collect();
-    use role_duty::Column as D;
     written.push((
         "role_duty",
-        upsert(&txn, duties, &[D::RoleId, D::SourceId, D::Position], &bar).await?,
+        upsert(txn, duties, &bar).await?,
     ));
 
     let technologies: Vec<_> = p
@@ -1064,10 +1058,9 @@ pub async fn import(
             },
         )
         .collect();
-    use role_technology::Column as T;
     written.push((
         "role_technology",
-        upsert(&txn, technologies, &[T::RoleId, T::SourceId, T::Name], &bar).await?,
+        upsert(txn, technologies, &bar).await?,
     ));
 
     let aliases: Vec<_> = p
@@ -1080,14 +1073,15 @@ pub async fn import(
             title: Set(title.clone()),
         })
         .collect();
-    use role_alias::Column as A;
     written.push((
         "role_alias",
-        upsert(&txn, aliases, &[A::RoleId, A::SourceId, A::Title], &bar).await?,
+        upsert(txn, aliases, &bar).await?,
     ));
 
-    bump_data_version(&txn).await?;
-    txn.commit().await?;
+    let records: u64 = written.iter().map(|(_, n)| n).sum();
+    change
+        .commit(Audit::new("seed", "importOnet", format!("{records} records")))
+        .await?;
     bar.finish_and_clear();
     Ok(ImportReport { written })
 }

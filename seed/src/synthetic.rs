@@ -2,6 +2,7 @@
 //! roles on eight seniority levels (more at the bottom), pay rising with level, and moves
 //! that are mostly promotions one level up, some lateral, some pivots.
 
+use entity::vocab::{MoveKind, SourceKind};
 use serde_json::json;
 
 use crate::{Dataset, SeedError};
@@ -20,7 +21,7 @@ pub struct SyntheticRole {
 pub struct SyntheticMove {
     pub from: usize,
     pub to: usize,
-    pub kind: &'static str,
+    pub kind: MoveKind,
     pub years: f64,
     pub likelihood: f64,
 }
@@ -85,11 +86,11 @@ pub fn generate(roles: usize, moves: usize, seed: u64) -> SyntheticGraph {
         let level = level_of[from];
         let roll = rng.unit();
         let (kind, target_level) = if roll < 0.7 && level < 7 {
-            ("promotion", level + 1)
+            (MoveKind::Promotion, level + 1)
         } else if roll < 0.9 {
-            ("lateral", level)
+            (MoveKind::Lateral, level)
         } else {
-            ("pivot", level.saturating_sub(1))
+            (MoveKind::Pivot, level.saturating_sub(1))
         };
         let pool = &by_level[target_level];
         if pool.is_empty() {
@@ -134,7 +135,7 @@ impl SyntheticGraph {
             })
             .collect();
         let document = json!({
-            "sources": [{ "key": "synthetic", "title": "Generated graph", "kind": "derived" }],
+            "sources": [{ "key": "synthetic", "title": "Generated graph", "kind": SourceKind::Derived }],
             "roles": roles,
             "facts": [{ "source": "synthetic", "profiles": profiles, "moves": moves }],
         });
@@ -157,7 +158,7 @@ mod tests {
                 .iter()
                 .all(|m| m.from != m.to && m.likelihood > 0.0 && m.likelihood <= 1.0)
         );
-        let promotions = a.moves.iter().filter(|m| m.kind == "promotion").count();
+        let promotions = a.moves.iter().filter(|m| m.kind == MoveKind::Promotion).count();
         assert!(promotions > 3000, "{promotions}");
         let top = a.roles.iter().filter(|r| r.seniority == 8).count();
         assert!(top > 0 && top < 100);

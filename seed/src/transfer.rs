@@ -12,10 +12,8 @@ use entity::{
     role_skill, role_technology, skill, source,
 };
 use indicatif::ProgressBar;
-use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryOrder,
-    TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder};
+use entity::vocab::{AttributeKind, Dimension};
 use serde::Serialize;
 
 use crate::dataset::{
@@ -23,7 +21,9 @@ use crate::dataset::{
     DutyItem, EducationItem, MoveRecord, ProfileRecord, RegionalWageItem, RoleCertificationRecord,
     RoleList, RoleRecord, RoleSkillRecord, SkillRecord, SourceRecord, TechnologyItem,
 };
-use crate::load::{bump_data_version, write};
+use crate::load::write;
+use crate::tables::{TABLES, clear};
+use crate::write::{Audit, Write};
 use crate::validate::validate_onto;
 use crate::{Dataset, FactFile, SeedError};
 
@@ -55,6 +55,10 @@ pub struct TableCounts {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
     pub tables: Vec<TableCounts>,
+    /// The data version after the import (unchanged by a dry run).
+    pub data_version: i64,
+    /// True when nothing was kept.
+    pub dry_run: bool,
 }
 
 impl ImportReport {
@@ -107,7 +111,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
             .map(|s| SourceRecord {
                 key: s.key.clone(),
                 title: s.title.clone(),
-                kind: s.kind.clone(),
+                kind: s.kind,
                 publisher: s.publisher.clone(),
                 url: s.url.clone(),
                 attribution: s.attribution.clone(),
@@ -154,11 +158,11 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
         file_for(&mut files, src(p.source_id)).profiles.push(record);
     }
 
-    type Shares = BTreeMap<(String, String, String), (i32, BTreeMap<String, f64>)>;
+    type Shares = BTreeMap<(String, String, Dimension), (i32, BTreeMap<String, f64>)>;
     let mut shares = Shares::new();
     for d in role_demographic::Entity::find().all(db).await? {
         shares
-            .entry((src(d.source_id), rl(d.role_id), d.dimension.clone()))
+            .entry((src(d.source_id), rl(d.role_id), d.dimension))
             .or_insert_with(|| (d.source_id, BTreeMap::new()))
             .1
             .insert(d.group_name, d.share_pct);
@@ -209,7 +213,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
             src(c.source_id),
             rl(c.role_id),
             name_of(&cert_slug, c.certification_id),
-            c.relevance.clone(),
+            c.relevance.to_string(),
         )
     });
     for c in links {
@@ -224,8 +228,8 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
     }
 
     // Ordered lists: group by (source, role[, kind]) and keep position order.
-    type Lists<T> = BTreeMap<(String, String, String), (i32, Vec<(i32, T)>)>;
-    fn push<T>(lists: &mut Lists<T>, key: (String, String, String), source: i32, pos: i32, t: T) {
+    type Lists<T, K = ()> = BTreeMap<(String, String, K), (i32, Vec<(i32, T)>)>;
+    fn push<T, K: Ord>(lists: &mut Lists<T, K>, key: (String, String, K), source: i32, pos: i32, t: T) {
         lists
             .entry(key)
             .or_insert_with(|| (source, Vec::new()))
@@ -239,7 +243,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
 
     let mut duties: Lists<DutyItem> = BTreeMap::new();
     for d in role_duty::Entity::find().all(db).await? {
-        let key = (src(d.source_id), rl(d.role_id), String::new());
+        let key = (src(d.source_id), rl(d.role_id), ());
         let item = DutyItem {
             title: d.title,
             description: d.description,
@@ -255,7 +259,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
 
     let mut education: Lists<EducationItem> = BTreeMap::new();
     for e in role_education::Entity::find().all(db).await? {
-        let key = (src(e.source_id), rl(e.role_id), String::new());
+        let key = (src(e.source_id), rl(e.role_id), ());
         let item = EducationItem {
             level: e.level,
             requirement: e.requirement,
@@ -271,9 +275,9 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
             .push(RoleList { role, items });
     }
 
-    let mut attributes: Lists<AttributeItem> = BTreeMap::new();
+    let mut attributes: Lists<AttributeItem, AttributeKind> = BTreeMap::new();
     for a in role_attribute::Entity::find().all(db).await? {
-        let key = (src(a.source_id), rl(a.role_id), a.kind.clone());
+        let key = (src(a.source_id), rl(a.role_id), a.kind);
         let item = AttributeItem {
             name: a.name,
             detail: a.detail,
@@ -289,7 +293,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
 
     let mut wages: Lists<RegionalWageItem> = BTreeMap::new();
     for w in role_regional_wage::Entity::find().all(db).await? {
-        let key = (src(w.source_id), rl(w.role_id), String::new());
+        let key = (src(w.source_id), rl(w.role_id), ());
         let item = RegionalWageItem {
             region: w.region,
             salary_median: w.salary_median,
@@ -309,7 +313,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
             src(m.source_id),
             rl(m.from_role_id),
             rl(m.to_role_id),
-            m.kind.clone(),
+            m.kind,
         )
     });
     for m in moves {
@@ -339,7 +343,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
 
     let mut aliases: Lists<String> = BTreeMap::new();
     for a in role_alias::Entity::find().all(db).await? {
-        let key = (src(a.source_id), rl(a.role_id), String::new());
+        let key = (src(a.source_id), rl(a.role_id), ());
         push(&mut aliases, key, a.source_id, 0, a.title);
     }
     for ((_, role, _), (source_id, list)) in aliases {
@@ -352,7 +356,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
 
     let mut technologies: Lists<TechnologyItem> = BTreeMap::new();
     for t in role_technology::Entity::find().all(db).await? {
-        let key = (src(t.source_id), rl(t.role_id), String::new());
+        let key = (src(t.source_id), rl(t.role_id), ());
         let item = TechnologyItem {
             name: t.name,
             commodity: t.commodity,
@@ -532,26 +536,6 @@ fn records(d: &Dataset) -> Records {
     out
 }
 
-/// Table order of reports (catalog first, as in the schema).
-const TABLES: [&str; 16] = [
-    "source",
-    "role",
-    "skill",
-    "certification",
-    "role_profile",
-    "role_demographic",
-    "role_skill",
-    "role_certification",
-    "role_duty",
-    "role_education",
-    "role_attribute",
-    "role_regional_wage",
-    "career_move",
-    "role_comparison",
-    "role_alias",
-    "role_technology",
-];
-
 /// Counts what changed between `before` and `after`; `updated`/`unchanged` count only the
 /// records the imported dataset lists.
 fn diff(before: &Records, after: &Records, incoming: &Records) -> ImportReport {
@@ -579,47 +563,53 @@ fn diff(before: &Records, after: &Records, incoming: &Records) -> ImportReport {
         }
     }
     let tables = TABLES.iter().filter_map(|t| counts.remove(t)).collect();
-    ImportReport { tables }
+    ImportReport {
+        tables,
+        ..ImportReport::default()
+    }
 }
 
-/// Deletes every dataset row (not the audit log or the data version).
-async fn clear(db: &impl ConnectionTrait) -> Result<(), SeedError> {
-    role_technology::Entity::delete_many().exec(db).await?;
-    role_alias::Entity::delete_many().exec(db).await?;
-    role_comparison::Entity::delete_many().exec(db).await?;
-    career_move::Entity::delete_many().exec(db).await?;
-    role_regional_wage::Entity::delete_many().exec(db).await?;
-    role_attribute::Entity::delete_many().exec(db).await?;
-    role_education::Entity::delete_many().exec(db).await?;
-    role_duty::Entity::delete_many().exec(db).await?;
-    role_certification::Entity::delete_many().exec(db).await?;
-    role_skill::Entity::delete_many().exec(db).await?;
-    role_demographic::Entity::delete_many().exec(db).await?;
-    role_profile::Entity::delete_many().exec(db).await?;
-    certification::Entity::delete_many().exec(db).await?;
-    skill::Entity::delete_many().exec(db).await?;
-    role::Entity::delete_many().exec(db).await?;
-    source::Entity::delete_many().exec(db).await?;
-    Ok(())
+/// How an import is applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImportOptions<'a> {
+    /// MERGE or REPLACE.
+    pub mode: ImportMode,
+    /// Report what would change, then roll back: nothing is written, the version stays.
+    pub dry_run: bool,
+    /// Who imports, for the audit log.
+    pub actor: &'a str,
 }
 
-/// Validates `dataset` (against the database's catalog for MERGE), then applies it in one
-/// transaction and bumps the data version. Nothing is written when any check fails.
+/// Validates `dataset` (against the database's catalog for MERGE), then applies it through
+/// one [`Write`]: nothing is written when any check fails, and a dry run keeps nothing.
 pub async fn import(
     db: &DatabaseConnection,
     dataset: &Dataset,
-    mode: ImportMode,
+    options: ImportOptions<'_>,
 ) -> Result<ImportReport, SeedError> {
-    let txn = db.begin().await?;
-    let report = import_in(&txn, dataset, mode).await?;
-    bump_data_version(&txn).await?;
-    txn.commit().await?;
+    let change = Write::begin(db).await?;
+    let mut report = apply(change.conn(), dataset, options.mode).await?;
+    report.dry_run = options.dry_run;
+    report.data_version = if options.dry_run {
+        change.discard().await?
+    } else {
+        let total = report.total();
+        let action = match options.mode {
+            ImportMode::Merge => "importDataset(MERGE)",
+            ImportMode::Replace => "importDataset(REPLACE)",
+        };
+        let target = format!(
+            "{} created, {} updated, {} unchanged, {} deleted",
+            total.created, total.updated, total.unchanged, total.deleted
+        );
+        change.commit(Audit::new(options.actor, action, target)).await?
+    };
     Ok(report)
 }
 
-/// [`import`] inside the caller's transaction, which commits (and bumps the data version).
-pub async fn import_in(
-    txn: &DatabaseTransaction,
+/// Applies `dataset` inside an open write and counts what changed.
+async fn apply(
+    txn: &impl ConnectionTrait,
     dataset: &Dataset,
     mode: ImportMode,
 ) -> Result<ImportReport, SeedError> {

@@ -5,29 +5,10 @@ use std::collections::HashSet;
 
 use crate::SeedError;
 use crate::dataset::{CATALOG_FILE, Dataset, FactFile, ProfileRecord};
-
-/// Allowed values of the enumerated text columns.
-pub const SOURCE_KINDS: [&str; 4] = ["document", "dataset", "derived", "manual"];
-pub const MOVE_KINDS: [&str; 4] = ["promotion", "lateral", "pivot", "related"];
-pub const RELEVANCES: [&str; 5] = [
-    "required",
-    "common",
-    "preferred",
-    "advantageous",
-    "readiness",
-];
-pub const DIMENSIONS: [&str; 2] = ["gender", "race"];
-pub const REQUIREMENTS: [&str; 3] = ["required", "typical", "preferred"];
-pub const ATTRIBUTE_KINDS: [&str; 4] = [
-    "employer_type",
-    "pay_factor",
-    "resource",
-    "work_environment",
-];
-/// Longest accepted name or title.
-pub const MAX_NAME_LEN: usize = 200;
-/// Longest accepted alternate title or technology name (O*NET has long product names).
-pub const MAX_TEXT_LEN: usize = 1000;
+use crate::value::{
+    Bounds, IMPORTANCE, JOB_ZONE, LEVEL, Likelihood, MAX_TEXT_LEN, NON_NEGATIVE, Name, PERCENT, RANK,
+    SENIORITY, Slug, Text, YEARS,
+};
 
 /// Where a record sits, for error messages.
 struct At<'a> {
@@ -45,53 +26,25 @@ impl At<'_> {
         }
     }
 
+    /// Applies a value rule; a broken rule becomes an error naming this record and `field`.
+    fn rule<T>(&self, field: &str, parsed: Result<T, String>) -> Result<T, SeedError> {
+        parsed.map_err(|message| self.fail(field, message))
+    }
+
     fn slug(&self, field: &str, value: &str) -> Result<(), SeedError> {
-        let ok = !value.is_empty()
-            && value.len() <= MAX_NAME_LEN
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if ok {
-            Ok(())
-        } else {
-            Err(self.fail(
-                field,
-                format!("`{value}` must match [a-z0-9-]+ (1–200 chars)"),
-            ))
-        }
+        self.rule(field, Slug::parse(value)).map(drop)
     }
 
     fn name(&self, field: &str, value: &str) -> Result<(), SeedError> {
-        let len = value.trim().chars().count();
-        if len == 0 || len > MAX_NAME_LEN {
-            return Err(self.fail(field, "must be 1–200 characters and not blank"));
-        }
-        Ok(())
+        self.rule(field, Name::parse(value)).map(drop)
     }
 
-    fn text(&self, field: &str, value: &str, max: usize) -> Result<(), SeedError> {
-        let len = value.trim().chars().count();
-        if len == 0 || len > max {
-            return Err(self.fail(field, format!("must be 1–{max} characters and not blank")));
-        }
-        Ok(())
+    fn long_text(&self, field: &str, value: &str) -> Result<(), SeedError> {
+        self.rule(field, Text::<MAX_TEXT_LEN>::parse(value)).map(drop)
     }
 
-    fn one_of(&self, field: &str, value: &str, allowed: &[&str]) -> Result<(), SeedError> {
-        if allowed.contains(&value) {
-            Ok(())
-        } else {
-            Err(self.fail(field, format!("`{value}` is not one of {allowed:?}")))
-        }
-    }
-
-    fn within(&self, field: &str, value: Option<f64>, lo: f64, hi: f64) -> Result<(), SeedError> {
-        match value {
-            Some(v) if !(lo..=hi).contains(&v) || v.is_nan() => {
-                Err(self.fail(field, format!("{v} is outside {lo}–{hi}")))
-            }
-            _ => Ok(()),
-        }
+    fn within(&self, field: &str, value: Option<f64>, bounds: Bounds) -> Result<(), SeedError> {
+        self.rule(field, bounds.check_opt(value)).map(drop)
     }
 
     fn ordered<T: PartialOrd + Copy + std::fmt::Display>(
@@ -176,7 +129,6 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
         };
         at.name("key", &s.key)?;
         at.name("title", &s.title)?;
-        at.one_of("kind", &s.kind, &SOURCE_KINDS)?;
         at.unique(&mut known.sources, "key", s.key.clone())?;
     }
     for (i, r) in dataset.roles.iter().enumerate() {
@@ -187,8 +139,8 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
         at.slug("slug", &r.slug)?;
         at.name("title", &r.title)?;
         at.name("track", &r.track)?;
-        at.within("seniority", r.seniority.map(f64::from), 1.0, 8.0)?;
-        at.within("job_zone", r.job_zone.map(f64::from), 1.0, 5.0)?;
+        at.within("seniority", r.seniority.map(f64::from), SENIORITY)?;
+        at.within("job_zone", r.job_zone.map(f64::from), JOB_ZONE)?;
         at.unique(&mut known.roles, "slug", r.slug.clone())?;
     }
     for (i, s) in dataset.skills.iter().enumerate() {
@@ -251,7 +203,7 @@ fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
         ("direct_reports_min", p.direct_reports_min),
         ("direct_reports_max", p.direct_reports_max),
     ] {
-        at.within(field, v.map(f64::from), 0.0, f64::from(i32::MAX))?;
+        at.within(field, v.map(f64::from), NON_NEGATIVE)?;
     }
     for (field, v) in [
         ("hourly_mean", p.hourly_mean),
@@ -267,19 +219,31 @@ fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
         ("years_to_become_min", p.years_to_become_min),
         ("years_to_become_max", p.years_to_become_max),
     ] {
-        at.within(field, v, 0.0, 100_000.0)?;
+        at.within(field, v, Bounds { min: 0.0, max: 100_000.0 })?;
     }
     for (field, v) in [
         ("degree_share_pct", p.degree_share_pct),
         ("lgbt_share_pct", p.lgbt_share_pct),
     ] {
-        at.within(field, v, 0.0, 100.0)?;
+        at.within(field, v, PERCENT)?;
     }
-    at.within("growth_rate_pct", p.growth_rate_pct, -100.0, 1000.0)?;
-    at.within("job_satisfaction", p.job_satisfaction, 0.0, 5.0)?;
-    at.within("average_age", p.average_age, 14.0, 100.0)?;
-    at.within("budget_min", p.budget_min.map(|v| v as f64), 0.0, f64::MAX)?;
-    at.within("budget_max", p.budget_max.map(|v| v as f64), 0.0, f64::MAX)?;
+    at.within(
+        "growth_rate_pct",
+        p.growth_rate_pct,
+        Bounds { min: -100.0, max: 1000.0 },
+    )?;
+    at.within(
+        "job_satisfaction",
+        p.job_satisfaction,
+        Bounds { min: 0.0, max: 5.0 },
+    )?;
+    at.within(
+        "average_age",
+        p.average_age,
+        Bounds { min: 14.0, max: 100.0 },
+    )?;
+    at.within("budget_min", p.budget_min.map(|v| v as f64), NON_NEGATIVE)?;
+    at.within("budget_max", p.budget_max.map(|v| v as f64), NON_NEGATIVE)?;
     at.ordered(&[("salary_low", p.salary_low), ("salary_high", p.salary_high)])?;
     at.ordered(&[
         ("salary_p10", p.salary_p10),
@@ -332,7 +296,6 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
     for (i, d) in f.demographics.iter().enumerate() {
         let at = at(format!("demographics[{i}]"));
         known.role(&at, "role", &d.role)?;
-        at.one_of("dimension", &d.dimension, &DIMENSIONS)?;
         at.unique(
             &mut seen,
             "dimension",
@@ -340,7 +303,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         )?;
         for (group, share) in &d.shares {
             at.name("shares", group)?;
-            at.within(&format!("shares.{group}"), Some(*share), 0.0, 100.0)?;
+            at.within(&format!("shares.{group}"), Some(*share), PERCENT)?;
         }
     }
     for (i, s) in f.role_skills.iter().enumerate() {
@@ -352,15 +315,15 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
             "skill",
             format!("skill {} of {}", s.skill, s.role),
         )?;
-        at.within("share_pct", s.share_pct, 0.0, 100.0)?;
-        at.within("rank", s.rank.map(f64::from), 1.0, 1000.0)?;
-        at.within("importance", s.importance, 1.0, 5.0)?;
-        at.within("level", s.level, 0.0, 7.0)?;
+        at.within("share_pct", s.share_pct, PERCENT)?;
+        at.within("rank", s.rank.map(f64::from), RANK)?;
+        at.within("importance", s.importance, IMPORTANCE)?;
+        at.within("level", s.level, LEVEL)?;
         for (field, n) in [("importance_n", s.importance_n), ("level_n", s.level_n)] {
-            at.within(field, n.map(f64::from), 0.0, f64::MAX)?;
+            at.within(field, n.map(f64::from), NON_NEGATIVE)?;
         }
         for (field, v) in [("importance_se", s.importance_se), ("level_se", s.level_se)] {
-            at.within(field, v, 0.0, f64::MAX)?;
+            at.within(field, v, NON_NEGATIVE)?;
         }
     }
     for (i, c) in f.role_certifications.iter().enumerate() {
@@ -373,7 +336,6 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
             "certification",
             &c.certification,
         )?;
-        at.one_of("relevance", &c.relevance, &RELEVANCES)?;
         at.unique(
             &mut seen,
             "certification",
@@ -396,17 +358,11 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.unique(&mut seen, "role", format!("education of {}", list.role))?;
         for (j, item) in list.items.iter().enumerate() {
             at.name(&format!("items[{j}].level"), &item.level)?;
-            at.one_of(
-                &format!("items[{j}].requirement"),
-                &item.requirement,
-                &REQUIREMENTS,
-            )?;
         }
     }
     for (i, list) in f.attributes.iter().enumerate() {
         let at = at(format!("attributes[{i}]"));
         known.role(&at, "role", &list.role)?;
-        at.one_of("kind", &list.kind, &ATTRIBUTE_KINDS)?;
         at.unique(&mut seen, "kind", format!("{} of {}", list.kind, list.role))?;
         for (j, item) in list.items.iter().enumerate() {
             at.name(&format!("items[{j}].name"), &item.name)?;
@@ -426,8 +382,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
             at.within(
                 &format!("items[{j}].salary_median"),
                 Some(f64::from(item.salary_median)),
-                0.0,
-                f64::MAX,
+                NON_NEGATIVE,
             )?;
             at.unique(
                 &mut regions,
@@ -446,13 +401,8 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
                 format!("a move cannot lead from `{}` to itself", m.from),
             ));
         }
-        at.one_of("kind", &m.kind, &MOVE_KINDS)?;
-        at.within("typical_years", m.typical_years, 0.0, 60.0)?;
-        if let Some(l) = m.likelihood
-            && !(l > 0.0 && l <= 1.0)
-        {
-            return Err(at.fail("likelihood", format!("{l} is outside (0, 1]")));
-        }
+        at.within("typical_years", m.typical_years, YEARS)?;
+        at.rule("likelihood", Likelihood::parse_opt(m.likelihood))?;
         at.unique(
             &mut seen,
             "to",
@@ -473,7 +423,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.unique(&mut seen, "role", format!("aliases of {}", list.role))?;
         let mut titles = HashSet::new();
         for (j, title) in list.items.iter().enumerate() {
-            at.text(&format!("items[{j}]"), title, MAX_TEXT_LEN)?;
+            at.long_text(&format!("items[{j}]"), title)?;
             at.unique(&mut titles, &format!("items[{j}]"), title.clone())?;
         }
     }
@@ -483,7 +433,7 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.unique(&mut seen, "role", format!("technologies of {}", list.role))?;
         let mut names = HashSet::new();
         for (j, item) in list.items.iter().enumerate() {
-            at.text(&format!("items[{j}].name"), &item.name, MAX_TEXT_LEN)?;
+            at.long_text(&format!("items[{j}].name"), &item.name)?;
             at.unique(&mut names, &format!("items[{j}].name"), item.name.clone())?;
         }
     }
@@ -514,7 +464,7 @@ mod tests {
         d.facts[0].moves.push(MoveRecord {
             from: "senior-it-manager".into(),
             to: "senior-it-manager".into(),
-            kind: "promotion".into(),
+            kind: entity::vocab::MoveKind::Promotion,
             typical_years: None,
             likelihood: None,
             description: None,
