@@ -114,6 +114,14 @@ fn paths(dir: &Path) -> ImportPaths {
     }
 }
 
+/// `parse` on the fixture (in its own directory, removed afterwards).
+fn parse_fixture(name: &str, curated: &Dataset) -> Result<Dataset, SeedError> {
+    let dir = fixture(name);
+    let parsed = parse(&paths(&dir), curated, false);
+    let _ = std::fs::remove_dir_all(&dir);
+    parsed
+}
+
 /// A curated catalog with a role linked to the managers' code, a role whose slug an
 /// occupation's title would give, and a skill whose slug an O*NET element would give.
 fn curated() -> Dataset {
@@ -147,7 +155,7 @@ fn facts<'a>(d: &'a Dataset, source: &str) -> &'a FactFile {
 #[test]
 fn parse_gives_the_catalog_records() {
     let curated = curated();
-    let d = parse(&paths(&fixture("catalog")), &curated, false).unwrap();
+    let d = parse_fixture("catalog", &curated).unwrap();
     crate::validate_onto(&d, Some(&curated)).unwrap();
     let keys: Vec<&str> = d.sources.iter().map(|s| s.key.as_str()).collect();
     assert_eq!(keys, [ONET_SOURCE, BLS_SOURCE, DERIVED_SOURCE]);
@@ -194,7 +202,7 @@ fn parse_gives_the_catalog_records() {
 
 #[test]
 fn parse_gives_moves_and_derived_promotions() {
-    let d = parse(&paths(&fixture("moves")), &curated(), false).unwrap();
+    let d = parse_fixture("moves", &curated()).unwrap();
     let related = &facts(&d, ONET_SOURCE).moves;
     assert_eq!(related.len(), 2, "the self-link is dropped");
     let up = &related[0];
@@ -232,7 +240,7 @@ fn parse_gives_moves_and_derived_promotions() {
 
 #[test]
 fn a_curated_role_with_the_code_receives_skills_education_and_wages() {
-    let d = parse(&paths(&fixture("curated")), &curated(), false).unwrap();
+    let d = parse_fixture("curated", &curated()).unwrap();
     let onet = facts(&d, ONET_SOURCE);
     type Skill<'a> = (&'a str, Option<f64>, Option<f64>, Option<i32>);
     let of = |role: &str| -> Vec<Skill> {
@@ -286,7 +294,7 @@ fn a_curated_role_with_the_code_receives_skills_education_and_wages() {
 
 #[test]
 fn wages_go_to_every_code_under_the_bls_code_with_the_top_coding_note() {
-    let d = parse(&paths(&fixture("wages")), &curated(), false).unwrap();
+    let d = parse_fixture("wages", &curated()).unwrap();
     let bls = facts(&d, BLS_SOURCE);
     let roles: Vec<&str> = bls.profiles.iter().map(|p| p.role.as_str()).collect();
     assert_eq!(
@@ -323,7 +331,7 @@ fn wages_go_to_every_code_under_the_bls_code_with_the_top_coding_note() {
 
 #[test]
 fn parse_gives_duties_technologies_and_aliases_per_role() {
-    let d = parse(&paths(&fixture("lists")), &curated(), false).unwrap();
+    let d = parse_fixture("lists", &curated()).unwrap();
     let onet = facts(&d, ONET_SOURCE);
     let managers = "computer-and-information-systems-managers";
     let duties: Vec<(&str, Vec<&str>)> = onet
@@ -371,7 +379,7 @@ fn parse_gives_duties_technologies_and_aliases_per_role() {
 
 #[test]
 fn facts_for_curated_roles_the_database_lacks_are_dropped() {
-    let d = parse(&paths(&fixture("absent")), &curated(), false).unwrap();
+    let d = parse_fixture("absent", &curated()).unwrap();
     let mut without = d.clone();
     drop_absent_roles(&mut without, &HashMap::new());
     let mut with = d.clone();
@@ -400,9 +408,9 @@ fn a_bad_number_names_file_line_and_column() {
         .unwrap()
         .replacen("4.62", "4.x", 1);
     std::fs::write(&path, text).unwrap();
-    let err = parse(&paths(&dir), &curated(), false)
-        .unwrap_err()
-        .to_string();
+    let parsed = parse(&paths(&dir), &curated(), false);
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = parsed.unwrap_err().to_string();
     assert!(
         err.contains("Skills.tsv")
             && err.contains("line 3")
