@@ -1,0 +1,196 @@
+//! Imports O*NET 29.3 and BLS OEWS May 2024 national wages.
+//!
+//! [`parse`] reads and checks every file (header, numbers, codes: errors name the file, line
+//! and column) into the records of the dataset format, without a database: the three sources,
+//! the occupations as roles, the elements as skills and one fact file per source (O*NET,
+//! BLS, derived promotions). [`import`] validates them onto the curated catalog and writes
+//! them through the one writer, in one transaction as upserts on natural keys, so an import
+//! is all-or-nothing and importing twice changes nothing.
+//!
+//! Modules: `table` reads a TSV/CSV file row by row; `parse` has one function per O*NET file;
+//! `bls` reads the wages; `records` builds the dataset records.
+//!
+//! Mapping: occupation → role (slug from the title); Skills/Knowledge IM+LV → one role↔skill
+//! row with importance, level and their statistics (rows marked Recommend Suppress or Not
+//! Relevant are dropped); Related Occupations → `related` moves weighted by tier and index, and
+//! a derived `promotion` where the related occupation has a higher job zone or a median wage at
+//! least 15 % higher; Job Zones → job zone (and seniority of imported roles); Education → the
+//! most common required education and related-experience categories; Technology Skills,
+//! Task Statements and Alternate Titles → their tables; BLS detailed rows → wages and
+//! employment of every occupation whose code starts with the BLS code. Curated roles with an
+//! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
+
+mod bls;
+mod parse;
+mod records;
+mod table;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use entity::{
+    career_move, role, role_alias, role_duty, role_profile, role_skill, role_technology, skill,
+    source,
+};
+
+use crate::load::key_ids;
+use crate::tables::Keyed;
+use crate::write::{Audit, Write};
+use crate::{Dataset, SeedError};
+
+pub use parse::slugify;
+
+/// Key of the O*NET source.
+pub const ONET_SOURCE: &str = "onet-29.3";
+/// Key of the BLS source.
+pub const BLS_SOURCE: &str = "bls-oews-2024";
+/// Key of the source of derived promotions.
+pub const DERIVED_SOURCE: &str = "onet-29.3-derived-promotions";
+/// The attribution O*NET's licence requires, with our modification notice.
+pub const ONET_ATTRIBUTION: &str = "This includes information from the O*NET 29.3 Database by the U.S. Department of Labor, \
+Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. \
+Career knowledge service has modified all or some of this information. USDOL/ETA has not approved, endorsed, or tested these modifications.";
+/// The credit BLS asks for.
+pub const BLS_ATTRIBUTION: &str = "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024.";
+/// Yearly and hourly values BLS writes as `#` (at least this much).
+const TOP_CODED: (i32, f64) = (239_200, 115.0);
+/// Relatedness weight by tier; multiplied by (1 - 0.02 × (index - 1)).
+const TIER_WEIGHT: [(&str, f64); 3] = [
+    ("Primary-Short", 0.5),
+    ("Primary-Long", 0.35),
+    ("Supplemental", 0.2),
+];
+/// A related occupation paying at least this much more (median) is a promotion.
+const PROMOTION_WAGE_RATIO: f64 = 1.15;
+/// Years of related work experience per O*NET RW category (1–11).
+const EXPERIENCE_YEARS: [(f64, Option<f64>); 11] = [
+    (0.0, Some(0.0)),
+    (0.0, Some(1.0 / 12.0)),
+    (1.0 / 12.0, Some(0.25)),
+    (0.25, Some(0.5)),
+    (0.5, Some(1.0)),
+    (1.0, Some(2.0)),
+    (2.0, Some(4.0)),
+    (4.0, Some(6.0)),
+    (6.0, Some(8.0)),
+    (8.0, Some(10.0)),
+    (10.0, None),
+];
+
+/// Where the files are.
+#[derive(Clone, Debug)]
+pub struct ImportPaths {
+    /// Directory of the O*NET TSV files (plain or `.gz`).
+    pub onet_dir: PathBuf,
+    /// The BLS national CSV (plain or `.gz`); wages are skipped when `None`.
+    pub bls_file: Option<PathBuf>,
+}
+
+impl ImportPaths {
+    /// The copies shipped in `seed/data`.
+    pub fn shipped() -> Self {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        Self {
+            onet_dir: data.join("onet-29.3"),
+            bls_file: Some(data.join("bls-oews-2024").join("national_M2024_dl.csv.gz")),
+        }
+    }
+}
+
+/// Rows written per table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub written: Vec<(&'static str, u64)>,
+}
+
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (table, n) in &self.written {
+            writeln!(f, "{table:<22} {n:>9}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The tables an import writes, in the order [`ImportReport`] lists them.
+const REPORTED: [&str; 9] = [
+    source::Entity::NAME,
+    role::Entity::NAME,
+    skill::Entity::NAME,
+    role_profile::Entity::NAME,
+    role_skill::Entity::NAME,
+    career_move::Entity::NAME,
+    role_duty::Entity::NAME,
+    role_technology::Entity::NAME,
+    role_alias::Entity::NAME,
+];
+
+impl ImportReport {
+    /// The reported tables' counts out of what the writer wrote.
+    fn of(written: &[(&'static str, u64)]) -> Self {
+        let count = |table: &str| {
+            written
+                .iter()
+                .find(|(t, _)| *t == table)
+                .map_or(0, |(_, n)| *n)
+        };
+        Self {
+            written: REPORTED
+                .iter()
+                .map(|&table| (table, count(table)))
+                .collect(),
+        }
+    }
+}
+
+/// Parses and checks every file into dataset records; reads no database. `curated` is the
+/// catalog the import joins: its role and skill slugs are not reused, and its roles that
+/// carry an O*NET code receive that occupation's skills, education and wages.
+pub fn parse(paths: &ImportPaths, curated: &Dataset, progress: bool) -> Result<Dataset, SeedError> {
+    let mut parsed = parse::onet(&paths.onet_dir, curated, progress)?;
+    if let Some(file) = &paths.bls_file {
+        bls::wages(file, &mut parsed, progress)?;
+    }
+    Ok(records::dataset(parsed, curated))
+}
+
+/// Drops the facts given to curated roles that the database does not hold (an import into
+/// a database without the curated catalog links no curated roles).
+fn drop_absent_roles(dataset: &mut Dataset, present: &HashMap<String, i32>) {
+    let own: HashSet<&str> = dataset.roles.iter().map(|r| r.slug.as_str()).collect();
+    let keep = |role: &str| own.contains(role) || present.contains_key(role);
+    for facts in &mut dataset.facts {
+        facts.profiles.retain(|p| keep(&p.role));
+        facts.role_skills.retain(|s| keep(&s.role));
+    }
+}
+
+/// Parses and validates everything, then writes it through one [`Write`] (upserts on natural
+/// keys, data version bump and audit row). On any error nothing is written.
+pub async fn import(
+    db: &sea_orm::DatabaseConnection,
+    paths: &ImportPaths,
+    progress: bool,
+) -> Result<ImportReport, SeedError> {
+    let curated = Dataset::curated()?;
+    let mut dataset = parse(paths, &curated, progress)?;
+    crate::validate_onto(&dataset, Some(&curated))?;
+    let change = Write::begin(db).await?;
+    let present =
+        key_ids::<role::Entity>(change.conn(), role::Column::Slug, role::Column::Id).await?;
+    drop_absent_roles(&mut dataset, &present);
+    let bar = crate::load::progress_bar(&dataset, progress);
+    let report = ImportReport::of(&crate::load::write(change.conn(), &dataset, &bar).await?);
+    let records: u64 = report.written.iter().map(|(_, n)| n).sum();
+    change
+        .commit(Audit::new(
+            "seed",
+            "importOnet",
+            format!("{records} records"),
+        ))
+        .await?;
+    bar.finish_and_clear();
+    Ok(report)
+}

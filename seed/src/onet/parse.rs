@@ -1,0 +1,545 @@
+//! The O*NET files, one function per file, read into [`Parsed`]: occupations by index, with
+//! every later file's rows pointing at them.
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::TIER_WEIGHT;
+use super::table::{Row, Table};
+use crate::dataset::TechnologyItem;
+use crate::{Dataset, SeedError};
+
+/// The column every O*NET file keys its rows by.
+const CODE: &str = "O*NET-SOC Code";
+
+/// The columns of `Skills.tsv` and `Knowledge.tsv` the import reads.
+const RATING_COLUMNS: [&str; 11] = [
+    CODE,
+    "Element ID",
+    "Element Name",
+    "Scale ID",
+    "Data Value",
+    "N",
+    "Standard Error",
+    "Lower CI Bound",
+    "Upper CI Bound",
+    "Recommend Suppress",
+    "Not Relevant",
+];
+
+/// One parsed occupation.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Occupation {
+    pub(super) code: String,
+    pub(super) title: String,
+    pub(super) description: String,
+    pub(super) slug: String,
+    pub(super) job_zone: Option<i32>,
+    /// The most common required education and its share of respondents.
+    pub(super) degree: Option<(String, f64)>,
+    /// The most common related-experience category (1–11) and its share.
+    pub(super) experience: Option<(usize, f64)>,
+    pub(super) wages: Option<Wages>,
+}
+
+/// One BLS row: employment, and mean, 10th, 25th, 50th, 75th and 90th percentile wages.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Wages {
+    pub(super) employment: Option<i32>,
+    pub(super) hourly: [Option<f64>; 6],
+    pub(super) annual: [Option<i32>; 6],
+    /// Some value was `#` (at least the top-coded amount).
+    pub(super) top_coded: bool,
+}
+
+/// One O*NET rating (importance or level) with its statistics.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Rating {
+    /// `Data Value`.
+    pub(super) value: Option<f64>,
+    /// Sample size (`N`).
+    pub(super) n: Option<i32>,
+    /// `Standard Error`.
+    pub(super) se: Option<f64>,
+    /// `Lower CI Bound` and `Upper CI Bound` (95 %).
+    pub(super) low: Option<f64>,
+    pub(super) high: Option<f64>,
+}
+
+/// An occupation's importance and level ratings of one skill or knowledge element.
+#[derive(Clone, Debug)]
+pub(super) struct ElementRating {
+    /// Index into [`Parsed::occupations`].
+    pub(super) code: usize,
+    /// Index into [`Parsed::elements`].
+    pub(super) element: usize,
+    pub(super) importance: Rating,
+    pub(super) level: Rating,
+}
+
+/// A skill or knowledge element, imported as a skill.
+#[derive(Clone, Debug)]
+pub(super) struct Element {
+    pub(super) slug: String,
+    pub(super) name: String,
+    pub(super) category: &'static str,
+}
+
+/// A row of `Related Occupations.tsv` (occupation indexes).
+#[derive(Clone, Debug)]
+pub(super) struct Related {
+    pub(super) from: usize,
+    pub(super) to: usize,
+    pub(super) tier: String,
+    pub(super) index: i32,
+}
+
+/// Everything parsed, before the records are built. Rows point at occupations by index.
+#[derive(Default)]
+pub(super) struct Parsed {
+    pub(super) occupations: Vec<Occupation>,
+    pub(super) by_code: HashMap<String, usize>,
+    pub(super) elements: Vec<Element>,
+    pub(super) ratings: Vec<ElementRating>,
+    pub(super) related: Vec<Related>,
+    pub(super) technologies: Vec<(usize, TechnologyItem)>,
+    pub(super) tasks: Vec<(usize, String)>,
+    pub(super) aliases: Vec<(usize, String)>,
+}
+
+/// Lower-case words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// `slug` if no one has it yet, else `slug-suffix`; either way it is taken from then on.
+fn claim(used: &mut HashSet<String>, slug: String, suffix: &str) -> String {
+    if used.insert(slug.clone()) {
+        return slug;
+    }
+    let slug = format!("{slug}-{suffix}");
+    used.insert(slug.clone());
+    slug
+}
+
+fn is_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            2 => *c == b'-',
+            7 => *c == b'.',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// Job family of an occupation from its SOC major group.
+pub(super) fn track(code: &str) -> &'static str {
+    match &code[..2] {
+        "11" => "management",
+        "13" => "business-and-financial",
+        "15" => "computer-and-mathematical",
+        "17" => "architecture-and-engineering",
+        "19" => "science",
+        "21" => "community-and-social-service",
+        "23" => "legal",
+        "25" => "education",
+        "27" => "arts-and-media",
+        "29" => "healthcare-practitioners",
+        "31" => "healthcare-support",
+        "33" => "protective-service",
+        "35" => "food-service",
+        "37" => "building-and-grounds",
+        "39" => "personal-care",
+        "41" => "sales",
+        "43" => "office-and-administrative",
+        "45" => "farming-fishing-forestry",
+        "47" => "construction-and-extraction",
+        "49" => "installation-and-repair",
+        "51" => "production",
+        "53" => "transportation",
+        "55" => "military",
+        _ => "other",
+    }
+}
+
+/// Parses the O*NET files in `dir`, always in this order, stopping at the first error.
+/// Slugs of curated roles are not given to occupations; slugs of curated skills are not
+/// given to elements (those get `-onet`).
+pub(super) fn onet(dir: &Path, curated: &Dataset, progress: bool) -> Result<Parsed, SeedError> {
+    let file = |name: &str| dir.join(format!("{name}.tsv"));
+    let reserved: HashSet<String> = curated.roles.iter().map(|r| r.slug.clone()).collect();
+    let mut p = Parsed::default();
+    occupations(&mut p, &file("Occupation Data"), &reserved, progress)?;
+    job_zones(&mut p, &file("Job Zones"), progress)?;
+    let mut elements = Elements {
+        slugs: reserved,
+        ..Elements::default()
+    };
+    for (name, category) in [("Skills", "skill"), ("Knowledge", "knowledge")] {
+        ratings(&mut p, &mut elements, &file(name), category, progress)?;
+    }
+    let curated_skills: HashSet<&str> = curated.skills.iter().map(|s| s.slug.as_str()).collect();
+    for element in &mut p.elements {
+        if curated_skills.contains(element.slug.as_str()) {
+            element.slug = format!("{}-onet", element.slug);
+        }
+    }
+    related(&mut p, &file("Related Occupations"), progress)?;
+    technologies(&mut p, &file("Technology Skills"), progress)?;
+    tasks(&mut p, &file("Task Statements"), progress)?;
+    let categories = education_categories(
+        &file("Education, Training, and Experience Categories"),
+        progress,
+    )?;
+    education(
+        &mut p,
+        &file("Education, Training, and Experience"),
+        &categories,
+        progress,
+    )?;
+    alternate_titles(&mut p, &file("Alternate Titles"), progress)?;
+    Ok(p)
+}
+
+/// `Occupation Data.tsv`: code, title (→ slug, `-<code>` on a collision) and description.
+fn occupations(
+    p: &mut Parsed,
+    path: &Path,
+    reserved: &HashSet<String>,
+    progress: bool,
+) -> Result<(), SeedError> {
+    let mut used = reserved.clone();
+    let mut t = Table::tsv(path, &[CODE, "Title", "Description"], progress)?;
+    t.rows(|row| {
+        let code = row.text(CODE);
+        if !is_code(code) {
+            return Err(row.fail(CODE, format!("`{code}` is not an O*NET-SOC code")));
+        }
+        let title = row.text("Title");
+        if title.is_empty() {
+            return Err(row.fail("Title", "must not be empty"));
+        }
+        let slug = claim(&mut used, slugify(title), &slugify(code));
+        if p.by_code
+            .insert(code.to_owned(), p.occupations.len())
+            .is_some()
+        {
+            return Err(row.fail(CODE, format!("duplicate code `{code}`")));
+        }
+        p.occupations.push(Occupation {
+            code: code.to_owned(),
+            title: title.to_owned(),
+            description: row.text("Description").to_owned(),
+            slug,
+            ..Occupation::default()
+        });
+        Ok(())
+    })
+}
+
+/// `Job Zones.tsv`: one zone 1–5 per occupation.
+fn job_zones(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
+    let mut t = Table::tsv(path, &[CODE, "Job Zone"], progress)?;
+    t.rows(|row| {
+        let i = row.occupation(&p.by_code, CODE)?;
+        match row.opt_i32("Job Zone")? {
+            Some(zone @ 1..=5) => p.occupations[i].job_zone = Some(zone),
+            other => return Err(row.fail("Job Zone", format!("{other:?} is not 1–5"))),
+        }
+        Ok(())
+    })
+}
+
+/// The elements and ratings seen so far, across `Skills.tsv` and `Knowledge.tsv`.
+#[derive(Default)]
+struct Elements {
+    /// `category:Element ID` → index into [`Parsed::elements`].
+    index: HashMap<String, usize>,
+    /// Slugs taken (curated roles' included).
+    slugs: HashSet<String>,
+    /// (occupation, element) → index into [`Parsed::ratings`].
+    ratings: HashMap<(usize, usize), usize>,
+}
+
+impl Elements {
+    /// The element of `row`, added on first sight (slug `-<category>` on a collision).
+    fn element(&mut self, elements: &mut Vec<Element>, row: &Row, category: &'static str) -> usize {
+        let id = format!("{category}:{}", row.text("Element ID"));
+        if let Some(&e) = self.index.get(&id) {
+            return e;
+        }
+        let name = row.text("Element Name").to_owned();
+        let slug = claim(&mut self.slugs, slugify(&name), category);
+        elements.push(Element {
+            slug,
+            name,
+            category,
+        });
+        self.index.insert(id, elements.len() - 1);
+        elements.len() - 1
+    }
+
+    /// The rating of `element` by occupation `code`, added on first sight.
+    fn rating(&mut self, ratings: &mut Vec<ElementRating>, code: usize, element: usize) -> usize {
+        *self.ratings.entry((code, element)).or_insert_with(|| {
+            ratings.push(ElementRating {
+                code,
+                element,
+                importance: Rating::default(),
+                level: Rating::default(),
+            });
+            ratings.len() - 1
+        })
+    }
+}
+
+/// A rating's value and statistics; the value must lie in the scale's range.
+fn rating(row: &Row, importance: bool) -> Result<Rating, SeedError> {
+    let rating = Rating {
+        value: row.opt_f64("Data Value")?,
+        n: row.opt_i32("N")?,
+        se: row.opt_f64("Standard Error")?,
+        low: row.opt_f64("Lower CI Bound")?,
+        high: row.opt_f64("Upper CI Bound")?,
+    };
+    let (lo, hi) = if importance { (1.0, 5.0) } else { (0.0, 7.0) };
+    if let Some(v) = rating.value.filter(|v| !(lo..=hi).contains(v)) {
+        return Err(row.fail("Data Value", format!("{v} is outside {lo}–{hi}")));
+    }
+    Ok(rating)
+}
+
+/// `Skills.tsv` or `Knowledge.tsv`: importance (IM) and level (LV) per occupation and element.
+fn ratings(
+    p: &mut Parsed,
+    seen: &mut Elements,
+    path: &Path,
+    category: &'static str,
+    progress: bool,
+) -> Result<(), SeedError> {
+    let mut t = Table::tsv(path, &RATING_COLUMNS, progress)?;
+    t.rows(|row| {
+        let code = row.occupation(&p.by_code, CODE)?;
+        let element = seen.element(&mut p.elements, row, category);
+        let importance = match row.text("Scale ID") {
+            "IM" => true,
+            "LV" => false,
+            scale => return Err(row.fail("Scale ID", format!("`{scale}` is not IM or LV"))),
+        };
+        let rating = rating(row, importance)?;
+        // Ratings O*NET flags as unreliable or not relevant are dropped.
+        if row.flag("Recommend Suppress")? || row.flag("Not Relevant")? {
+            return Ok(());
+        }
+        let at = seen.rating(&mut p.ratings, code, element);
+        if importance {
+            p.ratings[at].importance = rating;
+        } else {
+            p.ratings[at].level = rating;
+        }
+        Ok(())
+    })
+}
+
+/// `Related Occupations.tsv`: tier and index of each related occupation (self-links dropped).
+fn related(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
+    let to_code = "Related O*NET-SOC Code";
+    let columns = [CODE, to_code, "Relatedness Tier", "Index"];
+    let mut t = Table::tsv(path, &columns, progress)?;
+    t.rows(|row| {
+        let from = row.occupation(&p.by_code, CODE)?;
+        let to = row.occupation(&p.by_code, to_code)?;
+        let tier = row.text("Relatedness Tier");
+        if !TIER_WEIGHT.iter().any(|(t, _)| *t == tier) {
+            return Err(row.fail("Relatedness Tier", format!("unknown tier `{tier}`")));
+        }
+        let index = row.i32("Index")?;
+        if from != to {
+            p.related.push(Related {
+                from,
+                to,
+                tier: tier.to_owned(),
+                index,
+            });
+        }
+        Ok(())
+    })
+}
+
+/// `Technology Skills.tsv`: one item per occupation and name; hot and in-demand if any row says so.
+fn technologies(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
+    let columns = [
+        CODE,
+        "Example",
+        "Commodity Title",
+        "Hot Technology",
+        "In Demand",
+    ];
+    let mut t = Table::tsv(path, &columns, progress)?;
+    let mut seen: HashMap<(usize, String), usize> = HashMap::new();
+    t.rows(|row| {
+        let code = row.occupation(&p.by_code, CODE)?;
+        let name = row.text("Example").to_owned();
+        let (hot, in_demand) = (row.flag("Hot Technology")?, row.flag("In Demand")?);
+        match seen.entry((code, name)) {
+            Entry::Occupied(at) => {
+                let item = &mut p.technologies[*at.get()].1;
+                item.hot |= hot;
+                item.in_demand |= in_demand;
+            }
+            Entry::Vacant(at) => {
+                let name = at.key().1.clone();
+                at.insert(p.technologies.len());
+                let commodity =
+                    Some(row.text("Commodity Title").to_owned()).filter(|c| !c.is_empty());
+                let item = TechnologyItem {
+                    name,
+                    commodity,
+                    hot,
+                    in_demand,
+                };
+                p.technologies.push((code, item));
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `Task Statements.tsv`: the tasks of each occupation, in file order.
+fn tasks(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
+    let mut t = Table::tsv(path, &[CODE, "Task ID", "Task"], progress)?;
+    t.rows(|row| {
+        let code = row.occupation(&p.by_code, CODE)?;
+        row.i32("Task ID")?;
+        p.tasks.push((code, row.text("Task").to_owned()));
+        Ok(())
+    })
+}
+
+/// `Education, Training, and Experience Categories.tsv`: (scale, category) → short name.
+fn education_categories(
+    path: &Path,
+    progress: bool,
+) -> Result<HashMap<(String, i32), String>, SeedError> {
+    let mut categories = HashMap::new();
+    let columns = ["Scale ID", "Category", "Category Description"];
+    Table::tsv(path, &columns, progress)?.rows(|row| {
+        let category = row.i32("Category")?;
+        let short = row
+            .text("Category Description")
+            .split(" - ")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_owned();
+        categories.insert((row.text("Scale ID").to_owned(), category), short);
+        Ok(())
+    })?;
+    Ok(categories)
+}
+
+/// `Education, Training, and Experience.tsv`: the most common required education (RL) and
+/// related work experience (RW) of each occupation.
+fn education(
+    p: &mut Parsed,
+    path: &Path,
+    categories: &HashMap<(String, i32), String>,
+    progress: bool,
+) -> Result<(), SeedError> {
+    let columns = [
+        CODE,
+        "Scale ID",
+        "Category",
+        "Data Value",
+        "Recommend Suppress",
+    ];
+    let mut t = Table::tsv(path, &columns, progress)?;
+    t.rows(|row| {
+        let code = row.occupation(&p.by_code, CODE)?;
+        let scale = row.text("Scale ID");
+        if scale != "RL" && scale != "RW" {
+            return Ok(());
+        }
+        let category = row.i32("Category")?;
+        let Some(share) = row.opt_f64("Data Value")? else {
+            return Ok(());
+        };
+        if row.flag("Recommend Suppress")? {
+            return Ok(());
+        }
+        let occupation = &mut p.occupations[code];
+        if scale == "RL" {
+            let name = categories
+                .get(&("RL".to_owned(), category))
+                .ok_or_else(|| row.fail("Category", format!("unknown RL category {category}")))?;
+            if occupation
+                .degree
+                .as_ref()
+                .is_none_or(|(_, best)| share > *best)
+            {
+                occupation.degree = Some((name.clone(), share));
+            }
+        } else {
+            if !(1..=11).contains(&category) {
+                return Err(row.fail("Category", format!("unknown RW category {category}")));
+            }
+            if occupation.experience.is_none_or(|(_, best)| share > best) {
+                occupation.experience = Some((category as usize, share));
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `Alternate Titles.tsv`: alternate and short titles, each once per occupation.
+fn alternate_titles(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
+    let mut t = Table::tsv(path, &[CODE, "Alternate Title", "Short Title"], progress)?;
+    let mut seen: HashSet<(usize, String)> = HashSet::new();
+    t.rows(|row| {
+        let code = row.occupation(&p.by_code, CODE)?;
+        for column in ["Alternate Title", "Short Title"] {
+            let title = row.text(column);
+            if !title.is_empty() && seen.insert((code, title.to_owned())) {
+                p.aliases.push((code, title.to_owned()));
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_codes() {
+        assert_eq!(
+            slugify("Computer and Information Systems Managers"),
+            "computer-and-information-systems-managers"
+        );
+        assert_eq!(slugify("  Nurse (RN) / Midwife "), "nurse-rn-midwife");
+        assert!(is_code("11-3021.00"));
+        assert!(!is_code("11-3021") && !is_code("1x-3021.00"));
+        assert_eq!(track("15-1252.00"), "computer-and-mathematical");
+    }
+
+    #[test]
+    fn a_taken_slug_gets_the_suffix() {
+        let mut used = HashSet::from(["writing".to_owned()]);
+        assert_eq!(
+            claim(&mut used, "writing".into(), "knowledge"),
+            "writing-knowledge"
+        );
+        assert_eq!(claim(&mut used, "reading".into(), "knowledge"), "reading");
+        assert!(used.contains("writing-knowledge") && used.contains("reading"));
+    }
+}
