@@ -346,6 +346,69 @@ pub struct ComparisonRecord {
     pub b: String,
 }
 
+impl ProfileRecord {
+    /// The record a profile row holds, for role `role`.
+    pub fn from_row(role: String, p: &entity::role_profile::Model) -> Self {
+        Self {
+            role,
+            salary_mean: p.salary_mean,
+            salary_median: p.salary_median,
+            salary_low: p.salary_low,
+            salary_high: p.salary_high,
+            salary_p10: p.salary_p10,
+            salary_p25: p.salary_p25,
+            salary_p75: p.salary_p75,
+            salary_p90: p.salary_p90,
+            hourly_mean: p.hourly_mean,
+            hourly_median: p.hourly_median,
+            hourly_p10: p.hourly_p10,
+            hourly_p25: p.hourly_p25,
+            hourly_p75: p.hourly_p75,
+            hourly_p90: p.hourly_p90,
+            pay_note: p.pay_note.clone(),
+            growth_rate_pct: p.growth_rate_pct,
+            growth_outlook: p.growth_outlook.clone(),
+            jobs_count: p.jobs_count,
+            job_satisfaction: p.job_satisfaction,
+            experience_years_min: p.experience_years_min,
+            experience_years_max: p.experience_years_max,
+            management_years_min: p.management_years_min,
+            management_years_max: p.management_years_max,
+            years_to_become_min: p.years_to_become_min,
+            years_to_become_max: p.years_to_become_max,
+            average_age: p.average_age,
+            degree: p.degree.clone(),
+            degree_share_pct: p.degree_share_pct,
+            major: p.major.clone(),
+            college: p.college.clone(),
+            highest_paying_city: p.highest_paying_city.clone(),
+            highest_paying_state: p.highest_paying_state.clone(),
+            best_paying_company: p.best_paying_company.clone(),
+            best_paying_industry: p.best_paying_industry.clone(),
+            lgbt_share_pct: p.lgbt_share_pct,
+            budget_min: p.budget_min,
+            budget_max: p.budget_max,
+            direct_reports_min: p.direct_reports_min,
+            direct_reports_max: p.direct_reports_max,
+            ai_impact: p.ai_impact.clone(),
+            licenses: p.licenses.clone(),
+        }
+    }
+}
+
+impl From<&entity::source::Model> for SourceRecord {
+    fn from(s: &entity::source::Model) -> Self {
+        Self {
+            key: s.key.clone(),
+            title: s.title.clone(),
+            kind: s.kind,
+            publisher: s.publisher.clone(),
+            url: s.url.clone(),
+            attribution: s.attribution.clone(),
+        }
+    }
+}
+
 impl From<&entity::role::Model> for RoleRecord {
     fn from(r: &entity::role::Model) -> Self {
         Self {

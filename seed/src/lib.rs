@@ -6,6 +6,7 @@
 //! load is all-or-nothing and loading twice leaves identical rows.
 
 pub mod dataset;
+mod export;
 #[cfg(test)]
 mod fuzz;
 mod load;
@@ -18,9 +19,10 @@ pub mod value;
 pub mod write;
 
 pub use dataset::{Dataset, FactFile};
+pub use export::export;
 pub use load::{LoadOptions, LoadReport, load, write_records};
 pub use tables::table_totals;
-pub use transfer::{ImportMode, ImportOptions, ImportReport, TableCounts, export, import};
+pub use transfer::{ImportMode, ImportOptions, ImportReport, TableCounts, import};
 pub use validate::{Broken, Rules, validate, validate_onto};
 pub use write::{Audit, Write, current_version};
 

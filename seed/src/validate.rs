@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::SeedError;
 use crate::dataset::{
     CATALOG_FILE, CertificationRecord, Dataset, FactFile, MoveRecord, ProfileRecord, RoleRecord,
-    RoleSkillRecord, SkillRecord,
+    RoleSkillRecord, SkillRecord, SourceRecord,
 };
 use crate::value::{
     Bounds, IMPORTANCE, JOB_ZONE, LEVEL, Likelihood, MAX_TEXT_LEN, NON_NEGATIVE, Name, PERCENT,
@@ -44,6 +44,13 @@ impl Rules for RoleRecord {
             SENIORITY.check_opt(self.seniority.map(f64::from)),
         )?;
         rule("job_zone", JOB_ZONE.check_opt(self.job_zone.map(f64::from)))
+    }
+}
+
+impl Rules for SourceRecord {
+    fn rules(&self) -> Result<(), Broken> {
+        rule("key", Name::parse(&self.key))?;
+        rule("title", Name::parse(&self.title))
     }
 }
 
@@ -214,49 +221,72 @@ pub fn validate(dataset: &Dataset) -> Result<(), SeedError> {
     validate_onto(dataset, None)
 }
 
+/// A catalog record: its own rules plus a key that must be unique in its list.
+trait CatalogEntry: Rules {
+    fn key(&self) -> &str;
+    /// The key's field name.
+    const KEY: &'static str = "slug";
+}
+
+impl CatalogEntry for SourceRecord {
+    fn key(&self) -> &str {
+        &self.key
+    }
+    const KEY: &'static str = "key";
+}
+
+impl CatalogEntry for RoleRecord {
+    fn key(&self) -> &str {
+        &self.slug
+    }
+}
+
+impl CatalogEntry for SkillRecord {
+    fn key(&self) -> &str {
+        &self.slug
+    }
+}
+
+impl CatalogEntry for CertificationRecord {
+    fn key(&self) -> &str {
+        &self.slug
+    }
+}
+
+/// Checks a catalog list (`roles`, …) and collects its keys for reference checks.
+fn check_catalog<T: CatalogEntry>(
+    records: &[T],
+    list: &str,
+    keys: &mut HashSet<String>,
+) -> Result<(), SeedError> {
+    for (i, r) in records.iter().enumerate() {
+        let at = At {
+            file: CATALOG_FILE,
+            record: format!("{list}[{i}] ({})", r.key()),
+        };
+        at.record(r.rules())?;
+        at.unique(keys, T::KEY, r.key().to_owned())?;
+    }
+    Ok(())
+}
+
 /// Validates `dataset` for merging into a database that already holds `existing`'s catalog:
 /// facts may also reference the sources, roles, skills and certifications listed there.
 pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<(), SeedError> {
-    let file = CATALOG_FILE;
     let mut known = Known {
         sources: HashSet::new(),
         roles: HashSet::new(),
         skills: HashSet::new(),
         certifications: HashSet::new(),
     };
-    for (i, s) in dataset.sources.iter().enumerate() {
-        let at = At {
-            file,
-            record: format!("sources[{i}]"),
-        };
-        at.name("key", &s.key)?;
-        at.name("title", &s.title)?;
-        at.unique(&mut known.sources, "key", s.key.clone())?;
-    }
-    for (i, r) in dataset.roles.iter().enumerate() {
-        let at = At {
-            file,
-            record: format!("roles[{i}] ({})", r.slug),
-        };
-        at.record(r.rules())?;
-        at.unique(&mut known.roles, "slug", r.slug.clone())?;
-    }
-    for (i, s) in dataset.skills.iter().enumerate() {
-        let at = At {
-            file,
-            record: format!("skills[{i}] ({})", s.slug),
-        };
-        at.record(s.rules())?;
-        at.unique(&mut known.skills, "slug", s.slug.clone())?;
-    }
-    for (i, c) in dataset.certifications.iter().enumerate() {
-        let at = At {
-            file,
-            record: format!("certifications[{i}] ({})", c.slug),
-        };
-        at.record(c.rules())?;
-        at.unique(&mut known.certifications, "slug", c.slug.clone())?;
-    }
+    check_catalog(&dataset.sources, "sources", &mut known.sources)?;
+    check_catalog(&dataset.roles, "roles", &mut known.roles)?;
+    check_catalog(&dataset.skills, "skills", &mut known.skills)?;
+    check_catalog(
+        &dataset.certifications,
+        "certifications",
+        &mut known.certifications,
+    )?;
     if let Some(existing) = existing {
         known
             .sources
@@ -340,7 +370,7 @@ fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
     at.within(
         "job_satisfaction",
         p.job_satisfaction,
-        Bounds { min: 0.0, max: 5.0 },
+        Bounds::new(0.0, 5.0),
     )?;
     at.within(
         "average_age",

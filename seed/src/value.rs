@@ -88,6 +88,11 @@ pub struct Bounds {
 }
 
 impl Bounds {
+    /// The range `min`–`max`, both included.
+    pub const fn new(min: f64, max: f64) -> Self {
+        Self { min, max }
+    }
+
     /// `value` when it is inside the bounds (NaN never is).
     pub fn check(self, value: f64) -> Result<f64, String> {
         if (self.min..=self.max).contains(&value) {
@@ -104,33 +109,21 @@ impl Bounds {
 }
 
 /// Seniority of a role, 1–8.
-pub const SENIORITY: Bounds = Bounds { min: 1.0, max: 8.0 };
+pub const SENIORITY: Bounds = Bounds::new(1.0, 8.0);
 /// O*NET job zone, 1–5.
-pub const JOB_ZONE: Bounds = Bounds { min: 1.0, max: 5.0 };
+pub const JOB_ZONE: Bounds = Bounds::new(1.0, 5.0);
 /// A percentage, 0–100.
-pub const PERCENT: Bounds = Bounds {
-    min: 0.0,
-    max: 100.0,
-};
+pub const PERCENT: Bounds = Bounds::new(0.0, 100.0);
 /// Position in a ranked list, 1–1000.
-pub const RANK: Bounds = Bounds {
-    min: 1.0,
-    max: 1000.0,
-};
+pub const RANK: Bounds = Bounds::new(1.0, 1000.0);
 /// O*NET importance scale, 1–5.
-pub const IMPORTANCE: Bounds = Bounds { min: 1.0, max: 5.0 };
+pub const IMPORTANCE: Bounds = Bounds::new(1.0, 5.0);
 /// O*NET level scale, 0–7.
-pub const LEVEL: Bounds = Bounds { min: 0.0, max: 7.0 };
+pub const LEVEL: Bounds = Bounds::new(0.0, 7.0);
 /// Typical years in a role before a move, 0–60.
-pub const YEARS: Bounds = Bounds {
-    min: 0.0,
-    max: 60.0,
-};
+pub const YEARS: Bounds = Bounds::new(0.0, 60.0);
 /// A count or an amount that cannot be negative.
-pub const NON_NEGATIVE: Bounds = Bounds {
-    min: 0.0,
-    max: f64::MAX,
-};
+pub const NON_NEGATIVE: Bounds = Bounds::new(0.0, f64::MAX);
 
 /// How strongly evidence supports a move, in (0, 1].
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
