@@ -24,7 +24,7 @@ const DOC4: &str = "004_4371e873dab14af6.txt";
 const DOC1: &str = "001_85606e24b525279d.txt";
 
 /// One valid call of every mutation, in an order in which each succeeds for an admin.
-fn every_write() -> Vec<(&'static str, String)> {
+pub(crate) fn every_write() -> Vec<(&'static str, String)> {
     let move_key = format!(
         r#"{{ from: "it-engineer", to: "it-infrastructure-manager", kind: PROMOTION, source: "{DOC1}" }}"#
     );

@@ -13,3 +13,4 @@ mod pagination;
 mod read_path;
 mod roles;
 mod seed_load;
+mod write_path;

@@ -17,11 +17,11 @@ on_both_databases!(
     the_full_shipped_dataset_imports_and_routes,
 );
 
-fn fixture() -> PathBuf {
+pub(crate) fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/onet-mini")
 }
 
-fn fixture_paths(dir: &Path) -> ImportPaths {
+pub(crate) fn fixture_paths(dir: &Path) -> ImportPaths {
     ImportPaths {
         onet_dir: dir.to_path_buf(),
         bls_file: Some(dir.join("national_M2024_dl.csv")),
