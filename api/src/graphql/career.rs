@@ -15,6 +15,7 @@ use crate::service::career::{self, RouteRequest};
 
 /// What "best" means when ranking routes.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[graphql(remote = "crate::career::search::Objective")]
 pub enum RouteObjective {
     /// Fewest moves.
     FewestSteps,
@@ -29,18 +30,6 @@ pub enum RouteObjective {
     /// salary shortfall.
     #[default]
     Balanced,
-}
-
-impl From<RouteObjective> for Objective {
-    fn from(o: RouteObjective) -> Self {
-        match o {
-            RouteObjective::FewestSteps => Objective::FewestSteps,
-            RouteObjective::FewestYears => Objective::FewestYears,
-            RouteObjective::HighestSalaryGain => Objective::HighestSalaryGain,
-            RouteObjective::MostLikely => Objective::MostLikely,
-            RouteObjective::Balanced => Objective::Balanced,
-        }
-    }
 }
 
 /// One component of a route's score.
@@ -179,13 +168,7 @@ impl CareerRoute {
             })
             .collect();
         RouteScore {
-            objective: match self.objective {
-                Objective::FewestSteps => RouteObjective::FewestSteps,
-                Objective::FewestYears => RouteObjective::FewestYears,
-                Objective::HighestSalaryGain => RouteObjective::HighestSalaryGain,
-                Objective::MostLikely => RouteObjective::MostLikely,
-                Objective::Balanced => RouteObjective::Balanced,
-            },
+            objective: self.objective.into(),
             cost: self.route.cost as f64 / search::UNIT,
             components,
         }
