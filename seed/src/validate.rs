@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use crate::SeedError;
 use crate::dataset::{
-    CATALOG_FILE, CertificationRecord, Dataset, FactFile, MoveRecord, ProfileRecord, RoleRecord,
+    AttributeList, CATALOG_FILE, CertificationRecord, ComparisonRecord, Dataset, DemographicRecord,
+    FactFile, MoveRecord, ProfileRecord, RoleCertificationRecord, RoleList, RoleRecord,
     RoleSkillRecord, SkillRecord, SourceRecord,
 };
 use crate::value::{
@@ -288,18 +289,13 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
         &mut known.certifications,
     )?;
     if let Some(existing) = existing {
-        known
-            .sources
-            .extend(existing.sources.iter().map(|s| s.key.clone()));
-        known
-            .roles
-            .extend(existing.roles.iter().map(|r| r.slug.clone()));
-        known
-            .skills
-            .extend(existing.skills.iter().map(|s| s.slug.clone()));
-        known
-            .certifications
-            .extend(existing.certifications.iter().map(|c| c.slug.clone()));
+        fn keys<T: CatalogEntry>(records: &[T]) -> impl Iterator<Item = String> + '_ {
+            records.iter().map(|r| r.key().to_owned())
+        }
+        known.sources.extend(keys(&existing.sources));
+        known.roles.extend(keys(&existing.roles));
+        known.skills.extend(keys(&existing.skills));
+        known.certifications.extend(keys(&existing.certifications));
     }
     let mut cited = HashSet::new();
     for facts in &dataset.facts {
@@ -315,88 +311,84 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
 }
 
 fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
-    for (field, v) in [
-        ("salary_mean", p.salary_mean),
-        ("salary_median", p.salary_median),
-        ("salary_low", p.salary_low),
-        ("salary_high", p.salary_high),
-        ("salary_p10", p.salary_p10),
-        ("salary_p25", p.salary_p25),
-        ("salary_p75", p.salary_p75),
-        ("salary_p90", p.salary_p90),
-        ("jobs_count", p.jobs_count),
-        ("direct_reports_min", p.direct_reports_min),
-        ("direct_reports_max", p.direct_reports_max),
+    let whole = |v: Option<i32>| v.map(f64::from);
+    let amount = |v: Option<i64>| v.map(|v| v as f64);
+    let wide = Bounds::new(0.0, 100_000.0);
+    for (field, value, bounds) in [
+        ("salary_mean", whole(p.salary_mean), NON_NEGATIVE),
+        ("salary_median", whole(p.salary_median), NON_NEGATIVE),
+        ("salary_low", whole(p.salary_low), NON_NEGATIVE),
+        ("salary_high", whole(p.salary_high), NON_NEGATIVE),
+        ("salary_p10", whole(p.salary_p10), NON_NEGATIVE),
+        ("salary_p25", whole(p.salary_p25), NON_NEGATIVE),
+        ("salary_p75", whole(p.salary_p75), NON_NEGATIVE),
+        ("salary_p90", whole(p.salary_p90), NON_NEGATIVE),
+        ("jobs_count", whole(p.jobs_count), NON_NEGATIVE),
+        (
+            "direct_reports_min",
+            whole(p.direct_reports_min),
+            NON_NEGATIVE,
+        ),
+        (
+            "direct_reports_max",
+            whole(p.direct_reports_max),
+            NON_NEGATIVE,
+        ),
+        ("hourly_mean", p.hourly_mean, wide),
+        ("hourly_median", p.hourly_median, wide),
+        ("hourly_p10", p.hourly_p10, wide),
+        ("hourly_p25", p.hourly_p25, wide),
+        ("hourly_p75", p.hourly_p75, wide),
+        ("hourly_p90", p.hourly_p90, wide),
+        ("experience_years_min", p.experience_years_min, wide),
+        ("experience_years_max", p.experience_years_max, wide),
+        ("management_years_min", p.management_years_min, wide),
+        ("management_years_max", p.management_years_max, wide),
+        ("years_to_become_min", p.years_to_become_min, wide),
+        ("years_to_become_max", p.years_to_become_max, wide),
+        ("degree_share_pct", p.degree_share_pct, PERCENT),
+        ("lgbt_share_pct", p.lgbt_share_pct, PERCENT),
+        (
+            "growth_rate_pct",
+            p.growth_rate_pct,
+            Bounds::new(-100.0, 1000.0),
+        ),
+        (
+            "job_satisfaction",
+            p.job_satisfaction,
+            Bounds::new(0.0, 5.0),
+        ),
+        ("average_age", p.average_age, Bounds::new(14.0, 100.0)),
+        ("budget_min", amount(p.budget_min), NON_NEGATIVE),
+        ("budget_max", amount(p.budget_max), NON_NEGATIVE),
     ] {
-        at.within(field, v.map(f64::from), NON_NEGATIVE)?;
+        at.within(field, value, bounds)?;
     }
-    for (field, v) in [
-        ("hourly_mean", p.hourly_mean),
-        ("hourly_median", p.hourly_median),
-        ("hourly_p10", p.hourly_p10),
-        ("hourly_p25", p.hourly_p25),
-        ("hourly_p75", p.hourly_p75),
-        ("hourly_p90", p.hourly_p90),
-        ("experience_years_min", p.experience_years_min),
-        ("experience_years_max", p.experience_years_max),
-        ("management_years_min", p.management_years_min),
-        ("management_years_max", p.management_years_max),
-        ("years_to_become_min", p.years_to_become_min),
-        ("years_to_become_max", p.years_to_become_max),
-    ] {
-        at.within(
-            field,
-            v,
-            Bounds {
-                min: 0.0,
-                max: 100_000.0,
-            },
-        )?;
-    }
-    for (field, v) in [
-        ("degree_share_pct", p.degree_share_pct),
-        ("lgbt_share_pct", p.lgbt_share_pct),
-    ] {
-        at.within(field, v, PERCENT)?;
-    }
-    at.within(
-        "growth_rate_pct",
-        p.growth_rate_pct,
-        Bounds {
-            min: -100.0,
-            max: 1000.0,
-        },
-    )?;
-    at.within(
-        "job_satisfaction",
-        p.job_satisfaction,
-        Bounds::new(0.0, 5.0),
-    )?;
-    at.within(
-        "average_age",
-        p.average_age,
-        Bounds {
-            min: 14.0,
-            max: 100.0,
-        },
-    )?;
-    at.within("budget_min", p.budget_min.map(|v| v as f64), NON_NEGATIVE)?;
-    at.within("budget_max", p.budget_max.map(|v| v as f64), NON_NEGATIVE)?;
     at.ordered(&[("salary_low", p.salary_low), ("salary_high", p.salary_high)])?;
-    at.ordered(&[
-        ("salary_p10", p.salary_p10),
-        ("salary_p25", p.salary_p25),
-        ("salary_median", p.salary_median),
-        ("salary_p75", p.salary_p75),
-        ("salary_p90", p.salary_p90),
-    ])?;
-    at.ordered(&[
-        ("hourly_p10", p.hourly_p10),
-        ("hourly_p25", p.hourly_p25),
-        ("hourly_median", p.hourly_median),
-        ("hourly_p75", p.hourly_p75),
-        ("hourly_p90", p.hourly_p90),
-    ])?;
+    // Percentiles rise: p10 ≤ p25 ≤ median ≤ p75 ≤ p90, for yearly and hourly pay.
+    let yearly = [
+        p.salary_p10,
+        p.salary_p25,
+        p.salary_median,
+        p.salary_p75,
+        p.salary_p90,
+    ];
+    let hourly = [
+        p.hourly_p10,
+        p.hourly_p25,
+        p.hourly_median,
+        p.hourly_p75,
+        p.hourly_p90,
+    ];
+    for (unit, values) in [
+        ("salary", yearly.map(|v| v.map(f64::from))),
+        ("hourly", hourly),
+    ] {
+        let names = ["p10", "p25", "median", "p75", "p90"].map(|q| format!("{unit}_{q}"));
+        let pairs: Vec<(&str, Option<f64>)> =
+            names.iter().map(String::as_str).zip(values).collect();
+        at.ordered(&pairs)?;
+    }
     for pair in [
         [
             ("experience_years_min", p.experience_years_min),
@@ -422,144 +414,198 @@ fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
 }
 
 fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
-    let file = f.file.as_str();
-    let at = |record: String| At { file, record };
-    let mut seen = HashSet::new();
-    for (i, p) in f.profiles.iter().enumerate() {
-        let at = at(format!("profiles[{i}]"));
-        known.role(&at, "role", &p.role)?;
-        at.unique(&mut seen, "role", format!("profile of {}", p.role))?;
-        validate_profile(&at, p)?;
-    }
-    for (i, d) in f.demographics.iter().enumerate() {
-        let at = at(format!("demographics[{i}]"));
-        known.role(&at, "role", &d.role)?;
-        at.unique(
-            &mut seen,
-            "dimension",
-            format!("{} {}", d.role, d.dimension),
-        )?;
-        for (group, share) in &d.shares {
-            at.name("shares", group)?;
-            at.within(&format!("shares.{group}"), Some(*share), PERCENT)?;
+    let mut check = FactCheck {
+        file: &f.file,
+        known,
+        seen: HashSet::new(),
+    };
+    check.profiles(&f.profiles)?;
+    check.demographics(&f.demographics)?;
+    check.role_skills(&f.role_skills)?;
+    check.role_certifications(&f.role_certifications)?;
+    check.role_lists(&f.duties, "duties", |at, j, item| {
+        if item.description.trim().is_empty() {
+            return Err(at.fail(&format!("items[{j}].description"), "must not be blank"));
         }
-    }
-    for (i, s) in f.role_skills.iter().enumerate() {
-        let at = at(format!("role_skills[{i}]"));
-        known.role(&at, "role", &s.role)?;
-        Known::check(&at, "skill", &known.skills, "skill", &s.skill)?;
+        Ok(())
+    })?;
+    check.role_lists(&f.education, "education", |at, j, item| {
+        at.name(&format!("items[{j}].level"), &item.level)
+    })?;
+    check.attributes(&f.attributes)?;
+    let mut regions = HashSet::new();
+    check.role_lists(&f.regional_wages, "regional_wages", |at, j, item| {
+        if j == 0 {
+            regions.clear();
+        }
+        at.name(&format!("items[{j}].region"), &item.region)?;
+        let median = Some(f64::from(item.salary_median));
+        at.within(&format!("items[{j}].salary_median"), median, NON_NEGATIVE)?;
         at.unique(
-            &mut seen,
-            "skill",
-            format!("skill {} of {}", s.skill, s.role),
-        )?;
-        at.record(s.rules())?;
+            &mut regions,
+            &format!("items[{j}].region"),
+            item.region.clone(),
+        )
+    })?;
+    check.moves(&f.moves)?;
+    check.comparisons(&f.comparisons)?;
+    let mut titles = HashSet::new();
+    check.role_lists(&f.aliases, "aliases", |at, j, title| {
+        if j == 0 {
+            titles.clear();
+        }
+        at.long_text(&format!("items[{j}]"), title)?;
+        at.unique(&mut titles, &format!("items[{j}]"), title.clone())
+    })?;
+    let mut names = HashSet::new();
+    check.role_lists(&f.technologies, "technologies", |at, j, item| {
+        if j == 0 {
+            names.clear();
+        }
+        let field = format!("items[{j}].name");
+        at.long_text(&field, &item.name)?;
+        at.unique(&mut names, &field, item.name.clone())
+    })
+}
+
+/// Checks the records of one fact file: references, duplicates (one key space per file),
+/// and each record's own rules.
+struct FactCheck<'a> {
+    file: &'a str,
+    known: &'a Known,
+    seen: HashSet<String>,
+}
+
+impl FactCheck<'_> {
+    /// Where record `i` of `list` is, after checking that its role (`field`, `slug`)
+    /// exists and that its key (`field`, `key`) is new in this file.
+    fn at(
+        &mut self,
+        (list, i): (&str, usize),
+        (role_field, role): (&str, &str),
+        (key_field, key): (&str, String),
+    ) -> Result<At<'_>, SeedError> {
+        let at = At {
+            file: self.file,
+            record: format!("{list}[{i}]"),
+        };
+        self.known.role(&at, role_field, role)?;
+        at.unique(&mut self.seen, key_field, key)?;
+        Ok(at)
     }
-    for (i, c) in f.role_certifications.iter().enumerate() {
-        let at = at(format!("role_certifications[{i}]"));
-        known.role(&at, "role", &c.role)?;
-        Known::check(
-            &at,
-            "certification",
-            &known.certifications,
-            "certification",
-            &c.certification,
-        )?;
-        at.unique(
-            &mut seen,
-            "certification",
-            format!("{} {} of {}", c.relevance, c.certification, c.role),
-        )?;
+
+    fn profiles(&mut self, records: &[ProfileRecord]) -> Result<(), SeedError> {
+        for (i, p) in records.iter().enumerate() {
+            let at = self.at(
+                ("profiles", i),
+                ("role", &p.role),
+                ("role", format!("profile of {}", p.role)),
+            )?;
+            validate_profile(&at, p)?;
+        }
+        Ok(())
     }
-    for (i, list) in f.duties.iter().enumerate() {
-        let at = at(format!("duties[{i}]"));
-        known.role(&at, "role", &list.role)?;
-        at.unique(&mut seen, "role", format!("duties of {}", list.role))?;
-        for (j, item) in list.items.iter().enumerate() {
-            if item.description.trim().is_empty() {
-                return Err(at.fail(&format!("items[{j}].description"), "must not be blank"));
+
+    fn demographics(&mut self, records: &[DemographicRecord]) -> Result<(), SeedError> {
+        for (i, d) in records.iter().enumerate() {
+            let key = format!("{} {}", d.role, d.dimension);
+            let at = self.at(("demographics", i), ("role", &d.role), ("dimension", key))?;
+            for (group, share) in &d.shares {
+                at.name("shares", group)?;
+                at.within(&format!("shares.{group}"), Some(*share), PERCENT)?;
             }
         }
+        Ok(())
     }
-    for (i, list) in f.education.iter().enumerate() {
-        let at = at(format!("education[{i}]"));
-        known.role(&at, "role", &list.role)?;
-        at.unique(&mut seen, "role", format!("education of {}", list.role))?;
-        for (j, item) in list.items.iter().enumerate() {
-            at.name(&format!("items[{j}].level"), &item.level)?;
+
+    fn role_skills(&mut self, records: &[RoleSkillRecord]) -> Result<(), SeedError> {
+        let known = self.known;
+        for (i, s) in records.iter().enumerate() {
+            let key = format!("skill {} of {}", s.skill, s.role);
+            let at = self.at(("role_skills", i), ("role", &s.role), ("skill", key))?;
+            Known::check(&at, "skill", &known.skills, "skill", &s.skill)?;
+            at.record(s.rules())?;
         }
+        Ok(())
     }
-    for (i, list) in f.attributes.iter().enumerate() {
-        let at = at(format!("attributes[{i}]"));
-        known.role(&at, "role", &list.role)?;
-        at.unique(&mut seen, "kind", format!("{} of {}", list.kind, list.role))?;
-        for (j, item) in list.items.iter().enumerate() {
-            at.name(&format!("items[{j}].name"), &item.name)?;
-        }
-    }
-    for (i, list) in f.regional_wages.iter().enumerate() {
-        let at = at(format!("regional_wages[{i}]"));
-        known.role(&at, "role", &list.role)?;
-        at.unique(
-            &mut seen,
-            "role",
-            format!("regional wages of {}", list.role),
-        )?;
-        let mut regions = HashSet::new();
-        for (j, item) in list.items.iter().enumerate() {
-            at.name(&format!("items[{j}].region"), &item.region)?;
-            at.within(
-                &format!("items[{j}].salary_median"),
-                Some(f64::from(item.salary_median)),
-                NON_NEGATIVE,
+
+    fn role_certifications(
+        &mut self,
+        records: &[RoleCertificationRecord],
+    ) -> Result<(), SeedError> {
+        let known = self.known;
+        for (i, c) in records.iter().enumerate() {
+            let key = format!("{} {} of {}", c.relevance, c.certification, c.role);
+            let at = self.at(
+                ("role_certifications", i),
+                ("role", &c.role),
+                ("certification", key),
             )?;
-            at.unique(
-                &mut regions,
-                &format!("items[{j}].region"),
-                item.region.clone(),
+            let certs = &known.certifications;
+            Known::check(
+                &at,
+                "certification",
+                certs,
+                "certification",
+                &c.certification,
             )?;
         }
+        Ok(())
     }
-    for (i, m) in f.moves.iter().enumerate() {
-        let at = at(format!("moves[{i}]"));
-        known.role(&at, "from", &m.from)?;
-        known.role(&at, "to", &m.to)?;
-        at.record(m.rules())?;
-        at.unique(
-            &mut seen,
-            "to",
-            format!("{} move {} → {}", m.kind, m.from, m.to),
-        )?;
-    }
-    for (i, c) in f.comparisons.iter().enumerate() {
-        let at = at(format!("comparisons[{i}]"));
-        known.role(&at, "a", &c.a)?;
-        known.role(&at, "b", &c.b)?;
-        if c.a == c.b {
-            return Err(at.fail("b", "a role cannot be compared with itself"));
+
+    /// A role's ordered lists (one per role and file); `item` checks item `j`.
+    fn role_lists<T>(
+        &mut self,
+        lists: &[RoleList<T>],
+        name: &str,
+        mut item: impl FnMut(&At, usize, &T) -> Result<(), SeedError>,
+    ) -> Result<(), SeedError> {
+        for (i, list) in lists.iter().enumerate() {
+            let key = format!("{name} of {}", list.role);
+            let at = self.at((name, i), ("role", &list.role), ("role", key))?;
+            for (j, entry) in list.items.iter().enumerate() {
+                item(&at, j, entry)?;
+            }
         }
+        Ok(())
     }
-    for (i, list) in f.aliases.iter().enumerate() {
-        let at = at(format!("aliases[{i}]"));
-        known.role(&at, "role", &list.role)?;
-        at.unique(&mut seen, "role", format!("aliases of {}", list.role))?;
-        let mut titles = HashSet::new();
-        for (j, title) in list.items.iter().enumerate() {
-            at.long_text(&format!("items[{j}]"), title)?;
-            at.unique(&mut titles, &format!("items[{j}]"), title.clone())?;
+
+    fn attributes(&mut self, lists: &[AttributeList]) -> Result<(), SeedError> {
+        for (i, list) in lists.iter().enumerate() {
+            let key = format!("{} of {}", list.kind, list.role);
+            let at = self.at(("attributes", i), ("role", &list.role), ("kind", key))?;
+            for (j, item) in list.items.iter().enumerate() {
+                at.name(&format!("items[{j}].name"), &item.name)?;
+            }
         }
+        Ok(())
     }
-    for (i, list) in f.technologies.iter().enumerate() {
-        let at = at(format!("technologies[{i}]"));
-        known.role(&at, "role", &list.role)?;
-        at.unique(&mut seen, "role", format!("technologies of {}", list.role))?;
-        let mut names = HashSet::new();
-        for (j, item) in list.items.iter().enumerate() {
-            at.long_text(&format!("items[{j}].name"), &item.name)?;
-            at.unique(&mut names, &format!("items[{j}].name"), item.name.clone())?;
+
+    fn moves(&mut self, records: &[MoveRecord]) -> Result<(), SeedError> {
+        let known = self.known;
+        for (i, m) in records.iter().enumerate() {
+            let key = format!("{} move {} → {}", m.kind, m.from, m.to);
+            let at = self.at(("moves", i), ("from", &m.from), ("to", key))?;
+            known.role(&at, "to", &m.to)?;
+            at.record(m.rules())?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn comparisons(&mut self, records: &[ComparisonRecord]) -> Result<(), SeedError> {
+        for (i, c) in records.iter().enumerate() {
+            let at = At {
+                file: self.file,
+                record: format!("comparisons[{i}]"),
+            };
+            self.known.role(&at, "a", &c.a)?;
+            self.known.role(&at, "b", &c.b)?;
+            if c.a == c.b {
+                return Err(at.fail("b", "a role cannot be compared with itself"));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
