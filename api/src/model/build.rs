@@ -127,22 +127,6 @@ pub async fn load(db: &DatabaseConnection) -> ApiResult<ReadModel> {
     Ok(model)
 }
 
-/// Groups `rows` by role index (rows of unknown roles are dropped).
-fn per_role<T>(
-    rows: Vec<T>,
-    roles: usize,
-    role_of: impl Fn(&T) -> i32,
-    index: &IdIndex,
-) -> Vec<Vec<T>> {
-    let mut out: Vec<Vec<T>> = (0..roles).map(|_| Vec::new()).collect();
-    for row in rows {
-        if let Some(&i) = index.get(&role_of(&row)) {
-            out[i as usize].push(row);
-        }
-    }
-    out
-}
-
 fn ids_of<T>(rows: &[T], id: impl Fn(&T) -> i32) -> IdIndex {
     IdIndex::new(rows.iter().enumerate().map(|(i, r)| (id(r), i as u32)))
 }
@@ -154,25 +138,21 @@ fn index_by<T, K: std::hash::Hash + Eq>(rows: &[T], key: impl Fn(&T) -> K) -> Ha
         .collect()
 }
 
-/// Role indices sorted by `key` in both directions; unknown keys last, ties by id.
+/// Role indices sorted by `key` ascending and descending; unknown keys last, ties by id.
 fn orders<K: Ord + Copy>(roles: &[role::Model], key: impl Fn(usize) -> Option<K>) -> [Vec<u32>; 2] {
-    let mut asc: Vec<u32> = (0..roles.len() as u32).collect();
-    asc.sort_by(|&a, &b| {
-        let (ka, kb) = (key(a as usize), key(b as usize));
-        ka.is_none()
-            .cmp(&kb.is_none())
-            .then(ka.cmp(&kb))
-            .then(roles[a as usize].id.cmp(&roles[b as usize].id))
-    });
-    let mut desc: Vec<u32> = (0..roles.len() as u32).collect();
-    desc.sort_by(|&a, &b| {
-        let (ka, kb) = (key(a as usize), key(b as usize));
-        ka.is_none()
-            .cmp(&kb.is_none())
-            .then(kb.cmp(&ka))
-            .then(roles[a as usize].id.cmp(&roles[b as usize].id))
-    });
-    [asc, desc]
+    let sorted = |descending: bool| {
+        let mut order: Vec<u32> = (0..roles.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (ka, kb) = (key(a as usize), key(b as usize));
+            let by_key = if descending { kb.cmp(&ka) } else { ka.cmp(&kb) };
+            ka.is_none()
+                .cmp(&kb.is_none())
+                .then(by_key)
+                .then(roles[a as usize].id.cmp(&roles[b as usize].id))
+        });
+        order
+    };
+    [sorted(false), sorted(true)]
 }
 
 fn by_name<T>(rows: &[T], name: impl Fn(&T) -> (&str, i32)) -> Vec<u32> {
@@ -286,222 +266,297 @@ fn search_entries(t: &Tables, facts: &[RoleFacts], roles: &[role::Model]) -> Vec
     entries
 }
 
-/// Indexes the tables.
-fn build(mut t: Tables) -> ReadModel {
-    let mut roles = std::mem::take(&mut t.roles);
-    roles.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let n = roles.len();
-    let role_by_id = ids_of(&roles, |r| r.id);
-    let role_by_slug = index_by(&roles, |r| r.slug.clone());
-    let slug_of = |id: i32| {
-        role_by_id
-            .get(&id)
-            .map(|&i| roles[i as usize].slug.as_str())
-    };
+/// The roles in slug order (the order of [`ReadModel::roles`] and of the route engine's graph,
+/// so one role index serves both) and the id indexes every later step resolves references
+/// through.
+struct Indexes {
+    roles: Vec<role::Model>,
+    role_by_id: IdIndex,
+    skill_by_id: IdIndex,
+    certification_by_id: IdIndex,
+    source_by_id: IdIndex,
+}
 
-    // Each fact table grouped by role (rows of unknown roles dropped).
-    macro_rules! by_role {
-        ($table:ident) => {
-            per_role(std::mem::take(&mut t.$table), n, |r| r.role_id, &role_by_id)
-        };
-    }
-    let mut profiles = by_role!(profiles);
-    let mut demographics = by_role!(demographics);
-    let mut skills = by_role!(role_skills);
-    let mut certs = by_role!(role_certifications);
-    let mut duties = by_role!(duties);
-    let mut education = by_role!(education);
-    let mut attributes = by_role!(attributes);
-    let mut wages = by_role!(regional_wages);
-    let mut aliases = by_role!(aliases);
-    let mut technologies = by_role!(technologies);
-
-    // Moves per role, most likely first, then by the other role's slug, kind and source.
-    let mut moves_out: Vec<Vec<u32>> = vec![Vec::new(); n];
-    let mut moves_in: Vec<Vec<u32>> = vec![Vec::new(); n];
-    let mut related: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (k, m) in t.moves.iter().enumerate() {
-        if let Some(&from) = role_by_id.get(&m.from_role_id) {
-            moves_out[from as usize].push(k as u32);
-        }
-        if let Some(&to) = role_by_id.get(&m.to_role_id) {
-            moves_in[to as usize].push(k as u32);
+impl Indexes {
+    /// Takes the roles out of `t`, sorts them by slug and indexes roles, skills,
+    /// certifications and sources by id.
+    fn new(t: &mut Tables) -> Self {
+        let mut roles = std::mem::take(&mut t.roles);
+        roles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        Self {
+            role_by_id: ids_of(&roles, |r| r.id),
+            skill_by_id: ids_of(&t.skills, |s| s.id),
+            certification_by_id: ids_of(&t.certifications, |c| c.id),
+            source_by_id: ids_of(&t.sources, |s| s.id),
+            roles,
         }
     }
-    for i in 0..n {
-        // Outgoing links first, then incoming, each in id order (the moves are by id).
-        let mut list: Vec<u32> = Vec::new();
-        for &k in &moves_out[i] {
-            let m = &t.moves[k as usize];
-            if let Some(&to) = role_by_id.get(&m.to_role_id)
-                && m.kind == MoveKind::Related
-                && !list.contains(&to)
-            {
-                list.push(to);
+
+    /// Index of the role with this id.
+    fn role(&self, id: i32) -> Option<u32> {
+        self.role_by_id.get(&id).copied()
+    }
+
+    /// Slug of the role with this id.
+    fn slug_of(&self, id: i32) -> Option<&str> {
+        self.role(id).map(|i| self.roles[i as usize].slug.as_str())
+    }
+}
+
+/// Every role's facts, each list in the order the API returns it (see [`RoleFacts`]).
+fn role_facts(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
+    let mut facts = group_by_role(t, ix);
+    link_moves(&t.moves, ix, &mut facts);
+    link_comparisons(&t.comparisons, ix, &mut facts);
+    for f in &mut facts {
+        sort_facts(f);
+        f.compared_with = compared_with(&f.comparisons);
+        f.sources = role_sources(f, &t.moves, &ix.source_by_id);
+    }
+    facts
+}
+
+/// Moves each fact table's rows out of `t` into their role's [`RoleFacts`], in table (id)
+/// order; rows of unknown roles are dropped. [`sort_facts`] orders them afterwards.
+fn group_by_role(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
+    let mut facts: Vec<RoleFacts> = (0..ix.roles.len()).map(|_| RoleFacts::default()).collect();
+    macro_rules! group {
+        ($($table:ident => $list:ident),* $(,)?) => {$(
+            for row in std::mem::take(&mut t.$table) {
+                if let Some(i) = ix.role(row.role_id) {
+                    facts[i as usize].$list.push(row);
+                }
             }
-        }
-        for &k in &moves_in[i] {
-            let m = &t.moves[k as usize];
-            if let Some(&from) = role_by_id.get(&m.from_role_id)
-                && m.kind == MoveKind::Related
-                && !list.contains(&from)
-            {
-                list.push(from);
-            }
-        }
-        related[i] = list;
+        )*};
     }
-    let moves = &t.moves;
-    let order_moves = |list: &mut Vec<u32>, other: fn(&career_move::Model) -> i32| {
-        list.sort_by(|&a, &b| {
-            let (a, b) = (&moves[a as usize], &moves[b as usize]);
-            let (la, lb) = (a.likelihood.unwrap_or(-1.0), b.likelihood.unwrap_or(-1.0));
-            lb.total_cmp(&la)
-                .then_with(|| slug_of(other(a)).cmp(&slug_of(other(b))))
-                .then_with(|| a.kind.cmp(&b.kind))
-                .then_with(|| a.source_id.cmp(&b.source_id))
-        });
-    };
-    for list in &mut moves_out {
-        order_moves(list, |m| m.to_role_id);
-    }
-    for list in &mut moves_in {
-        order_moves(list, |m| m.from_role_id);
-    }
+    group!(
+        profiles => profiles,
+        demographics => demographics,
+        role_skills => skills,
+        role_certifications => certifications,
+        duties => duties,
+        education => education,
+        attributes => attributes,
+        regional_wages => regional_wages,
+        aliases => aliases,
+        technologies => technologies,
+    );
+    facts
+}
 
-    // Documented comparisons: the role's own side (as `a`) first, then as `b`, each by id.
-    let mut comparisons: Vec<Vec<(u32, i32)>> = vec![Vec::new(); n];
+/// Fills each role's `moves_out`, `moves_in` and `related`. The related roles are collected
+/// while both move lists are still in id order (the order of `moves`); only then are the
+/// lists sorted most likely first (see [`order_moves`]).
+fn link_moves(moves: &[career_move::Model], ix: &Indexes, facts: &mut [RoleFacts]) {
+    for (k, m) in moves.iter().enumerate() {
+        if let Some(from) = ix.role(m.from_role_id) {
+            facts[from as usize].moves_out.push(k as u32);
+        }
+        if let Some(to) = ix.role(m.to_role_id) {
+            facts[to as usize].moves_in.push(k as u32);
+        }
+    }
+    for f in facts {
+        f.related = related_roles(f, moves, ix);
+        order_moves(&mut f.moves_out, moves, ix, |m| m.to_role_id);
+        order_moves(&mut f.moves_in, moves, ix, |m| m.from_role_id);
+    }
+}
+
+/// Role indices linked to this role by a related-role move, without duplicates: the targets
+/// of its outgoing links first, then the origins of its incoming ones, each in move id order.
+fn related_roles(f: &RoleFacts, moves: &[career_move::Model], ix: &Indexes) -> Vec<u32> {
+    let outgoing = f.moves_out.iter().map(|&k| (k, true));
+    let incoming = f.moves_in.iter().map(|&k| (k, false));
+    let mut list: Vec<u32> = Vec::new();
+    for (k, out) in outgoing.chain(incoming) {
+        let m = &moves[k as usize];
+        let other = if out { m.to_role_id } else { m.from_role_id };
+        if let Some(other) = ix.role(other)
+            && m.kind == MoveKind::Related
+            && !list.contains(&other)
+        {
+            list.push(other);
+        }
+    }
+    list
+}
+
+/// Sorts move indices most likely first (unknown likelihood last), then by the slug of the
+/// role at the `other` end, kind and source; the sort is stable, so full ties keep id order.
+fn order_moves(
+    list: &mut [u32],
+    moves: &[career_move::Model],
+    ix: &Indexes,
+    other: fn(&career_move::Model) -> i32,
+) {
+    list.sort_by(|&a, &b| {
+        let (a, b) = (&moves[a as usize], &moves[b as usize]);
+        let (la, lb) = (a.likelihood.unwrap_or(-1.0), b.likelihood.unwrap_or(-1.0));
+        lb.total_cmp(&la)
+            .then_with(|| ix.slug_of(other(a)).cmp(&ix.slug_of(other(b))))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.source_id.cmp(&b.source_id))
+    });
+}
+
+/// Each role's documented comparisons as (other role index, source id): every comparison
+/// naming the role as side `a` first, then those naming it as side `b`, each in id order.
+fn link_comparisons(comparisons: &[role_comparison::Model], ix: &Indexes, facts: &mut [RoleFacts]) {
     for side_a in [true, false] {
-        for c in &t.comparisons {
+        for c in comparisons {
             let (own, other) = if side_a {
                 (c.role_a_id, c.role_b_id)
             } else {
                 (c.role_b_id, c.role_a_id)
             };
-            if let (Some(&own), Some(&other)) = (role_by_id.get(&own), role_by_id.get(&other)) {
-                comparisons[own as usize].push((other, c.source_id));
+            if let (Some(own), Some(other)) = (ix.role(own), ix.role(other)) {
+                facts[own as usize].comparisons.push((other, c.source_id));
             }
         }
     }
+}
 
-    let source_by_id = ids_of(&t.sources, |s| s.id);
-    let mut facts: Vec<RoleFacts> = Vec::with_capacity(n);
-    for i in 0..n {
-        let mut f = RoleFacts {
-            profiles: std::mem::take(&mut profiles[i]),
-            demographics: std::mem::take(&mut demographics[i]),
-            skills: std::mem::take(&mut skills[i]),
-            certifications: std::mem::take(&mut certs[i]),
-            duties: std::mem::take(&mut duties[i]),
-            education: std::mem::take(&mut education[i]),
-            attributes: std::mem::take(&mut attributes[i]),
-            regional_wages: std::mem::take(&mut wages[i]),
-            aliases: std::mem::take(&mut aliases[i]),
-            technologies: std::mem::take(&mut technologies[i]),
-            moves_out: std::mem::take(&mut moves_out[i]),
-            moves_in: std::mem::take(&mut moves_in[i]),
-            related: std::mem::take(&mut related[i]),
-            comparisons: std::mem::take(&mut comparisons[i]),
-            ..RoleFacts::default()
-        };
-        f.profiles.sort_by_key(|p| (p.source_id, p.id));
-        f.headline_salary = headline_salary(&f.profiles);
-        f.demographics.sort_by_key(|r| (r.source_id, r.id));
-        f.skills.sort_by(|a, b| {
-            skill_order(a, b)
-                .then(a.source_id.cmp(&b.source_id))
-                .then(a.id.cmp(&b.id))
-        });
-        f.certifications.sort_by_key(|r| (r.source_id, r.id));
-        f.duties.sort_by_key(|r| (r.source_id, r.position, r.id));
-        f.education.sort_by_key(|r| (r.source_id, r.position, r.id));
-        f.attributes.sort_by(|a, b| {
-            (a.source_id, &a.kind, a.position, a.id).cmp(&(b.source_id, &b.kind, b.position, b.id))
-        });
-        f.regional_wages
-            .sort_by_key(|r| (r.source_id, r.rank, r.id));
-        f.aliases
-            .sort_by(|a, b| (a.source_id, &a.title, a.id).cmp(&(b.source_id, &b.title, b.id)));
-        f.technologies.sort_by(|a, b| {
-            b.hot
-                .cmp(&a.hot)
-                .then(b.in_demand.cmp(&a.in_demand))
-                .then(a.name.cmp(&b.name))
-                .then(a.source_id.cmp(&b.source_id))
-                .then(a.id.cmp(&b.id))
-        });
-        let mut compared: Vec<u32> = Vec::new();
-        for &(other, _) in &f.comparisons {
-            if !compared.contains(&other) {
-                compared.push(other);
-            }
+/// Sorts a role's fact lists into the order the API returns them (each documented on
+/// [`RoleFacts`]; ids break the remaining ties) and sets its headline salary.
+fn sort_facts(f: &mut RoleFacts) {
+    f.profiles.sort_by_key(|p| (p.source_id, p.id));
+    f.headline_salary = headline_salary(&f.profiles);
+    f.demographics.sort_by_key(|r| (r.source_id, r.id));
+    f.skills.sort_by(|a, b| {
+        skill_order(a, b)
+            .then(a.source_id.cmp(&b.source_id))
+            .then(a.id.cmp(&b.id))
+    });
+    f.certifications.sort_by_key(|r| (r.source_id, r.id));
+    f.duties.sort_by_key(|r| (r.source_id, r.position, r.id));
+    f.education.sort_by_key(|r| (r.source_id, r.position, r.id));
+    f.attributes.sort_by(|a, b| {
+        (a.source_id, &a.kind, a.position, a.id).cmp(&(b.source_id, &b.kind, b.position, b.id))
+    });
+    f.regional_wages
+        .sort_by_key(|r| (r.source_id, r.rank, r.id));
+    f.aliases
+        .sort_by(|a, b| (a.source_id, &a.title, a.id).cmp(&(b.source_id, &b.title, b.id)));
+    f.technologies.sort_by(|a, b| {
+        b.hot
+            .cmp(&a.hot)
+            .then(b.in_demand.cmp(&a.in_demand))
+            .then(a.name.cmp(&b.name))
+            .then(a.source_id.cmp(&b.source_id))
+            .then(a.id.cmp(&b.id))
+    });
+}
+
+/// The other roles of `comparisons`, without duplicates, first seen first.
+fn compared_with(comparisons: &[(u32, i32)]) -> Vec<u32> {
+    let mut compared: Vec<u32> = Vec::new();
+    for &(other, _) in comparisons {
+        if !compared.contains(&other) {
+            compared.push(other);
         }
-        f.compared_with = compared;
-        let mut ids: BTreeSet<i32> = BTreeSet::new();
-        ids.extend(f.profiles.iter().map(|r| r.source_id));
-        ids.extend(f.demographics.iter().map(|r| r.source_id));
-        ids.extend(f.skills.iter().map(|r| r.source_id));
-        ids.extend(f.certifications.iter().map(|r| r.source_id));
-        ids.extend(f.duties.iter().map(|r| r.source_id));
-        ids.extend(f.education.iter().map(|r| r.source_id));
-        ids.extend(f.attributes.iter().map(|r| r.source_id));
-        ids.extend(f.regional_wages.iter().map(|r| r.source_id));
-        ids.extend(f.moves_out.iter().map(|&k| t.moves[k as usize].source_id));
-        ids.extend(f.moves_in.iter().map(|&k| t.moves[k as usize].source_id));
-        f.sources = ids
-            .into_iter()
-            .filter_map(|id| source_by_id.get(&id).copied())
-            .collect();
-        facts.push(f);
     }
+    compared
+}
 
-    // Skill and certification links, by role id then source then id.
-    let skill_by_id = ids_of(&t.skills, |s| s.id);
-    let certification_by_id = ids_of(&t.certifications, |c| c.id);
-    let mut skill_links: Vec<Vec<LinkAt>> = vec![Vec::new(); t.skills.len()];
-    let mut certification_links: Vec<Vec<LinkAt>> = vec![Vec::new(); t.certifications.len()];
+/// Source indices of every source stating a fact or a move of the role, by source id (a
+/// `BTreeSet` of ids, so the list's order does not depend on the order of the facts).
+fn role_sources(f: &RoleFacts, moves: &[career_move::Model], source_by_id: &IdIndex) -> Vec<u32> {
+    let mut ids: BTreeSet<i32> = BTreeSet::new();
+    ids.extend(f.profiles.iter().map(|r| r.source_id));
+    ids.extend(f.demographics.iter().map(|r| r.source_id));
+    ids.extend(f.skills.iter().map(|r| r.source_id));
+    ids.extend(f.certifications.iter().map(|r| r.source_id));
+    ids.extend(f.duties.iter().map(|r| r.source_id));
+    ids.extend(f.education.iter().map(|r| r.source_id));
+    ids.extend(f.attributes.iter().map(|r| r.source_id));
+    ids.extend(f.regional_wages.iter().map(|r| r.source_id));
+    let move_sources = f.moves_out.iter().chain(&f.moves_in);
+    ids.extend(move_sources.map(|&k| moves[k as usize].source_id));
+    ids.into_iter()
+        .filter_map(|id| source_by_id.get(&id).copied())
+        .collect()
+}
+
+/// A role's link to a skill or a certification, as held in [`RoleFacts`].
+trait RoleLink: Sized {
+    /// The role's list of these links.
+    fn of(facts: &RoleFacts) -> &[Self];
+    /// Id of the skill or certification linked to.
+    fn target(&self) -> i32;
+    /// Source and row id, the tie-breaks after the role's id.
+    fn source_and_id(&self) -> (i32, i32);
+}
+
+impl RoleLink for role_skill::Model {
+    fn of(facts: &RoleFacts) -> &[Self] {
+        &facts.skills
+    }
+    fn target(&self) -> i32 {
+        self.skill_id
+    }
+    fn source_and_id(&self) -> (i32, i32) {
+        (self.source_id, self.id)
+    }
+}
+
+impl RoleLink for role_certification::Model {
+    fn of(facts: &RoleFacts) -> &[Self] {
+        &facts.certifications
+    }
+    fn target(&self) -> i32 {
+        self.certification_id
+    }
+    fn source_and_id(&self) -> (i32, i32) {
+        (self.source_id, self.id)
+    }
+}
+
+/// Per skill or certification (`targets` of them, indexed by `target_by_id`): where each
+/// role's link to it sits, by role id, then source, then link id, so listings of the roles
+/// needing a skill or certification come out in a stable order without sorting per query.
+fn links_to<L: RoleLink>(
+    facts: &[RoleFacts],
+    roles: &[role::Model],
+    target_by_id: &IdIndex,
+    targets: usize,
+) -> Vec<Vec<LinkAt>> {
+    let mut links: Vec<Vec<LinkAt>> = vec![Vec::new(); targets];
     for (i, f) in facts.iter().enumerate() {
-        for (pos, link) in f.skills.iter().enumerate() {
-            if let Some(&s) = skill_by_id.get(&link.skill_id) {
-                skill_links[s as usize].push(LinkAt {
-                    role: i as u32,
-                    pos: pos as u32,
-                });
-            }
-        }
-        for (pos, link) in f.certifications.iter().enumerate() {
-            if let Some(&c) = certification_by_id.get(&link.certification_id) {
-                certification_links[c as usize].push(LinkAt {
+        for (pos, link) in L::of(f).iter().enumerate() {
+            if let Some(&t) = target_by_id.get(&link.target()) {
+                links[t as usize].push(LinkAt {
                     role: i as u32,
                     pos: pos as u32,
                 });
             }
         }
     }
-    let link_key = |l: &LinkAt, source: i32, id: i32| (roles[l.role as usize].id, source, id);
-    for list in &mut skill_links {
+    for list in &mut links {
         list.sort_by_key(|l| {
-            let r = &facts[l.role as usize].skills[l.pos as usize];
-            link_key(l, r.source_id, r.id)
+            let (source, id) = L::of(&facts[l.role as usize])[l.pos as usize].source_and_id();
+            (roles[l.role as usize].id, source, id)
         });
     }
-    for list in &mut certification_links {
-        list.sort_by_key(|l| {
-            let r = &facts[l.role as usize].certifications[l.pos as usize];
-            link_key(l, r.source_id, r.id)
-        });
+    links
+}
+
+/// The role listings by title, seniority and headline salary, each ascending and descending.
+fn role_orders(roles: &[role::Model], facts: &[RoleFacts]) -> RoleOrders {
+    RoleOrders {
+        title: orders(roles, |i| Some((roles[i].title.as_str(), 0))),
+        seniority: orders(roles, |i| roles[i].seniority),
+        salary: orders(roles, |i| facts[i].headline_salary),
     }
+}
 
-    let orders = RoleOrders {
-        title: orders(&roles, |i| Some((roles[i].title.as_str(), 0))),
-        seniority: orders(&roles, |i| roles[i].seniority),
-        salary: orders(&roles, |i| facts[i].headline_salary),
-    };
-
-    // The route engine's graph, built from the same rows (same role order: by slug).
+/// The route engine's graph and text index, built from the same rows: its nodes are in the
+/// same (slug) order as `roles`, and `GraphSnapshot::build` sorts by slug again, so a role's
+/// index is the same in both.
+fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> GraphSnapshot {
     let nodes: Vec<RoleNode> = roles
         .iter()
-        .zip(&facts)
+        .zip(facts)
         .map(|(r, f)| RoleNode {
             id: r.id,
             slug: r.slug.clone(),
@@ -511,32 +566,51 @@ fn build(mut t: Tables) -> ReadModel {
             certifications: strongest_certifications(&f.certifications),
         })
         .collect();
-    let parts = GraphParts {
+    let moves = t.moves.iter().map(|m| MovePart {
+        id: m.id,
+        from_role_id: m.from_role_id,
+        to_role_id: m.to_role_id,
+        kind: m.kind,
+        years: m.typical_years,
+        likelihood: m.likelihood,
+        source_id: m.source_id,
+    });
+    GraphSnapshot::build(GraphParts {
         version: t.version,
-        moves: t
-            .moves
-            .iter()
-            .map(|m| MovePart {
-                id: m.id,
-                from_role_id: m.from_role_id,
-                to_role_id: m.to_role_id,
-                kind: m.kind,
-                years: m.typical_years,
-                likelihood: m.likelihood,
-                source_id: m.source_id,
-            })
-            .collect(),
-        search_entries: search_entries(&t, &facts, &roles),
+        moves: moves.collect(),
+        search_entries: search_entries(t, facts, roles),
         roles: nodes,
-    };
-    let graph = GraphSnapshot::build(parts);
+    })
+}
 
+/// Indexes the tables: roles in slug order with their facts, the reverse links from skills
+/// and certifications, the precomputed role listings and the route engine's graph.
+fn build(mut t: Tables) -> ReadModel {
+    let ix = Indexes::new(&mut t);
+    let facts = role_facts(&mut t, &ix);
+    let skill_links =
+        links_to::<role_skill::Model>(&facts, &ix.roles, &ix.skill_by_id, t.skills.len());
+    let certification_links = links_to::<role_certification::Model>(
+        &facts,
+        &ix.roles,
+        &ix.certification_by_id,
+        t.certifications.len(),
+    );
+    let orders = role_orders(&ix.roles, &facts);
+    let graph = graph_snapshot(&t, &ix.roles, &facts);
+    let Indexes {
+        roles,
+        role_by_id,
+        skill_by_id,
+        certification_by_id,
+        source_by_id,
+    } = ix;
     ReadModel {
         version: t.version,
         titles_lower: roles.iter().map(|r| r.title.to_lowercase()).collect(),
         skills_by_name: by_name(&t.skills, |s| (s.name.as_str(), s.id)),
         certifications_by_name: by_name(&t.certifications, |c| (c.name.as_str(), c.id)),
-        role_rows: RowIndex::new(role_by_slug, role_by_id),
+        role_rows: RowIndex::new(index_by(&roles, |r| r.slug.clone()), role_by_id),
         skill_rows: RowIndex::new(index_by(&t.skills, |s| s.slug.clone()), skill_by_id),
         certification_rows: RowIndex::new(
             index_by(&t.certifications, |c| c.slug.clone()),
