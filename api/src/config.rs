@@ -84,8 +84,9 @@ pub struct DataLoading {
     /// Load the built-in curated dataset when the database has no roles.
     #[arg(long, env = "SEED_ON_START", default_value_t = true, action = ArgAction::Set)]
     pub seed_on_start: bool,
-    /// Also import the shipped O*NET 29.3 and BLS OEWS 2024 data on start when not yet imported.
-    #[arg(long, env = "IMPORT_ONET_ON_START", default_value_t = false, action = ArgAction::Set)]
+    /// Also import the shipped O*NET 29.3 and BLS data on start when not yet imported (the
+    /// first start of a new database; later starts reuse it). `false`: the curated dataset only.
+    #[arg(long, env = "IMPORT_ONET_ON_START", default_value_t = true, action = ArgAction::Set)]
     pub import_onet_on_start: bool,
 }
 
@@ -224,6 +225,8 @@ impl Config {
     pub fn for_database(database_url: impl Into<String>) -> Self {
         let mut config = Self::default();
         config.server.port = 0;
+        // Tests load what they need: the curated dataset, and O*NET only where they ask.
+        config.data.import_onet_on_start = false;
         config.database = DatabaseConfig {
             database_url: database_url.into(),
             database_max_connections: 5,
@@ -249,7 +252,7 @@ mod tests {
         assert_eq!(config.database.database_url, "sqlite://career.db?mode=rwc");
         assert_eq!(config.database.database_max_connections, 10);
         assert_eq!(config.database.database_connect_timeout_secs, 60);
-        assert!(config.data.seed_on_start && !config.data.import_onet_on_start);
+        assert!(config.data.seed_on_start && config.data.import_onet_on_start);
         assert_eq!(config.http.max_body_bytes, 1024 * 1024);
         assert_eq!(config.query.query_max_depth, 15);
         assert!(config.query.introspection && config.query.field_suggestions);
@@ -259,8 +262,9 @@ mod tests {
     }
 
     #[test]
-    fn for_database_differs_from_the_defaults_only_in_port_and_pool() {
+    fn for_database_differs_from_the_defaults_only_in_port_pool_and_import() {
         let config = Config::for_database("sqlite::memory:");
+        assert!(config.data.seed_on_start && !config.data.import_onet_on_start);
         assert_eq!(config.server.port, 0);
         assert_eq!(config.database.database_url, "sqlite::memory:");
         assert_eq!(config.database.database_max_connections, 5);

@@ -137,8 +137,17 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
             .await?
             == 0
     {
+        tracing::info!(
+            "first start: importing the shipped O*NET 29.3 and BLS data (IMPORT_ONET_ON_START=false skips it)"
+        );
+        let started = std::time::Instant::now();
         let report = seed::onet::import(db, &seed::onet::ImportPaths::shipped(), false).await?;
-        tracing::info!(%report, "imported O*NET 29.3 and BLS OEWS May 2024");
+        let records: u64 = report.written.iter().map(|(_, n)| n).sum();
+        tracing::info!(
+            records,
+            seconds = started.elapsed().as_secs_f64(),
+            "imported O*NET 29.3 and BLS wages"
+        );
     }
     Ok(())
 }

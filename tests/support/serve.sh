@@ -1,12 +1,14 @@
 # Sourced by the conformance, fuzz and load scripts: starts a built `api` binary on a fresh
 # SQLite database and a free loopback port, waits until it is ready, and stops it on exit.
 # Usage: serve <binary> [VAR=value ...]   → sets $port, $server and $work. VAR=value pairs
-# override the defaults (e.g. DATABASE_URL=postgres://…); $serve_cleanup, when set, runs at exit.
+# override the defaults (e.g. DATABASE_URL=postgres://…, IMPORT_ONET_ON_START=true for the full
+# data; the curated dataset only by default); $serve_cleanup, when set, runs at exit.
 serve() {
   local bin=$1; shift
   work=$(mktemp -d /tmp/career-serve.XXXXXX)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  env DATABASE_URL="sqlite://$work/career.db?mode=rwc" PORT="$port" RUST_LOG=warn "$@" \
+  env DATABASE_URL="sqlite://$work/career.db?mode=rwc" PORT="$port" RUST_LOG=warn \
+    IMPORT_ONET_ON_START=false "$@" \
     "$bin" >"$work/server.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"; eval "${serve_cleanup:-true}"' EXIT
