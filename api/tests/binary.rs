@@ -9,16 +9,23 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// The binary on `database_url`, port 0, with `envs`; standard output piped.
+/// The binary on `database_url`, port 0, with `envs` (the curated dataset only unless `envs`
+/// says otherwise; an empty value unsets a variable); standard output piped.
 fn spawn_on(database_url: &str, envs: &[(&str, &str)]) -> std::process::Child {
     let mut command = Command::new(env!("CARGO_BIN_EXE_api"));
     command
         .env("DATABASE_URL", database_url)
         .env("PORT", "0")
+        .env("IMPORT_ONET_ON_START", "false")
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
     for (key, value) in envs {
-        command.env(key, value);
+        // An empty value removes the variable: the binary's default applies.
+        if value.is_empty() {
+            command.env_remove(key);
+        } else {
+            command.env(key, value);
+        }
     }
     command.spawn().unwrap()
 }
@@ -490,4 +497,42 @@ fn two_processes_on_one_sqlite_file_see_each_others_writes_within_a_second() {
     std::fs::create_dir_all(&dir.0).unwrap();
     let url = format!("sqlite://{}/c.db?mode=rwc", dir.0.display());
     a_write_through_one_replica_shows_in_the_other("SQLite", &url);
+}
+
+#[test]
+fn the_default_first_start_loads_the_full_data_and_later_starts_reuse_it() {
+    let (mut child, dir) = start(
+        "full-data",
+        &[("RUST_LOG", "warn"), ("IMPORT_ONET_ON_START", "")],
+    );
+    let address = address_of(&mut child);
+    let count = r#"{ roles(first: 1) { totalCount } role(slug: "senior-it-manager") { pay { medianSalary sources { key } } } }"#;
+    let first = graphql(&address, None, count);
+    let roles = first["data"]["roles"]["totalCount"].as_i64().unwrap();
+    assert!(roles >= 1_000, "{first}");
+    // No document states a Senior IT Manager salary: the BLS figure of its occupation code,
+    // with its source.
+    let pay = &first["data"]["role"]["pay"];
+    assert!(pay["medianSalary"].as_i64().unwrap() > 100_000, "{pay}");
+    assert_eq!(pay["sources"][0]["key"], "bls-oews-2024", "{pay}");
+    let version = graphql(&address, None, "{ dataVersion }")["data"]["dataVersion"].clone();
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+
+    // The second start finds the data and imports nothing.
+    let url = format!("sqlite://{}/c.db?mode=rwc", dir.display());
+    let mut again = spawn_on(&url, &[("RUST_LOG", "warn"), ("IMPORT_ONET_ON_START", "")]);
+    let address = address_of(&mut again);
+    let second = graphql(&address, None, count);
+    assert_eq!(second["data"]["roles"]["totalCount"], roles);
+    assert_eq!(
+        graphql(&address, None, "{ dataVersion }")["data"]["dataVersion"],
+        version
+    );
+    again.kill().unwrap();
+    again.wait().unwrap();
+    std::fs::remove_dir_all(dir).ok();
 }
