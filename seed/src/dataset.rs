@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use entity::vocab::{
-    AttributeKind, Dimension, EducationRequirement, MoveKind, Relevance, SourceKind,
+    AttributeKind, Dimension, EducationRequirement, MoveKind, Relevance, SourceKind, StatementKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -115,6 +115,10 @@ pub struct FactFile {
     /// Software and tools used in a role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub technologies: Vec<RoleList<TechnologyItem>>,
+    /// Narrative facts about a role (requirements, qualifiers, FAQ answers, outlook …),
+    /// in the source's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<RoleList<StatementItem>>,
 }
 
 /// Scalar facts about a role from one source; every figure is optional.
@@ -337,6 +341,20 @@ pub struct TechnologyItem {
     pub hot: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub in_demand: bool,
+}
+
+/// One narrative fact about a role, in our words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementItem {
+    pub kind: StatementKind,
+    /// What the statement is about, a slug (`experience`, `mba`); several statements may
+    /// share one.
+    pub topic: String,
+    pub text: String,
+    /// The question an FAQ statement answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use futures_util::TryStreamExt;
 use entity::{
     career_move, certification, data_version, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, role_technology, skill, source,
+    role_skill, role_statement, role_technology, skill, source,
 };
 use sea_orm::{
     AccessMode, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, IsolationLevel,
@@ -44,6 +44,7 @@ struct Tables {
     aliases: Vec<role_alias::Model>,
     technologies: Vec<role_technology::Model>,
     comparisons: Vec<role_comparison::Model>,
+    statements: Vec<role_statement::Model>,
 }
 
 /// Every row of `E` by id, streamed: raw rows are dropped as they are decoded instead of all
@@ -105,6 +106,7 @@ async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
         aliases: all::<role_alias::Entity, _>(&txn, role_alias::Column::Id).await?,
         technologies: all::<role_technology::Entity, _>(&txn, role_technology::Column::Id).await?,
         comparisons: all::<role_comparison::Entity, _>(&txn, role_comparison::Column::Id).await?,
+        statements: all::<role_statement::Entity, _>(&txn, role_statement::Column::Id).await?,
     };
     txn.commit().await?;
     Ok(t)
@@ -315,6 +317,7 @@ fn build(mut t: Tables) -> ReadModel {
     let mut wages = by_role!(regional_wages);
     let mut aliases = by_role!(aliases);
     let mut technologies = by_role!(technologies);
+    let mut statements = by_role!(statements);
 
     // Moves per role, most likely first, then by the other role's slug, kind and source.
     let mut moves_out: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -398,6 +401,7 @@ fn build(mut t: Tables) -> ReadModel {
             regional_wages: std::mem::take(&mut wages[i]),
             aliases: std::mem::take(&mut aliases[i]),
             technologies: std::mem::take(&mut technologies[i]),
+            statements: std::mem::take(&mut statements[i]),
             moves_out: std::mem::take(&mut moves_out[i]),
             moves_in: std::mem::take(&mut moves_in[i]),
             related: std::mem::take(&mut related[i]),
@@ -430,6 +434,8 @@ fn build(mut t: Tables) -> ReadModel {
                 .then(a.source_id.cmp(&b.source_id))
                 .then(a.id.cmp(&b.id))
         });
+        f.statements
+            .sort_by_key(|r| (r.source_id, r.position, r.id));
         let mut compared: Vec<u32> = Vec::new();
         for &(other, _) in &f.comparisons {
             if !compared.contains(&other) {
@@ -446,6 +452,7 @@ fn build(mut t: Tables) -> ReadModel {
         ids.extend(f.education.iter().map(|r| r.source_id));
         ids.extend(f.attributes.iter().map(|r| r.source_id));
         ids.extend(f.regional_wages.iter().map(|r| r.source_id));
+        ids.extend(f.statements.iter().map(|r| r.source_id));
         ids.extend(f.moves_out.iter().map(|&k| t.moves[k as usize].source_id));
         ids.extend(f.moves_in.iter().map(|&k| t.moves[k as usize].source_id));
         f.sources = ids
