@@ -18,6 +18,7 @@ pub mod role_education;
 pub mod role_profile;
 pub mod role_regional_wage;
 pub mod role_skill;
+pub mod role_statement;
 pub mod role_technology;
 pub mod skill;
 pub mod source;
@@ -40,6 +41,7 @@ pub mod prelude {
     pub use super::role_profile::Entity as RoleProfile;
     pub use super::role_regional_wage::Entity as RoleRegionalWage;
     pub use super::role_skill::Entity as RoleSkill;
+    pub use super::role_statement::Entity as RoleStatement;
     pub use super::role_technology::Entity as RoleTechnology;
     pub use super::skill::Entity as Skill;
     pub use super::source::Entity as Source;

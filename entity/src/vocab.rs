@@ -89,6 +89,29 @@ vocabulary! {
         Derived,
         /// Entered by an administrator through the API.
         Manual,
+        /// Our own editorial judgement (a classification, scale or mapping), stated by no
+        /// document.
+        Editorial,
+    }
+
+    /// What sort of narrative fact a role statement is.
+    StatementKind {
+        /// Something the role asks of candidates.
+        Requirement,
+        /// A condition or nuance on another fact (how many employers, at least, usually).
+        Qualifier,
+        /// The answer to a frequently asked question.
+        Faq,
+        /// Where the role and its field are heading.
+        Outlook,
+        /// A personal quality people in the role are described with.
+        Trait,
+        /// Knowledge the role needs.
+        Knowledge,
+        /// Work the role does, beyond the listed duties.
+        Duty,
+        /// How the role differs from another one.
+        Comparison,
     }
 
     /// A demographic dimension.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use entity::vocab::{
-    AttributeKind, Dimension, EducationRequirement, MoveKind, Relevance, SourceKind,
+    AttributeKind, Dimension, EducationRequirement, MoveKind, Relevance, SourceKind, StatementKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,9 @@ use crate::SeedError;
 
 /// The catalog file name inside a dataset directory.
 pub const CATALOG_FILE: &str = "catalog.json";
+
+/// Key of the source our own editorial judgements cite (`facts/editorial.json`).
+pub const EDITORIAL_SOURCE: &str = "editorial";
 
 /// A whole dataset: catalog plus fact files.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -115,6 +118,10 @@ pub struct FactFile {
     /// Software and tools used in a role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub technologies: Vec<RoleList<TechnologyItem>>,
+    /// Narrative facts about a role (requirements, qualifiers, FAQ answers, outlook …),
+    /// in the source's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<RoleList<StatementItem>>,
 }
 
 /// Scalar facts about a role from one source; every figure is optional.
@@ -339,6 +346,20 @@ pub struct TechnologyItem {
     pub in_demand: bool,
 }
 
+/// One narrative fact about a role, in our words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementItem {
+    pub kind: StatementKind,
+    /// What the statement is about, a slug (`experience`, `mba`); several statements may
+    /// share one.
+    pub topic: String,
+    pub text: String,
+    /// The question an FAQ statement answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComparisonRecord {
@@ -445,7 +466,7 @@ impl From<&entity::certification::Model> for CertificationRecord {
 }
 
 /// The curated default dataset, compiled into the binary so the service needs no files.
-const DEFAULT_FILES: [(&str, &str); 6] = [
+const DEFAULT_FILES: [(&str, &str); 7] = [
     (CATALOG_FILE, include_str!("../data/catalog.json")),
     (
         "facts/000_b80cc34c2de5a287.json",
@@ -466,6 +487,11 @@ const DEFAULT_FILES: [(&str, &str); 6] = [
     (
         "facts/004_4371e873dab14af6.json",
         include_str!("../data/facts/004_4371e873dab14af6.json"),
+    ),
+    // Our own judgements (moves no document states, mappings), citing the `editorial` source.
+    (
+        "facts/editorial.json",
+        include_str!("../data/facts/editorial.json"),
     ),
 ];
 
@@ -580,8 +606,24 @@ mod tests {
                 .file
                 .trim_start_matches("facts/")
                 .trim_end_matches(".json");
-            assert_eq!(facts.source, format!("{stem}.txt"));
+            // editorial.json holds our own judgements and cites the editorial source.
+            let cited = if stem == EDITORIAL_SOURCE {
+                EDITORIAL_SOURCE.to_owned()
+            } else {
+                format!("{stem}.txt")
+            };
+            assert_eq!(facts.source, cited);
         }
+    }
+
+    #[test]
+    fn the_editorial_source_is_declared_with_its_kind() {
+        let dataset = Dataset::curated().unwrap();
+        let editorial = dataset.sources.iter().find(|s| s.key == EDITORIAL_SOURCE);
+        assert_eq!(editorial.map(|s| s.kind), Some(SourceKind::Editorial));
+        // Only what no document states lives there: every editorial move is our inference.
+        let file = dataset.facts.iter().find(|f| f.source == EDITORIAL_SOURCE);
+        assert!(file.is_some_and(|f| f.moves.iter().all(|m| m.derived)));
     }
 
     #[test]

@@ -8,14 +8,15 @@ use entity::vocab::{AttributeKind, Dimension};
 use entity::{
     career_move, certification, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, role_technology, skill, source,
+    role_skill, role_statement, role_technology, skill, source,
 };
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
 use crate::dataset::{
     AttributeItem, AttributeList, CertificationRecord, ComparisonRecord, DemographicRecord,
     DutyItem, EducationItem, MoveRecord, ProfileRecord, RegionalWageItem, RoleCertificationRecord,
-    RoleList, RoleRecord, RoleSkillRecord, SkillRecord, SourceRecord, TechnologyItem,
+    RoleList, RoleRecord, RoleSkillRecord, SkillRecord, SourceRecord, StatementItem,
+    TechnologyItem,
 };
 use crate::{Dataset, FactFile, SeedError};
 
@@ -30,6 +31,7 @@ pub async fn export(db: &impl ConnectionTrait) -> Result<Dataset, SeedError> {
     x.moves(db).await?;
     x.comparisons(db).await?;
     x.titles(db).await?;
+    x.statements(db).await?;
     dataset.facts = x.files.into_values().collect();
     Ok(dataset)
 }
@@ -337,6 +339,30 @@ impl Export {
             items.sort_by(|a, b| a.name.cmp(&b.name));
             self.file(source_id)
                 .technologies
+                .push(RoleList { role, items });
+        }
+        Ok(())
+    }
+}
+
+impl Export {
+    /// Role statements: lists in position order.
+    async fn statements(&mut self, db: &impl ConnectionTrait) -> Result<(), SeedError> {
+        let mut statements: Lists<StatementItem> = BTreeMap::new();
+        for r in role_statement::Entity::find().all(db).await? {
+            let key = (self.src(r.source_id), self.role(r.role_id), ());
+            let item = StatementItem {
+                kind: r.kind,
+                topic: r.topic,
+                text: r.text,
+                question: r.question,
+            };
+            push(&mut statements, key, r.source_id, r.position, item);
+        }
+        for ((_, role, ()), (source_id, list)) in statements {
+            let items = in_position_order(list);
+            self.file(source_id)
+                .statements
                 .push(RoleList { role, items });
         }
         Ok(())

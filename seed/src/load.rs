@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use entity::{
     career_move, certification, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, role_technology, skill, source,
+    role_skill, role_statement, role_technology, skill, source,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use sea_orm::{
@@ -149,6 +149,7 @@ fn record_count(dataset: &Dataset) -> u64 {
                 + f.comparisons.len()
                 + items(&f.aliases)
                 + items(&f.technologies)
+                + items(&f.statements)
         })
         .sum();
     (dataset.sources.len()
@@ -509,6 +510,23 @@ impl FactRows<'_> {
     }
 }
 
+impl FactRows<'_> {
+    fn statements(&self) -> Result<Vec<role_statement::ActiveModel>, SeedError> {
+        list_rows(&self.f.statements, self.ids, |role_id, position, item| {
+            role_statement::ActiveModel {
+                id: NotSet,
+                role_id: Set(role_id),
+                source_id: Set(self.source_id),
+                position: Set(position),
+                kind: Set(item.kind),
+                topic: Set(item.topic.clone()),
+                text: Set(item.text.clone()),
+                question: Set(item.question.clone()),
+            }
+        })
+    }
+}
+
 async fn write_facts(
     db: &impl ConnectionTrait,
     f: &FactFile,
@@ -529,7 +547,8 @@ async fn write_facts(
     put(db, rows.moves()?, bar, written).await?;
     put(db, rows.comparisons()?, bar, written).await?;
     put(db, rows.aliases()?, bar, written).await?;
-    put(db, rows.technologies()?, bar, written).await
+    put(db, rows.technologies()?, bar, written).await?;
+    put(db, rows.statements()?, bar, written).await
 }
 
 fn role_skill_row(

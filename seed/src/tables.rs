@@ -7,7 +7,7 @@
 use entity::{
     career_move, certification, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, role_technology, skill, source,
+    role_skill, role_statement, role_technology, skill, source,
 };
 use sea_orm::sea_query::{Alias, Query};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
@@ -62,6 +62,7 @@ registry! {
     role_comparison [RoleAId, RoleBId, SourceId],
     role_alias [RoleId, SourceId, Title],
     role_technology [RoleId, SourceId, Name],
+    role_statement [RoleId, SourceId, Position],
 }
 
 /// Deletes every dataset row, facts before what they reference (the audit log and the

@@ -163,6 +163,12 @@ fn records(d: &Dataset) -> Records {
                 add("role_technology", key, json(item));
             }
         }
+        for list in &f.statements {
+            for (i, item) in list.items.iter().enumerate() {
+                let key = format!("{s}|{}|{i}", list.role);
+                add("role_statement", key, json(item));
+            }
+        }
     }
     out
 }

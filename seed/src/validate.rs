@@ -7,7 +7,7 @@ use crate::SeedError;
 use crate::dataset::{
     AttributeList, CATALOG_FILE, CertificationRecord, ComparisonRecord, Dataset, DemographicRecord,
     FactFile, MoveRecord, ProfileRecord, RoleCertificationRecord, RoleList, RoleRecord,
-    RoleSkillRecord, SkillRecord, SourceRecord,
+    RoleSkillRecord, SkillRecord, SourceRecord, StatementItem,
 };
 use crate::value::{
     Bounds, IMPORTANCE, JOB_ZONE, LEVEL, Likelihood, MAX_TEXT_LEN, NON_NEGATIVE, Name, PERCENT,
@@ -465,7 +465,18 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         let field = format!("items[{j}].name");
         at.long_text(&field, &item.name)?;
         at.unique(&mut names, &field, item.name.clone())
-    })
+    })?;
+    check.role_lists(&f.statements, "statements", check_statement)
+}
+
+/// A statement: a slug topic, a text of 1–1000 characters, and a question (FAQ) when given.
+fn check_statement(at: &At, j: usize, item: &StatementItem) -> Result<(), SeedError> {
+    at.rule(&format!("items[{j}].topic"), Slug::parse(&item.topic))?;
+    at.long_text(&format!("items[{j}].text"), &item.text)?;
+    if let Some(question) = &item.question {
+        at.long_text(&format!("items[{j}].question"), question)?;
+    }
+    Ok(())
 }
 
 /// Checks the records of one fact file: references, duplicates (one key space per file),

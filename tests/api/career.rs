@@ -69,8 +69,10 @@ async fn it_manager_to_cio_goes_through_senior_it_manager_then_vp_or_director(ap
     let first = &set["routes"][0];
     assert_eq!(first["rank"], 1);
     assert_eq!(first["totals"]["steps"], 2);
-    // IT Manager → Senior IT Manager (0.6, 5 years) then → CIO (0.8, years unknown → 3).
-    assert_eq!(first["totals"]["years"], 8.0);
+    // IT Manager → Senior IT Manager (0.6) then → CIO (0.8); the document gives neither a
+    // duration (its 5–7 years are total management years, not time as an IT Manager), so
+    // both are estimated at 3.
+    assert_eq!(first["totals"]["years"], 6.0);
     assert_eq!(first["totals"]["yearsEstimated"], true);
     assert!((first["totals"]["likelihood"].as_f64().unwrap() - 0.48).abs() < 1e-9);
     let step = &first["steps"][1];
@@ -88,17 +90,18 @@ async fn it_manager_to_cio_goes_through_senior_it_manager_then_vp_or_director(ap
         (sum - score["cost"].as_f64().unwrap()).abs() < 1e-3,
         "{score}"
     );
-    // What to learn on the first step, most important first.
+    // What to learn on the first step.
     let gap: Vec<_> = first["steps"][0]["skillGap"]["skills"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s["skill"]["slug"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        &gap[..3],
-        ["strategic-planning", "governance", "risk-management"]
-    );
+    // The document ranks none of its key areas (fact audit C06), so only membership is
+    // asserted, not an order among them.
+    for key_area in ["strategic-planning", "governance", "risk-management"] {
+        assert!(gap.contains(&key_area), "{key_area} missing from {gap:?}");
+    }
     assert!(set["mermaid"].as_str().unwrap().starts_with("flowchart LR"));
     assert_eq!(set["mermaid"].as_str().unwrap().matches("-->").count(), 6);
     assert!(
@@ -124,7 +127,8 @@ async fn every_objective_ranks_routes_by_non_decreasing_cost(app: TestApp) {
             .iter()
             .map(|r| r["score"]["cost"].as_f64().unwrap())
             .collect();
-        assert!(costs.len() >= 4, "{objective}: {costs:?}");
+        // Via IT Manager and Senior IT Manager, then directly, via VP of IT or via IT Director.
+        assert!(costs.len() >= 3, "{objective}: {costs:?}");
         assert!(
             costs.windows(2).all(|w| w[0] <= w[1] + 1e-9),
             "{objective}: {costs:?}"
@@ -296,7 +300,8 @@ async fn next_steps_and_feeder_roles_report_distances(app: TestApp) {
         .iter()
         .map(|r| r["role"]["slug"].as_str().unwrap())
         .collect();
-    assert_eq!(feeders.len(), 4, "{feeders:?}");
+    // IT Manager, business analyst, program manager (no document names a Technical Lead step).
+    assert_eq!(feeders.len(), 3, "{feeders:?}");
     let data = app
         .data(q, json!({ "role": "senior-it-manager", "depth": 2 }))
         .await;

@@ -6,7 +6,7 @@ on_both_databases!(
     a_skill_lists_the_roles_that_need_it,
     a_certification_lists_the_roles_that_value_it,
     skills_and_certifications_are_searchable,
-    sources_list_every_document,
+    sources_list_every_document_and_the_editorial_source,
     node_resolves_global_ids,
 );
 
@@ -89,7 +89,7 @@ async fn skills_and_certifications_are_searchable(app: TestApp) {
     assert_eq!(all["certifications"]["totalCount"], 15);
 }
 
-async fn sources_list_every_document(app: TestApp) {
+async fn sources_list_every_document_and_the_editorial_source(app: TestApp) {
     let data = app.data("{ sources { key kind title } }", json!({})).await;
     let keys: Vec<_> = data["sources"]
         .as_array()
@@ -105,15 +105,16 @@ async fn sources_list_every_document(app: TestApp) {
             "002_0e9ecb0f078a81e9.txt",
             "003_1223a2aff6a9897a.txt",
             "004_4371e873dab14af6.txt",
+            "editorial",
         ]
     );
-    assert!(
-        data["sources"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|s| s["kind"] == "DOCUMENT")
-    );
+    // The documents, and our own judgements under a kind of their own.
+    assert!(data["sources"].as_array().unwrap().iter().all(|s| s["kind"]
+        == if s["key"] == "editorial" {
+            "EDITORIAL"
+        } else {
+            "DOCUMENT"
+        }));
 }
 
 async fn node_resolves_global_ids(app: TestApp) {

@@ -6,6 +6,7 @@ mod cache;
 mod career;
 mod catalog;
 mod dataset;
+mod documents;
 mod hardening;
 mod http;
 mod onet;

@@ -10,6 +10,7 @@ pub mod pagination;
 pub mod profile;
 pub mod role;
 pub mod search;
+pub mod statement;
 
 use std::sync::Arc;
 

@@ -9,10 +9,12 @@ use entity::{
 };
 
 use super::catalog::{Certification, Skill, Source};
+use super::enums::StatementKind;
 use super::enums::{AttributeKind, CertificationRelevance, MoveKind};
 use super::node::global_id;
 use super::pagination::{connection_type, page};
 use super::profile::{Demographics, Education, Experience, Outlook, Pay, Profiles, RoleProfile};
+use super::statement::RoleStatement;
 use crate::error::{ApiError, GqlResult};
 use crate::model::{ReadModel, RoleFacts};
 use crate::service::role::{RoleListing, RoleSort};
@@ -259,6 +261,16 @@ impl Role {
     /// Duties and responsibilities, in source order.
     async fn duties(&self) -> Vec<Duty> {
         Duty::all_of(&self.m, self.i)
+    }
+    /// Narrative facts about the role, each citing its source (requirements, qualifiers,
+    /// FAQ answers, outlook, traits, knowledge, duties, comparisons), in source order.
+    async fn statements(
+        &self,
+        #[graphql(desc = "Only statements of this kind.")] kind: Option<StatementKind>,
+        #[graphql(desc = "Only statements on this topic (a slug, e.g. `experience`).")]
+        topic: Option<String>,
+    ) -> Vec<RoleStatement> {
+        RoleStatement::of_role(&self.m, self.i, kind, topic.as_deref())
     }
     /// Moves out of this role: the next steps people take, most likely first (then by slug).
     #[graphql(complexity = "10 * child_complexity + 1")]

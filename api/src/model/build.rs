@@ -7,7 +7,7 @@ use futures_util::TryStreamExt;
 use entity::{
     career_move, certification, data_version, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, role_technology, skill, source,
+    role_skill, role_statement, role_technology, skill, source,
 };
 use sea_orm::{
     AccessMode, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, IsolationLevel,
@@ -43,6 +43,7 @@ struct Tables {
     regional_wages: Vec<role_regional_wage::Model>,
     aliases: Vec<role_alias::Model>,
     technologies: Vec<role_technology::Model>,
+    statements: Vec<role_statement::Model>,
     comparisons: Vec<role_comparison::Model>,
 }
 
@@ -104,6 +105,7 @@ async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
             .await?,
         aliases: all::<role_alias::Entity, _>(&txn, role_alias::Column::Id).await?,
         technologies: all::<role_technology::Entity, _>(&txn, role_technology::Column::Id).await?,
+        statements: all::<role_statement::Entity, _>(&txn, role_statement::Column::Id).await?,
         comparisons: all::<role_comparison::Entity, _>(&txn, role_comparison::Column::Id).await?,
     };
     txn.commit().await?;
@@ -340,6 +342,7 @@ fn group_by_role(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
         regional_wages => regional_wages,
         aliases => aliases,
         technologies => technologies,
+        statements => statements,
     );
     facts
 }
@@ -446,6 +449,8 @@ fn sort_facts(f: &mut RoleFacts) {
             .then(a.source_id.cmp(&b.source_id))
             .then(a.id.cmp(&b.id))
     });
+    f.statements
+        .sort_by_key(|r| (r.source_id, r.position, r.id));
 }
 
 /// The other roles of `comparisons`, without duplicates, first seen first.
@@ -471,6 +476,7 @@ fn role_sources(f: &RoleFacts, moves: &[career_move::Model], source_by_id: &IdIn
     ids.extend(f.education.iter().map(|r| r.source_id));
     ids.extend(f.attributes.iter().map(|r| r.source_id));
     ids.extend(f.regional_wages.iter().map(|r| r.source_id));
+    ids.extend(f.statements.iter().map(|r| r.source_id));
     let move_sources = f.moves_out.iter().chain(&f.moves_in);
     ids.extend(move_sources.map(|&k| moves[k as usize].source_id));
     ids.into_iter()

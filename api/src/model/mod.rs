@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use entity::{
     career_move, certification, role, role_alias, role_attribute, role_certification,
     role_demographic, role_duty, role_education, role_profile, role_regional_wage, role_skill,
-    role_technology, skill, source,
+    role_statement, role_technology, skill, source,
 };
 
 pub use crate::career::gap::{SkillWeighting, Weights, skill_order};
@@ -50,6 +50,8 @@ pub struct RoleFacts {
     pub aliases: Vec<role_alias::Model>,
     /// Hot first, then in demand, then by name.
     pub technologies: Vec<role_technology::Model>,
+    /// Narrative statements: by source, then position.
+    pub statements: Vec<role_statement::Model>,
     /// Indices into [`ReadModel::moves`] of moves leaving the role, most likely first.
     pub moves_out: Vec<u32>,
     /// Indices into [`ReadModel::moves`] of moves arriving at the role, most likely first.
