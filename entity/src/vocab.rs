@@ -3,7 +3,9 @@
 //! Each enum is stored as its snake_case name (`promotion`, `employer_type`), read and
 //! written by sea-orm (`DeriveActiveEnum`), by the dataset format (serde, same spelling),
 //! mapped one-to-one to a GraphQL enum by the api (`#[graphql(remote = …)]`) and used
-//! as is by the route engine. A spelling appears nowhere else.
+//! as is by the route engine. A spelling appears nowhere else. What each value means is
+//! documented once, on its GraphQL mirror (`api/src/graphql/enums.rs`): that is the text
+//! users read in the schema.
 
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -33,84 +35,54 @@ macro_rules! vocabulary {
 vocabulary! {
     /// What kind of career move an edge is.
     MoveKind {
-        /// A step up in seniority or scope.
         Promotion,
-        /// A move at about the same level.
         Lateral,
-        /// A change of track or field.
         Pivot,
-        /// Similar work; not necessarily a move people make (never routed).
         Related,
     }
 
     /// How much a role values a certification.
     Relevance {
-        /// Employers require it.
         Required,
-        /// Commonly held by people in the role.
         Common,
-        /// Employers prefer it.
         Preferred,
-        /// An advantage, not an expectation.
         Advantageous,
-        /// Signals readiness for the role or the next level.
         Readiness,
     }
 
     /// How strongly an education level is expected.
     EducationRequirement {
-        /// Employers require it.
         Required,
-        /// What people in the role usually have.
         Typical,
-        /// Employers prefer it.
         Preferred,
     }
 
     /// Kinds of list facts about a role.
     AttributeKind {
-        /// Kinds of employers that hire the role most.
         EmployerType,
-        /// Factors that move pay up or down.
         PayFactor,
-        /// Websites, blogs, associations and communities.
         Resource,
-        /// What the workplace is like.
         WorkEnvironment,
     }
 
     /// Where a fact comes from.
     SourceKind {
-        /// A source document, cited by file name.
         Document,
-        /// A public dataset release.
         Dataset,
-        /// A rule of ours that derived facts from other sources.
         Derived,
-        /// Entered by an administrator through the API.
         Manual,
-        /// Our own editorial judgement (a classification, scale or mapping), stated by no
-        /// document.
         Editorial,
     }
 
     /// What sort of narrative fact a role statement is.
     StatementKind {
-        /// Something the role asks of candidates.
         Requirement,
-        /// A condition or nuance on another fact (how many employers, at least, usually).
         Qualifier,
-        /// The answer to a frequently asked question.
         Faq,
-        /// Where the role and its field are heading.
         Outlook,
-        /// A personal quality people in the role are described with.
         Trait,
-        /// Knowledge the role needs.
         Knowledge,
-        /// Work the role does, beyond the listed duties.
         Duty,
-        /// How the role differs from another one.
         Comparison,
     }
 
