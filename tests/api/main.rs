@@ -9,6 +9,7 @@ mod dataset;
 mod hardening;
 mod http;
 mod onet;
+mod pages;
 mod pagination;
 mod read_path;
 mod roles;
