@@ -22,4 +22,4 @@ curl -fs "http://127.0.0.1:$port/explore/app.js" >/dev/null || {
 }
 cd "$here"
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
-BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 explore.test.mjs graphiql.test.mjs
+BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 explore.test.mjs future.test.mjs graphiql.test.mjs

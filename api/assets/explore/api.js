@@ -18,7 +18,9 @@ export async function gql(query, variables = {}) {
   try {
     response = await fetch("/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+      // application/json: a query the server rejects answers 200 with `errors` (not a 400 the
+      // browser would log as a failed resource); the page shows the message.
+      headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ query, variables }),
     });
   } catch {

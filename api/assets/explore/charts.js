@@ -149,13 +149,16 @@ function node(role, x, y, { cls = "", current = false } = {}) {
       lines.map((l, i) => s("tspan", { x: x + NODE_W / 2, dy: i ? 14 : 0 }, l))));
 }
 
-function edge(x1, y1, x2, y2, labels, cls, tip) {
+/** A move drawn as an arrow; its labels sit mid-way on a straight edge, else at the end the
+ * edge does not share with its neighbours (`labelAt`: "start" or "end"). */
+function edge(x1, y1, x2, y2, labels, cls, tip, labelAt = "start") {
   const mx = (x1 + x2) / 2;
   const d = y1 === y2 ? `M${x1} ${y1} H${x2 - 2}` : `M${x1} ${y1} C${mx} ${y1} ${mx} ${y2} ${x2 - 2} ${y2}`;
+  const [lx, ly] = y1 === y2 ? [mx, y1] : labelAt === "end" ? [x2 - 44, y2] : [x1 + 46, y1 + (y2 - y1) * 0.2];
   return s("g", { class: `edge ${cls}` },
     tip ? s("title", {}, tip) : null,
     s("path", { d, "marker-end": "url(#arrow)" }),
-    labels.map((t, i) => s("text", { x: y1 === y2 ? mx : x1 + 46, y: (y1 === y2 ? y1 : y1 + (y2 - y1) * 0.2) - 8 - (labels.length - 1 - i) * 13, "text-anchor": "middle", class: "edge-label" }, t)));
+    labels.map((t, i) => s("text", { x: lx, y: ly - 8 - (labels.length - 1 - i) * 13, "text-anchor": "middle", class: "edge-label" }, t)));
 }
 
 function defs() {
@@ -219,7 +222,7 @@ export function neighbourhood(role, previous, next) {
   next.forEach((m, i) => {
     const y = colY(next.length, i);
     const x = centre + NODE_W + GAP;
-    parts.push(edge(centre + NODE_W, cy + NODE_H / 2, x, y + NODE_H / 2, [words(m.kind)], "best", `${role.title} → ${m.to.title}`),
+    parts.push(edge(centre + NODE_W, cy + NODE_H / 2, x, y + NODE_H / 2, [words(m.kind)], "best", `${role.title} → ${m.to.title}`, "end"),
       node(m.to, x, y));
   });
   parts.push(node(role, centre, cy, { cls: "end", current: true }));
