@@ -3,7 +3,7 @@
 // keyboard-only path through the planner; 390 px wide; page weight; other hosts blocked.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, assertLabelled, assertNoSidewaysScroll, launch, openPage } from "./harness.mjs";
+import { BASE, assertLabelled, assertNoSidewaysScroll, contrastFailures, launch, openPage } from "./harness.mjs";
 
 const FROM = "information-technology-manager";
 const TO = "chief-information-officer";
@@ -139,7 +139,7 @@ test("keyboard only: plan a route and read another route's steps", async () => {
   await t.context.close();
 });
 
-test("every view fits a 390 px wide screen", async () => {
+test("every view fits a 390 px wide screen, its text at AA contrast", async () => {
   const t = await openPage(browser, { width: 390, height: 844 });
   const { page } = t;
   for (const [path, name] of [
@@ -152,6 +152,7 @@ test("every view fits a 390 px wide screen", async () => {
     await page.locator("main h1").waitFor();
     await page.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
     await assertNoSidewaysScroll(page);
+    assert.deepEqual(await contrastFailures(page), [], `text below WCAG AA contrast on ${path}`);
     await t.shot(`6-narrow-${name}`);
   }
   t.assertClean();

@@ -82,3 +82,55 @@ export async function assertNoSidewaysScroll(page) {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   assert.ok(scroll <= width, `page is ${scroll}px wide in a ${width}px window`);
 }
+
+/**
+ * WCAG AA contrast of every visible text: 4.5:1, or 3:1 for large text (24 px, or 18.66 px
+ * bold). HTML text against the nearest background colour; SVG text by its fill, against the
+ * background behind the drawing. Returns the failures.
+ */
+export function contrastFailures(page) {
+  return page.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (a, b) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent.trim() || seen.has(el) || !el) continue;
+      seen.add(el);
+      if (el.closest("title, style, script, noscript, .visually-hidden, .skip, [hidden]")) continue;
+      const box = el.getBoundingClientRect();
+      if (!box.width || !box.height) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.opacity === "0") continue;
+      const isSvg = el instanceof SVGElement;
+      const fg = rgb(isSvg ? style.fill : style.color).slice(0, 3);
+      // SVG text sits on the drawing's own background; a node's text sits on the node's box.
+      let bg = background(isSvg ? el.ownerSVGElement : el);
+      const nodeRect = isSvg ? el.closest("a.node")?.querySelector("rect") : null;
+      if (nodeRect) bg = rgb(getComputedStyle(nodeRect).fill).slice(0, 3);
+      const size = parseFloat(style.fontSize);
+      const bold = parseInt(style.fontWeight, 10) >= 700;
+      const scale = isSvg && el.ownerSVGElement?.viewBox?.baseVal?.width ? el.ownerSVGElement.getBoundingClientRect().width / el.ownerSVGElement.viewBox.baseVal.width : 1;
+      const large = size * scale >= 24 || (bold && size * scale >= 18.66);
+      const r = ratio(fg, bg);
+      if (r < (large ? 3 : 4.5)) out.push(`${r.toFixed(2)}:1 "${n.textContent.trim().slice(0, 40)}" (${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""})`);
+    }
+    return out;
+  });
+}

@@ -12,8 +12,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Runs a query; returns `data`, or throws ApiError with the first error's message. */
-export async function gql(query, variables = {}) {
+/**
+ * Runs a query; returns `data`, or throws ApiError with the errors' messages. With `partial`,
+ * returns whatever data came back alongside field errors (e.g. one unknown slug of several).
+ */
+export async function gql(query, variables = {}, { partial = false } = {}) {
   let response;
   try {
     response = await fetch("/graphql", {
@@ -32,6 +35,7 @@ export async function gql(query, variables = {}) {
   } catch {
     throw new ApiError(`The server answered ${response.status} without GraphQL.`);
   }
+  if (partial && body.data) return body.data;
   if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "), body.errors);
   return body.data;
 }

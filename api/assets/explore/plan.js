@@ -37,11 +37,12 @@ const ROUTES = `query ExploreRoutes($from: String!, $to: String!, $n: Int, $opti
 async function titles(slugs) {
   const list = [...new Set(slugs.filter(Boolean))];
   if (!list.length) return {};
-  const q = `query ExploreTitles { ${list.map((s, i) => `r${i}: roles(search: ${JSON.stringify(s)}, first: 5) { nodes { slug title } }`).join(" ")} }`;
+  const vars = list.map((_, i) => `$s${i}: String!`).join(", ");
+  const q = `query ExploreTitles(${vars}) { ${list.map((_, i) => `r${i}: role(slug: $s${i}) { slug title }`).join(" ")} }`;
   try {
-    const data = await gql(q);
+    const data = await gql(q, Object.fromEntries(list.map((s, i) => [`s${i}`, s])), { partial: true });
     const out = {};
-    for (const v of Object.values(data)) for (const r of v.nodes) if (list.includes(r.slug)) out[r.slug] = r.title;
+    for (const r of Object.values(data)) if (r) out[r.slug] = r.title;
     return out;
   } catch {
     return {};
@@ -147,7 +148,13 @@ export async function planView(params, { navigate }) {
     const n = Math.min(10, Math.max(1, parseInt(p.n, 10) || 3));
     const steps = Math.min(10, Math.max(1, parseInt(p.steps, 10) || 6));
     const optimize = OBJECTIVES.some(([v]) => v === p.optimize) ? p.optimize : "BALANCED";
-    const { careerRoutes } = await gql(ROUTES, { from: p.from, to: p.to, n, optimize, steps, via: p.via, avoid: p.avoid });
+    let careerRoutes;
+    try {
+      ({ careerRoutes } = await gql(ROUTES, { from: p.from, to: p.to, n, optimize, steps, via: p.via, avoid: p.avoid }));
+    } catch (err) {
+      body.push(h("p", { class: "error", role: "alert" }, err.message));
+      return { title: "Plan a move", body };
+    }
     body.push(h("section", { class: "routes-out", "aria-labelledby": "routes-h" },
       h("h2", { id: "routes-h" }, `${names[p.from] || p.from} → ${names[p.to] || p.to}`),
       results(careerRoutes, notes),
