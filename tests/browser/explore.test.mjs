@@ -185,3 +185,21 @@ test("Fit me appears only when the server can match skills", async () => {
   t.assertClean();
   await t.context.close();
 });
+
+test("via and avoid in the URL shape the routes drawn and show in the form", async () => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await page.goto(`${BASE}/explore?from=${FROM}&to=${TO}&via=it-director&n=5`);
+  await page.locator("svg.routes").waitFor();
+  const through = await lanes(page);
+  assert.ok(through.length >= 1 && through.every((l) => l.includes("it-director")), JSON.stringify(through));
+  assert.match(await page.locator(".picks .chips").first().innerText(), /IT Director/);
+  await page.goto(`${BASE}/explore?from=${FROM}&to=${TO}&avoid=${VIA}&related=1`);
+  await page.locator("main h1").waitFor();
+  await page.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+  const avoiding = await lanes(page);
+  assert.ok(avoiding.every((l) => !l.includes(VIA)), JSON.stringify(avoiding));
+  assert.equal(await page.getByLabel(/Also follow related-role links/).isChecked(), true);
+  t.assertClean();
+  await t.context.close();
+});

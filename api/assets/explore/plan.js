@@ -13,8 +13,8 @@ const OBJECTIVES = [
   ["HIGHEST_SALARY_GAIN", "Best pay on the way"],
 ];
 
-const ROUTES = `query ExploreRoutes($from: String!, $to: String!, $n: Int, $optimize: RouteObjective, $steps: Int, $via: [String!], $avoid: [String!]) {
-  careerRoutes(from: $from, to: $to, first: $n, optimize: $optimize, maxSteps: $steps, via: $via, avoid: $avoid) {
+const ROUTES = `query ExploreRoutes($from: String!, $to: String!, $n: Int, $optimize: RouteObjective, $steps: Int, $via: [String!], $avoid: [String!], $related: Boolean) {
+  careerRoutes(from: $from, to: $to, first: $n, optimize: $optimize, maxSteps: $steps, via: $via, avoid: $avoid, includeRelated: $related) {
     complete
     routes {
       rank
@@ -68,6 +68,7 @@ function form(params, names, navigate) {
   const steps = h("input", { id: "steps", name: "steps", type: "number", min: 1, max: 10, value: params.steps, inputmode: "numeric" });
   const via = rolePicks("Through", "via", params.via, names);
   const avoid = rolePicks("Avoiding", "avoid", params.avoid, names);
+  const related = h("input", { id: "related", name: "related", type: "checkbox", checked: params.related });
   const problem = h("p", { class: "error", role: "alert" });
   return h("form", { class: "planner", "aria-labelledby": "plan-h", onsubmit: (e) => {
     e.preventDefault();
@@ -78,14 +79,16 @@ function form(params, names, navigate) {
     }
     navigate(url({ from: from.slug, to: to.slug, optimize: optimize.value === "BALANCED" ? null : optimize.value,
       n: n.value && n.value !== "3" ? n.value : null, steps: steps.value && steps.value !== "6" ? steps.value : null,
-      via: via.slugs, avoid: avoid.slugs }));
+      via: via.slugs, avoid: avoid.slugs, related: related.checked ? "1" : null }));
   } },
   h("div", { class: "row" }, from.el, to.el),
   h("div", { class: "row" },
     h("div", { class: "field" }, h("label", { for: "optimize" }, "Best means"), optimize),
     h("div", { class: "field small" }, h("label", { for: "n" }, "Routes"), n),
     h("div", { class: "field small" }, h("label", { for: "steps" }, "Most moves"), steps)),
-  h("details", { open: params.via.length > 0 || params.avoid.length > 0 }, h("summary", {}, "Through / avoiding roles"), h("div", { class: "row" }, via.el, avoid.el)),
+  h("details", { open: params.via.length > 0 || params.avoid.length > 0 || params.related }, h("summary", {}, "More options: through, avoiding, related roles"),
+    h("div", { class: "row" }, via.el, avoid.el),
+    h("div", { class: "check" }, related, h("label", { for: "related" }, "Also follow related-role links (similar work, not moves people are known to make)"))),
   problem,
   h("button", { type: "submit", class: "primary" }, "Find routes"));
 }
@@ -109,7 +112,7 @@ function stepList(route, notes) {
 
 function results(set, notes) {
   const routes = set.routes;
-  if (!routes.length) return [h("p", { role: "status" }, "No route connects these roles under these conditions. Try more moves, fewer roles to pass or avoid, or another objective.")];
+  if (!routes.length) return [h("p", { role: "status" }, "No route connects these roles under these conditions. Try more moves, fewer roles to pass or avoid, or following related-role links (under More options).")];
   let selected = 0;
   const graphBox = h("div");
   const detail = h("div", { class: "route-detail", "aria-live": "polite" });
@@ -139,7 +142,7 @@ export async function planView(params, { navigate }) {
   const p = {
     from: params.get("from") || "", to: params.get("to") || "",
     optimize: params.get("optimize") || "BALANCED", n: params.get("n") || "3", steps: params.get("steps") || "6",
-    via: list("via"), avoid: list("avoid"),
+    via: list("via"), avoid: list("avoid"), related: params.get("related") === "1",
   };
   const notes = new Footnotes();
   const names = await titles([p.from, p.to, ...p.via, ...p.avoid]);
@@ -150,7 +153,7 @@ export async function planView(params, { navigate }) {
     const optimize = OBJECTIVES.some(([v]) => v === p.optimize) ? p.optimize : "BALANCED";
     let careerRoutes;
     try {
-      ({ careerRoutes } = await gql(ROUTES, { from: p.from, to: p.to, n, optimize, steps, via: p.via, avoid: p.avoid }));
+      ({ careerRoutes } = await gql(ROUTES, { from: p.from, to: p.to, n, optimize, steps, via: p.via, avoid: p.avoid, related: p.related }));
     } catch (err) {
       body.push(h("p", { class: "error", role: "alert" }, err.message));
       return { title: "Plan a move", body };
