@@ -100,12 +100,29 @@ const GRAPHIQL_CSP: &str = "default-src 'self'; style-src 'self' 'unsafe-inline'
      img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; \
      base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/// Registers `/explore`, `/graphiql` and their files.
+/// Registers `/explore`, `/graphiql` and their files (GET and HEAD); `/explore/` and
+/// `/graphiql/` redirect to the pages.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/explore", web::get().to(serve))
-        .route("/explore/{file:.+}", web::get().to(serve))
-        .route("/graphiql", web::get().to(serve))
-        .route("/graphiql/{file:.+}", web::get().to(serve));
+    for page in ["/explore", "/graphiql"] {
+        cfg.route(page, web::get().to(serve))
+            .route(page, web::head().to(serve))
+            .route(&format!("{page}/"), web::get().to(to_page))
+            .route(&format!("{page}/{{file:.+}}"), web::get().to(serve))
+            .route(&format!("{page}/{{file:.+}}"), web::head().to(serve));
+    }
+}
+
+/// `/explore/` → `/explore` (the pages' links are absolute, so either would work; one URL
+/// per view keeps shared links the same).
+async fn to_page(req: HttpRequest) -> HttpResponse {
+    let page = req.path().trim_end_matches('/');
+    let target = match req.query_string() {
+        "" => page.to_owned(),
+        query => format!("{page}?{query}"),
+    };
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, target))
+        .finish()
 }
 
 /// Serves one embedded file. Every file is revalidated (`no-cache` + ETag → 304): the files

@@ -120,6 +120,28 @@ async fn pages_load_nothing_from_other_hosts_and_say_so_in_their_policy() {
     }
     let (status, _) = app.get("/explore/missing.js").await;
     assert_eq!(status, 404);
+    let head = app
+        .client
+        .head(format!("{}/explore/app.js", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(head.status(), 200);
+    assert_eq!(
+        head.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let slash = client
+        .get(format!("{}/explore/?role=cio", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(slash.status(), 308);
+    assert_eq!(slash.headers()["location"], "/explore?role=cio");
     let (_, index) = app.get("/").await;
     assert!(index.contains("href=\"/explore\""), "{index}");
 }
