@@ -4,7 +4,7 @@
 //! `startup` wires HTTP over the one app `state`; `graphql` holds the schema (one module per
 //! domain); `model` the in-memory read model every query answers from; `service` the use cases
 //! (listings over the model, admin writes); `career` the pure route engine; `error` the one
-//! error type.
+//! error type; `pages` the browser pages compiled into the binary (`/explore`, `/graphiql`).
 
 pub mod auth;
 pub mod career;
@@ -15,6 +15,7 @@ pub mod graphql_http;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub mod pages;
 pub mod response_cache;
 pub mod routes;
 pub mod service;

@@ -1,4 +1,5 @@
-//! HTTP routes: GraphQL endpoint, GraphiQL, landing page, health, readiness and metrics.
+//! HTTP routes: GraphQL endpoint, the browser pages (`pages`: explorer and GraphiQL), landing
+//! page, health, readiness and metrics.
 
 use std::time::Duration;
 
@@ -7,17 +8,18 @@ use sea_orm::DatabaseBackend;
 
 use crate::graphql_http;
 use crate::metrics::PoolState;
+use crate::pages;
 use crate::state::AppState;
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/graphql", web::post().to(graphql_http::post))
         .route("/graphql", web::get().to(graphql_http::get))
-        .route("/graphiql", web::get().to(graphiql))
         .route("/health", web::get().to(health))
         .route("/ready", web::get().to(ready))
         .route("/metrics", web::get().to(metrics))
-        .route("/", web::get().to(index));
+        .route("/", web::get().to(index))
+        .configure(pages::configure);
 }
 
 /// Open, idle and maximum connections of a pool.
@@ -42,17 +44,6 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
         .body(state.metrics.render(state.store.version(), pool))
 }
 
-/// The page async-graphql's `GraphiQLSource::build().endpoint("/graphql").finish()` renders
-/// (GraphiQL 4 from unpkg), kept as a static file: its `graphiql` feature pulls in handlebars
-/// and a template engine only to fill in one URL.
-const GRAPHIQL_PAGE: &str = include_str!("graphiql.html");
-
-async fn graphiql() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(GRAPHIQL_PAGE)
-}
-
 async fn index() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
@@ -60,7 +51,8 @@ async fn index() -> HttpResponse {
             "<!doctype html><title>Career knowledge service</title>\
          <h1>Career knowledge service</h1>\
          <p>GraphQL endpoint: <code>/graphql</code>. \
-         Explore it in <a href=\"/graphiql\">GraphiQL</a>.</p>",
+         Explore it in <a href=\"/graphiql\">GraphiQL</a>, or plan a career move in the \
+         <a href=\"/explore\">career explorer</a>.</p>",
         )
 }
 

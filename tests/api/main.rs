@@ -10,6 +10,7 @@ mod documents;
 mod hardening;
 mod http;
 mod onet;
+mod pages;
 mod pagination;
 mod read_path;
 mod roles;

@@ -1,0 +1,306 @@
+// Role view: pay (range with percentiles, by region, by state/metro when the server has area
+// wages), outlook, experience, education, skills with their weights, certifications, duties,
+// moves in and out; and the small skill and certification views search leads to.
+import { gql, pick, SOURCE } from "./api.js";
+import { bars, neighbourhood, payRange, scroller } from "./charts.js";
+import { Footnotes, chance, empty, facts, h, hourly, kilo, known, link, money, num, pct, range, section, signed, words, years } from "./dom.js";
+
+const MOVE = `kind typicalYears likelihood derived description salaryChange { amount percent } source { ${SOURCE} }`;
+
+function roleQuery(schema) {
+  const extra = [];
+  if (schema.has("Role", "wagesByArea")) {
+    const t = schema.fieldType("Role", "wagesByArea");
+    const sel = schema.select(t);
+    const areaType = schema.argType("Role", "wagesByArea", "type");
+    const has = (v) => areaType && schema.enumHas(areaType, v);
+    const n = schema.hasArg("Role", "wagesByArea", "first") ? ", first: 10" : "";
+    if (has("STATE")) extra.push(`byState: wagesByArea(type: STATE${n}) { ${sel} }`);
+    if (has("METRO")) extra.push(`byMetro: wagesByArea(type: METRO${n}) { ${sel} }`);
+    if (!has("STATE") && !has("METRO")) extra.push(`byState: wagesByArea { ${sel} }`);
+  }
+  if (schema.has("Role", "wages")) extra.push(`nationalWages: wages { ${schema.select(schema.fieldType("Role", "wages"))} }`);
+  if (schema.has("Role", "statements")) extra.push(`statements { ${schema.select(schema.fieldType("Role", "statements"))} }`);
+  if (schema.has("Role", "similarRoles")) {
+    const n = schema.hasArg("Role", "similarRoles", "first") ? "(first: 6)" : "";
+    extra.push(`similarRoles${n} { ${schema.select(schema.fieldType("Role", "similarRoles"))} }`);
+  }
+  return `query ExploreRole($slug: String!) { role(slug: $slug) {
+  slug title summary track seniority onetCode jobZone
+  alternateTitles(first: 8) { title }
+  pay { averageSalary medianSalary headlineSalary hourlyRate hourlyMedian salaryRange { low high }
+        percentiles { p10 p25 p50 p75 p90 } note highestPayingCity highestPayingState bestPayingCompany bestPayingIndustry
+        sources { ${SOURCE} } }
+  outlook { growthRatePct growthOutlook jobs jobSatisfaction aiImpact sources { ${SOURCE} } }
+  experience { years { min max } managementYears { min max } yearsToBecome { min max } budget { min max }
+               directReports { min max } licenses sources { ${SOURCE} } }
+  education { degree degreeSharePct major college sources { ${SOURCE} }
+              requirements { level requirement fields note source { ${SOURCE} } } }
+  skills(first: 40) { skill { slug name category } sharePct rank importance level note source { ${SOURCE} } }
+  certifications { certification { slug name acronym issuer } relevance note source { ${SOURCE} } }
+  duties { position title description source { ${SOURCE} } }
+  regionalWages { region rank medianSalary source { ${SOURCE} } }
+  nextMoves { to { slug title seniority } ${MOVE} }
+  previousMoves { from { slug title seniority } ${MOVE} }
+  ${extra.join("\n  ")}
+} }`;
+}
+
+/** The median yearly pay in an area wage, whatever the server calls it. */
+export function areaMedian(w) {
+  return pick(w, "annualMedian", "medianAnnual", "annual.p50", "annual.median", "annualPercentiles.p50", "percentiles.p50", "medianSalary", "median", "annualMean", "meanAnnual");
+}
+export function areaName(w) {
+  return pick(w, "area.name", "area.title", "areaName", "area.code", "name", "title", "region") ?? "?";
+}
+
+/** Keeps the first of each key (the API lists heaviest / most likely first). */
+function firstOf(list, key) {
+  const seen = new Set();
+  return list.filter((x) => (seen.has(key(x)) ? false : seen.add(key(x))));
+}
+
+function skillWeight(rs, maxRank) {
+  if (known(rs.sharePct)) return { value: rs.sharePct, max: 100, display: pct(rs.sharePct), what: "share of postings or resumes" };
+  if (known(rs.importance)) return { value: rs.importance, max: 5, display: `${num(rs.importance)} / 5${known(rs.level) ? ` · level ${num(rs.level)}` : ""}`, what: "O*NET importance (1–5)" };
+  if (known(rs.level)) return { value: rs.level, max: 7, display: `level ${num(rs.level)} / 7`, what: "O*NET level (0–7)" };
+  if (known(rs.rank)) return { value: maxRank + 1 - rs.rank, max: maxRank, display: `#${rs.rank}`, what: "position in the source's top-skills list" };
+  return null;
+}
+
+function paySection(role, notes) {
+  const p = role.pay;
+  const pc = p.percentiles || {};
+  const chart = payRange({
+    p10: pc.p10, p25: pc.p25, p50: pc.p50 ?? p.medianSalary, p75: pc.p75, p90: pc.p90,
+    low: p.salaryRange?.low, high: p.salaryRange?.high,
+    marks: [{ label: "Average", value: p.averageSalary }],
+    title: role.title,
+  });
+  const src = p.sources;
+  return section("pay-h", "Pay",
+    chart ? h("figure", {}, chart, h("figcaption", {}, "Yearly pay: ", known(pc.p10) ? "10th–90th percentile (bar), 25th–75th (box), median (line)" : "typical range", known(p.averageSalary) ? "; ▲ average" : "", notes.cite(src))) : null,
+    facts(notes, [
+      ["Average salary", known(p.averageSalary) ? money(p.averageSalary) : null, src],
+      ["Median salary", known(p.medianSalary) ? money(p.medianSalary) : null, src],
+      ["Salary range", p.salaryRange ? `${money(p.salaryRange.low)}–${money(p.salaryRange.high)}` : null, src],
+      ["Hourly rate", known(p.hourlyRate) ? hourly(p.hourlyRate) : null, src],
+      ["Hourly median", known(p.hourlyMedian) ? hourly(p.hourlyMedian) : null, src],
+      ["Best-paying state", p.highestPayingState, src],
+      ["Best-paying city", p.highestPayingCity, src],
+      ["Best-paying company", p.bestPayingCompany, src],
+      ["Best-paying industry", p.bestPayingIndustry, src],
+    ]),
+    p.note ? h("p", { class: "muted" }, p.note, notes.cite(src)) : null,
+    !chart && !src.length ? empty("No pay figures for this role yet.") : null);
+}
+
+/** A range bar of one area wage (the percentiles, whatever the server calls them). */
+function areaWageFigure(w, notes, title) {
+  const p = (n) => pick(w, `annualP${n}`, `annual.p${n}`, `annualPercentiles.p${n}`, `percentiles.p${n}`, `p${n}`);
+  const chart = payRange({ p10: p(10), p25: p(25), p50: areaMedian(w), p75: p(75), p90: p(90), marks: [{ label: "Mean", value: pick(w, "annualMean", "meanAnnual", "annual.mean") }], title });
+  const notesText = pick(w, "footnotes", "footnote", "notes");
+  return chart ? h("figure", {}, chart, h("figcaption", {}, title, w.source ? notes.cite(w.source) : null,
+    Array.isArray(notesText) ? notesText.map((n) => h("div", { class: "muted" }, typeof n === "string" ? n : Object.values(n).join(": "))) : notesText ? h("div", { class: "muted" }, notesText) : null)) : null;
+}
+
+/** "Pay in <place>": looks up `wages(area:)` for a place typed by the reader. */
+function areaLookup(role, schema, notes) {
+  const id = "area-input";
+  const out = h("div", { role: "status", "aria-live": "polite" });
+  const input = h("input", { id, type: "text", placeholder: "e.g. CA, Texas or San Jose-Sunnyvale-Santa Clara, CA", list: "area-options", autocomplete: "off" });
+  const options = h("datalist", { id: "area-options" });
+  const sel = schema.select(schema.fieldType("Role", "wages"));
+  if (schema.has("Query", "areas")) {
+    let timer;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const q = input.value.trim();
+        if (q.length < 2) return;
+        try {
+          const n = schema.hasArg("Query", "areas", "first") ? ", first: 8" : "";
+          const { areas } = await gql(`query ExploreAreas($q: String) { areas(search: $q${n}) { ${schema.select(schema.fieldType("Query", "areas"), 1)} } }`, { q });
+          options.replaceChildren(...areas.map((a) => h("option", { value: pick(a, "name", "title", "code") })));
+        } catch { /* suggestions are optional */ }
+      }, 150);
+    });
+  }
+  const form = h("form", { class: "inline", onsubmit: async (ev) => {
+    ev.preventDefault();
+    const area = input.value.trim();
+    if (!area) return;
+    out.replaceChildren(h("p", { class: "muted" }, "Looking up…"));
+    try {
+      const { role: r } = await gql(`query ExploreAreaWage($slug: String!, $area: String) { role(slug: $slug) { wages(area: $area) { ${sel} } } }`, { slug: role.slug, area });
+      out.replaceChildren(r.wages ? areaWageFigure(r.wages, notes, `${areaName(r.wages)}: yearly pay`) ?? empty("No yearly figures there.") : empty(`No estimate for ${area}.`));
+    } catch (err) {
+      out.replaceChildren(h("p", { class: "error" }, err.message));
+    }
+  } }, h("label", { for: id }, "Pay in a state or metro area"), input, options, h("button", { type: "submit" }, "Show"));
+  return [form, out];
+}
+
+function areaSection(role, notes, schema) {
+  const groups = [["By state", role.byState], ["By metro area", role.byMetro]].filter(([, l]) => l?.length);
+  const national = role.nationalWages ? areaWageFigure(role.nationalWages, notes, `${areaName(role.nationalWages)}: yearly pay`) : null;
+  if (!groups.length && !national && !schema.has("Role", "wages")) return null;
+  return section("area-h", "Pay where people live",
+    national,
+    schema.has("Role", "wages") ? areaLookup(role, schema, notes) : null,
+    groups.map(([title, list]) => {
+      const rows = list.filter((w) => known(areaMedian(w))).map((w) => ({
+        label: areaName(w), value: areaMedian(w), display: kilo(areaMedian(w)),
+        tip: `${areaName(w)}: median ${money(areaMedian(w))}${w.source ? ` — ${notes.label(w.source)}` : ""}`,
+      }));
+      const sources = firstOf(list.map((w) => w.source).filter(Boolean), (x) => x.key);
+      return h("figure", {}, bars(rows, { label: `${title}: median yearly pay` }), h("figcaption", {}, `${title}: median yearly pay, best paid first`, notes.cite(sources)));
+    }));
+}
+
+function skillsSection(role, notes) {
+  const skills = firstOf(role.skills, (rs) => rs.skill.slug);
+  const maxRank = Math.max(0, ...skills.map((rs) => rs.rank ?? 0));
+  const weighted = skills.map((rs) => ({ rs, w: skillWeight(rs, maxRank) }));
+  const rows = weighted.filter((x) => x.w).slice(0, 15).map(({ rs, w }) => ({
+    label: rs.skill.name, value: w.value, max: w.max, display: w.display, href: `/explore?skill=${rs.skill.slug}`,
+    tip: `${rs.skill.name}: ${w.display} (${w.what}) — ${notes.label(rs.source)}`,
+  }));
+  const unweighted = weighted.filter((x) => !x.w);
+  const sources = firstOf(skills.map((rs) => rs.source), (x) => x.key);
+  return section("skills-h", "Skills",
+    rows.length ? h("figure", {}, bars(rows, { label: `Skills of ${role.title} by weight` }), h("figcaption", {}, "Weight: share of postings (%), O*NET importance (of 5) or the source's ranking; hover a bar for its source", notes.cite(sources))) : null,
+    unweighted.length ? h("ul", { class: "chips" }, unweighted.map(({ rs }) => h("li", {}, link({ skill: rs.skill.slug }, rs.skill.name), notes.cite(rs.source)))) : null,
+    skills.length ? null : empty("No skills listed."));
+}
+
+function movesList(moves, dir, notes) {
+  return h("ul", { class: "moves" }, moves.map((m) => {
+    const other = dir === "next" ? m.to : m.from;
+    return h("li", {},
+      link({ role: other.slug }, other.title), " ",
+      h("span", { class: `kind kind-${m.kind.toLowerCase()}` }, words(m.kind)),
+      known(m.typicalYears) ? ` · after ${years(m.typicalYears)}` : "",
+      known(m.likelihood) ? ` · likelihood ${chance(m.likelihood)}` : "",
+      m.salaryChange ? ` · ${signed(m.salaryChange.amount)}` : "",
+      m.derived ? " · inferred" : "",
+      notes.cite(m.source),
+      m.description ? h("div", { class: "muted" }, m.description) : null);
+  }));
+}
+
+function statementsSection(role, notes) {
+  const list = role.statements;
+  if (!list?.length) return null;
+  return section("statements-h", "What the sources say",
+    h("ul", { class: "statements" }, list.slice(0, 40).map((st) => h("li", {},
+      st.question ? h("strong", {}, st.question, " ") : null,
+      st.text ?? st.description ?? "", st.kind ? h("span", { class: "kind" }, " ", words(st.kind)) : null,
+      st.source ? notes.cite(st.source) : null))));
+}
+
+function similarSection(role) {
+  const list = role.similarRoles;
+  if (!list?.length) return null;
+  return section("similar-h", "Similar roles (by skills)",
+    h("ul", { class: "moves" }, list.map((x) => {
+      const r = x.role ?? x.to ?? x;
+      const score = pick(x, "similarity", "score");
+      return r?.slug ? h("li", {}, link({ role: r.slug }, r.title), known(score) ? ` · similarity ${num(score)}` : "") : null;
+    })));
+}
+
+export async function roleView(params, { schema }) {
+  const slug = params.get("role");
+  const { role } = await gql(roleQuery(schema), { slug });
+  const notes = new Footnotes();
+  const next = firstOf(role.nextMoves.filter((m) => m.kind !== "RELATED"), (m) => m.to.slug).slice(0, 8);
+  const prev = firstOf(role.previousMoves.filter((m) => m.kind !== "RELATED"), (m) => m.from.slug).slice(0, 8);
+  const o = role.outlook;
+  const x = role.experience;
+  const e = role.education;
+  const badges = [role.track && `track: ${role.track}`, known(role.seniority) && `seniority ${role.seniority} of 8`,
+    role.onetCode && `O*NET ${role.onetCode}`, known(role.jobZone) && `job zone ${role.jobZone}`].filter(Boolean);
+  const regional = role.regionalWages.map((w) => ({ label: w.region, value: w.medianSalary, display: kilo(w.medianSalary), tip: `${w.region}: ${money(w.medianSalary)} — ${notes.label(w.source)}` }));
+
+  const body = [
+    h("h1", {}, role.title),
+    h("p", { class: "badges" }, badges.map((b) => h("span", { class: "badge" }, b))),
+    role.summary ? h("p", { class: "lead" }, role.summary) : null,
+    role.alternateTitles.length ? h("p", { class: "muted" }, "Also called: ", role.alternateTitles.map((a) => a.title).join(", ")) : null,
+    h("p", { class: "actions" },
+      link({ view: "plan", from: role.slug }, "Plan a move from here"), " ",
+      link({ view: "plan", to: role.slug }, "Plan a move to here"), " ",
+      link({ view: "compare", a: role.slug }, "Compare with another role")),
+    h("div", { class: "grid" },
+      paySection(role, notes),
+      areaSection(role, notes, schema),
+      regional.length ? section("regional-h", "Best-paying regions", h("figure", {}, bars(regional, { label: "Median pay in the best-paying regions" }), h("figcaption", {}, "Median yearly pay", notes.cite(firstOf(role.regionalWages.map((w) => w.source), (s) => s.key))))) : null,
+      section("outlook-h", "Outlook", facts(notes, [
+        ["Projected growth", known(o.growthRatePct) ? pct(o.growthRatePct) : null, o.sources],
+        ["Outlook", o.growthOutlook, o.sources],
+        ["Jobs", known(o.jobs) ? num(o.jobs) : null, o.sources],
+        ["Job satisfaction", known(o.jobSatisfaction) ? `${num(o.jobSatisfaction)} / 5` : null, o.sources],
+        ["Effect of AI", o.aiImpact, o.sources],
+      ]) ?? empty("No outlook figures.")),
+      section("experience-h", "Experience and education",
+        facts(notes, [
+          ["Experience", range(x.years, years), x.sources],
+          ["Management experience", range(x.managementYears, years), x.sources],
+          ["Years to become one", range(x.yearsToBecome, years), x.sources],
+          ["Direct reports", range(x.directReports), x.sources],
+          ["Budget owned", range(x.budget, money), x.sources],
+          ["Licences", x.licenses, x.sources],
+          ["Most common degree", e.degree ? `${e.degree}${known(e.degreeSharePct) ? ` (${pct(e.degreeSharePct)})` : ""}` : null, e.sources],
+          ["Most common major", e.major, e.sources],
+          ["Most common college", e.college, e.sources],
+        ]),
+        e.requirements.length ? h("ul", {}, e.requirements.map((r) => h("li", {}, `${words(r.requirement)}: ${r.level}`, r.fields ? ` in ${r.fields}` : "", r.note ? ` — ${r.note}` : "", notes.cite(r.source)))) : null),
+      skillsSection(role, notes),
+      section("certs-h", "Certifications",
+        role.certifications.length ? h("ul", {}, firstOf(role.certifications, (c) => c.certification.slug + c.relevance).map((c) =>
+          h("li", {}, link({ cert: c.certification.slug }, c.certification.acronym || c.certification.name), " ",
+            h("span", { class: "kind" }, words(c.relevance)), c.note ? ` — ${c.note}` : "", notes.cite(c.source)))) : empty("None listed."))),
+    section("moves-h", "Where people come from and go next",
+      next.length || prev.length ? scroller(`Moves into and out of ${role.title}`, neighbourhood(role, prev, next)) : null,
+      h("div", { class: "grid" },
+        h("div", {}, h("h3", {}, "Feeder roles"), prev.length ? movesList(prev, "prev", notes) : empty("None recorded.")),
+        h("div", {}, h("h3", {}, "Next moves"), next.length ? movesList(next, "next", notes) : empty("None recorded.")))),
+    similarSection(role),
+    statementsSection(role, notes),
+    section("duties-h", "Duties", role.duties.length ? h("ol", { class: "duties" }, role.duties.map((d) => h("li", {}, d.title ? h("strong", {}, d.title, ": ") : null, d.description, notes.cite(d.source)))) : null),
+  ];
+  body.push(notes.section());
+  return { title: role.title, body };
+}
+
+export async function skillView(params) {
+  const { skill } = await gql(`query ExploreSkill($slug: String!) { skill(slug: $slug) { name category
+    roles { role { slug title } sharePct rank importance level source { ${SOURCE} } } } }`, { slug: params.get("skill") });
+  const notes = new Footnotes();
+  const roles = firstOf(skill.roles, (r) => r.role.slug);
+  const rows = roles.map((r) => ({ r, w: skillWeight(r, 10) })).filter((x) => x.w && x.w.what !== "position in the source's top-skills list")
+    .sort((a, b) => b.w.value / b.w.max - a.w.value / a.w.max).slice(0, 20)
+    .map(({ r, w }) => ({ label: r.role.title, value: w.value / w.max, display: w.display, href: `/explore?role=${r.role.slug}`, tip: `${w.what} — ${notes.label(r.source)}` }));
+  return {
+    title: skill.name,
+    body: [h("h1", {}, skill.name), h("p", { class: "badges" }, h("span", { class: "badge" }, skill.category)),
+      section("skill-roles-h", `Roles that need ${skill.name}`,
+        rows.length ? h("figure", {}, bars(rows, { max: 1 }), h("figcaption", {}, "Weight relative to each source's scale")) : null,
+        h("ul", { class: "chips" }, roles.map((r) => h("li", {}, link({ role: r.role.slug }, r.role.title), notes.cite(r.source))))),
+      notes.section()],
+  };
+}
+
+export async function certView(params) {
+  const { certification: c } = await gql(`query ExploreCert($slug: String!) { certification(slug: $slug) { name acronym issuer
+    roles { role { slug title } relevance note source { ${SOURCE} } } } }`, { slug: params.get("cert") });
+  const notes = new Footnotes();
+  return {
+    title: c.name,
+    body: [h("h1", {}, c.name, c.acronym ? ` (${c.acronym})` : ""), c.issuer ? h("p", { class: "muted" }, `Awarded by ${c.issuer}`) : null,
+      section("cert-roles-h", "Roles that value it",
+        h("ul", {}, c.roles.map((r) => h("li", {}, link({ role: r.role.slug }, r.role.title), " ", h("span", { class: "kind" }, words(r.relevance)), r.note ? ` — ${r.note}` : "", notes.cite(r.source))))),
+      notes.section()],
+  };
+}
