@@ -140,6 +140,31 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
         let report = seed::onet::import(db, &seed::onet::ImportPaths::shipped(), false).await?;
         tracing::info!(%report, "imported O*NET 29.3 and BLS OEWS May 2024");
     }
+    if config.import_onet_on_start {
+        import_area_wages(db).await?;
+    }
+    Ok(())
+}
+
+/// Imports the shipped BLS OEWS May 2025 by-area wages unless the database has them: part of
+/// the O*NET import step (`IMPORT_ONET_ON_START`), after O*NET.
+async fn import_area_wages(db: &DatabaseConnection) -> anyhow::Result<()> {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let present = entity::source::Entity::find()
+        .filter(entity::source::Column::Key.eq(seed::onet::AREA_SOURCE))
+        .count(db)
+        .await?;
+    if present == 0 {
+        let started = std::time::Instant::now();
+        let report =
+            seed::onet::import_areas(db, &seed::onet::AreaPaths::shipped(), false).await?;
+        tracing::info!(
+            areas = report.areas,
+            area_wages = report.area_wages,
+            ms = started.elapsed().as_millis() as u64,
+            "imported BLS OEWS May 2025 by area"
+        );
+    }
     Ok(())
 }
 

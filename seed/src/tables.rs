@@ -5,7 +5,7 @@
 //! totals and clearing walk the tables in this order (catalog first, then facts).
 
 use entity::{
-    career_move, certification, role, role_alias, role_attribute, role_certification,
+    area, area_wage, career_move, certification, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_skill, role_technology, skill, source,
 };
@@ -62,6 +62,8 @@ registry! {
     role_comparison [RoleAId, RoleBId, SourceId],
     role_alias [RoleId, SourceId, Title],
     role_technology [RoleId, SourceId, Name],
+    area [Code],
+    area_wage [AreaId, SocCode, SourceId],
 }
 
 /// Deletes every dataset row, facts before what they reference (the audit log and the

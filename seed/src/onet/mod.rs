@@ -20,6 +20,7 @@
 //! employment of every occupation whose code starts with the BLS code. Curated roles with an
 //! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
 
+mod areas;
 mod bls;
 mod parse;
 mod records;
@@ -40,6 +41,10 @@ use crate::tables::Keyed;
 use crate::write::{Audit, Write};
 use crate::{Dataset, SeedError};
 
+pub use areas::{
+    AREA_ATTRIBUTION, AREA_SOURCE, AreaImportReport, AreaPaths, AreaRecord, AreaWageRecord,
+    ParsedAreas, import_areas, parse_areas, usps_of_fips,
+};
 pub use parse::slugify;
 
 /// Key of the O*NET source.
