@@ -44,6 +44,7 @@ struct Tables {
     aliases: Vec<role_alias::Model>,
     technologies: Vec<role_technology::Model>,
     comparisons: Vec<role_comparison::Model>,
+    places: super::place::PlaceRows,
 }
 
 /// Every row of `E` by id, streamed: raw rows are dropped as they are decoded instead of all
@@ -105,6 +106,7 @@ async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
         aliases: all::<role_alias::Entity, _>(&txn, role_alias::Column::Id).await?,
         technologies: all::<role_technology::Entity, _>(&txn, role_technology::Column::Id).await?,
         comparisons: all::<role_comparison::Entity, _>(&txn, role_comparison::Column::Id).await?,
+        places: super::place::read(&txn).await?,
     };
     txn.commit().await?;
     Ok(t)
@@ -530,6 +532,7 @@ fn build(mut t: Tables) -> ReadModel {
         roles: nodes,
     };
     let graph = GraphSnapshot::build(parts);
+    let places = super::place::Places::build(std::mem::take(&mut t.places), &roles);
 
     ReadModel {
         version: t.version,
@@ -554,5 +557,6 @@ fn build(mut t: Tables) -> ReadModel {
         sources: t.sources,
         moves: t.moves,
         graph,
+        places,
     }
 }
