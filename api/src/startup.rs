@@ -156,8 +156,7 @@ async fn import_area_wages(db: &DatabaseConnection) -> anyhow::Result<()> {
         .await?;
     if present == 0 {
         let started = std::time::Instant::now();
-        let report =
-            seed::onet::import_areas(db, &seed::onet::AreaPaths::shipped(), false).await?;
+        let report = seed::onet::import_areas(db, &seed::onet::AreaPaths::shipped(), false).await?;
         tracing::info!(
             areas = report.areas,
             area_wages = report.area_wages,

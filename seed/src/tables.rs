@@ -5,9 +5,9 @@
 //! totals and clearing walk the tables in this order (catalog first, then facts).
 
 use entity::{
-    area, area_wage, career_move, certification, role, role_alias, role_attribute, role_certification,
-    role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, role_technology, skill, source,
+    area, area_wage, career_move, certification, role, role_alias, role_attribute,
+    role_certification, role_comparison, role_demographic, role_duty, role_education, role_profile,
+    role_regional_wage, role_skill, role_technology, skill, source,
 };
 use sea_orm::sea_query::{Alias, Query};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};

@@ -72,3 +72,15 @@ pub enum SourceKind {
     /// Entered by an administrator through the API.
     Manual,
 }
+
+/// The kind of an area pay is published for.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[graphql(remote = "entity::vocab::AreaType")]
+pub enum AreaType {
+    /// The whole United States.
+    Nation,
+    /// A state, the District of Columbia or a territory.
+    State,
+    /// A metropolitan or nonmetropolitan area.
+    Metro,
+}

@@ -163,7 +163,11 @@ pub async fn read<C: ConnectionTrait + StreamTrait>(c: &C) -> ApiResult<PlaceRow
         .all(c)
         .await?;
     areas.sort_by(|a, b| {
-        (type_rank(a.area_type), &a.title, &a.code).cmp(&(type_rank(b.area_type), &b.title, &b.code))
+        (type_rank(a.area_type), &a.title, &a.code).cmp(&(
+            type_rank(b.area_type),
+            &b.title,
+            &b.code,
+        ))
     });
     let area_of_id: HashMap<i32, u32> = areas
         .iter()
@@ -277,8 +281,11 @@ impl Places {
             .collect();
         drop(soc_of_wage);
         keyed.sort_by(|(sa, a), (sb, b)| {
-            (sa, a.area, std::cmp::Reverse(a.source_id))
-                .cmp(&(sb, b.area, std::cmp::Reverse(b.source_id)))
+            (sa, a.area, std::cmp::Reverse(a.source_id)).cmp(&(
+                sb,
+                b.area,
+                std::cmp::Reverse(b.source_id),
+            ))
         });
         keyed.dedup_by(|later, first| later.0 == first.0 && later.1.area == first.1.area);
         let mut socs: Vec<SocWages> = (0..soc_index.len()).map(|_| SocWages::default()).collect();
@@ -348,7 +355,11 @@ impl Places {
 
     /// The SOC index of the role at model index `role`.
     pub fn soc_of_role(&self, role: usize) -> Option<usize> {
-        self.role_soc.get(role).copied().flatten().map(|s| s as usize)
+        self.role_soc
+            .get(role)
+            .copied()
+            .flatten()
+            .map(|s| s as usize)
     }
 
     /// The SOC index of a SOC code.
@@ -489,6 +500,9 @@ mod tests {
 
     #[test]
     fn footnotes_are_parsed_into_fields_and_codes() {
-        assert_eq!(parse_footnotes("A_MEDIAN=5;TOT_EMP=8"), vec![(12, 5), (0, 8)]);
+        assert_eq!(
+            parse_footnotes("A_MEDIAN=5;TOT_EMP=8"),
+            vec![(12, 5), (0, 8)]
+        );
     }
 }

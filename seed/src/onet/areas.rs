@@ -28,8 +28,7 @@ use crate::write::{Audit, Write, upsert};
 /// Key of the BLS May 2025 by-area source.
 pub const AREA_SOURCE: &str = "bls-oews-2025";
 /// The credit BLS asks for.
-pub const AREA_ATTRIBUTION: &str =
-    "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025.";
+pub const AREA_ATTRIBUTION: &str = "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025.";
 /// The areas file.
 pub const AREAS_FILE: &str = "areas.csv";
 /// The footnote codes file.
@@ -54,6 +53,40 @@ const DECIMAL: [&str; 10] = [
     "JOBS_1000",
     "LOC_QUOTIENT",
 ];
+/// BLS's footnote texts by code, as `footnotes.csv` gives them (the importer checks the file
+/// uses no other code).
+pub const FOOTNOTE_TEXTS: [(u8, &str); 6] = [
+    (
+        1,
+        "Estimates for detailed occupations do not sum to the totals because the totals include occupations not shown separately. Estimates do not include self-employed workers.",
+    ),
+    (
+        2,
+        "Annual wages have been calculated by multiplying the hourly wages by 2,080 hours; for occupations where hourly wages are not published, annual wages were taken directly from the reported survey data.",
+    ),
+    (
+        3,
+        "The relative standard error (RSE) is a measure of the reliability of a survey statistic. The smaller the relative standard error, the more precise the estimate.",
+    ),
+    (
+        4,
+        "Wages for some occupations that do not generally work year-round, full time, are reported either as hourly wages or annual salaries depending on how they are typically paid.",
+    ),
+    (
+        5,
+        "This wage is equal to or greater than $115.00 per hour or $239,200 per year.",
+    ),
+    (8, "Estimate not released."),
+];
+
+/// The text of a BLS footnote code.
+pub fn footnote_text(code: u8) -> Option<&'static str> {
+    FOOTNOTE_TEXTS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, text)| *text)
+}
+
 /// Area wage rows converted to database rows at a time (bounds the writer's memory).
 const WRITE_CHUNK: usize = 10_000;
 
@@ -180,7 +213,11 @@ pub struct ParsedAreas {
 pub fn parse_areas(paths: &AreaPaths, progress: bool) -> Result<ParsedAreas, SeedError> {
     let footnotes = footnote_codes(&paths.dir.join(FOOTNOTES_FILE), progress)?;
     let areas = areas(&paths.dir.join(AREAS_FILE), progress)?;
-    let codes: HashSet<u8> = footnotes.iter().map(|(c, _)| *c).collect();
+    let codes: HashSet<u8> = footnotes
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| footnote_text(*c).is_some())
+        .collect();
     let wages = wages(&paths.dir.join(WAGES_FILE), &areas, &codes, progress)?;
     Ok(ParsedAreas {
         areas,
@@ -411,9 +448,9 @@ async fn write_areas(
         .areas
         .iter()
         .map(|a| {
-            ids.get(&a.code).copied().ok_or_else(|| {
-                SeedError::Database(sea_orm::DbErr::RecordNotFound(a.code.clone()))
-            })
+            ids.get(&a.code)
+                .copied()
+                .ok_or_else(|| SeedError::Database(sea_orm::DbErr::RecordNotFound(a.code.clone())))
         })
         .collect::<Result<_, _>>()?;
     let mut area_wages = 0;
@@ -465,7 +502,8 @@ mod tests {
         0000000,N,00,National\n\
         0600000,S,06,California\n\
         0041940,M,06,\"San Jose-Sunnyvale-Santa Clara, CA\"\n";
-    const FOOTNOTES: &str = "CODE,TEXT\n4,Hourly or annual only.\n5,Top-coded.\n8,Estimate not released.\n";
+    const FOOTNOTES: &str =
+        "CODE,TEXT\n4,Hourly or annual only.\n5,Top-coded.\n8,Estimate not released.\n";
     const HEADER: &str = "AREA_CODE,OCC_CODE,TOT_EMP,EMP_PRSE,H_MEAN,A_MEAN,MEAN_PRSE,H_PCT10,H_PCT25,H_MEDIAN,H_PCT75,H_PCT90,A_PCT10,A_PCT25,A_MEDIAN,A_PCT75,A_PCT90,JOBS_1000,LOC_QUOTIENT,FOOTNOTES\n";
 
     /// A directory with the three files; `wages` are the data lines after the header.
@@ -493,21 +531,30 @@ mod tests {
         assert_eq!(parsed.areas[2].state_code, None);
         let sj = &parsed.wages[0];
         assert_eq!((sj.area, sj.soc_code.as_str()), (2, "11-3021"));
-        assert_eq!(sj.whole, [
-            Some(19070),
-            Some(319670),
-            Some(164400),
-            Some(219860),
-            Some(291660),
-            Some(319540),
-            Some(377060)
-        ]);
+        assert_eq!(
+            sj.whole,
+            [
+                Some(19070),
+                Some(319670),
+                Some(164400),
+                Some(219860),
+                Some(291660),
+                Some(319540),
+                Some(377060)
+            ]
+        );
         assert_eq!(sj.decimal[4], Some(140.22));
         assert_eq!(sj.decimal[9], Some(3.90));
         assert_eq!(sj.footnotes, None);
         let top = &parsed.wages[1];
-        assert_eq!(top.whole[4], None, "top-coded median is absent, not invented");
-        assert_eq!(top.footnotes.as_deref(), Some("H_MEAN=5;A_MEAN=5;A_MEDIAN=5"));
+        assert_eq!(
+            top.whole[4], None,
+            "top-coded median is absent, not invented"
+        );
+        assert_eq!(
+            top.footnotes.as_deref(),
+            Some("H_MEAN=5;A_MEAN=5;A_MEDIAN=5")
+        );
         let annual_only = &parsed.wages[2];
         assert_eq!(annual_only.whole[1], Some(69210));
         assert_eq!(annual_only.decimal[1], None, "no hourly figure is derived");

@@ -43,7 +43,7 @@ use crate::{Dataset, SeedError};
 
 pub use areas::{
     AREA_ATTRIBUTION, AREA_SOURCE, AreaImportReport, AreaPaths, AreaRecord, AreaWageRecord,
-    ParsedAreas, import_areas, parse_areas, usps_of_fips,
+    ParsedAreas, footnote_text, import_areas, parse_areas, usps_of_fips,
 };
 pub use parse::slugify;
 
