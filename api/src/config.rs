@@ -84,8 +84,9 @@ pub struct DataLoading {
     /// Load the built-in curated dataset when the database has no roles.
     #[arg(long, env = "SEED_ON_START", default_value_t = true, action = ArgAction::Set)]
     pub seed_on_start: bool,
-    /// Also import the shipped O*NET 29.3 and BLS data on start when not yet imported (the
-    /// first start of a new database; later starts reuse it). `false`: the curated dataset only.
+    /// Also import the shipped O*NET 29.3, BLS OEWS 2024 (national) and BLS OEWS May 2025 (by
+    /// area) data on start when not yet imported (the first start of a new database; later
+    /// starts reuse it). `false`: the curated dataset only.
     #[arg(long, env = "IMPORT_ONET_ON_START", default_value_t = true, action = ArgAction::Set)]
     pub import_onet_on_start: bool,
 }

@@ -141,12 +141,38 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
             "first start: importing the shipped O*NET 29.3 and BLS data (IMPORT_ONET_ON_START=false skips it)"
         );
         let started = std::time::Instant::now();
-        let report = seed::onet::import(db, &seed::onet::ImportPaths::shipped(), false).await?;
+        let report =
+            seed::onet::import_by(db, &seed::onet::ImportPaths::shipped(), false, None).await?;
         let records: u64 = report.written.iter().map(|(_, n)| n).sum();
         tracing::info!(
             records,
             seconds = started.elapsed().as_secs_f64(),
             "imported O*NET 29.3 and BLS wages"
+        );
+    }
+    if config.import_onet_on_start {
+        import_area_wages(db).await?;
+    }
+    Ok(())
+}
+
+/// Imports the shipped BLS OEWS May 2025 by-area wages unless the database has them: part of
+/// the O*NET import step (`IMPORT_ONET_ON_START`), after O*NET.
+async fn import_area_wages(db: &DatabaseConnection) -> anyhow::Result<()> {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let present = entity::source::Entity::find()
+        .filter(entity::source::Column::Key.eq(seed::onet::AREA_SOURCE))
+        .count(db)
+        .await?;
+    if present == 0 {
+        let started = std::time::Instant::now();
+        let report =
+            seed::onet::import_areas_by(db, &seed::onet::AreaPaths::shipped(), false, None).await?;
+        tracing::info!(
+            areas = report.areas,
+            area_wages = report.area_wages,
+            ms = started.elapsed().as_millis() as u64,
+            "imported BLS OEWS May 2025 by area"
         );
     }
     Ok(())

@@ -16,6 +16,23 @@ fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1_048_576.0
 }
 
+/// The same with the shipped BLS May 2025 by-area wages added: what they add to the model.
+async fn area_wages_heap(db: &sea_orm::DatabaseConnection) {
+    seed::onet::import_areas(db, &seed::onet::AreaPaths::shipped(), false)
+        .await
+        .expect("import areas");
+    let before = dhat::HeapStats::get();
+    let model = api::model::load(db).await.expect("build");
+    let after = dhat::HeapStats::get();
+    println!(
+        "with BLS May 2025 by area: {:.1} MB live after the build ({} areas, {} area wages); peak while building {:.1} MB above the start",
+        mb(after.curr_bytes.saturating_sub(before.curr_bytes) as u64),
+        model.places.areas.len(),
+        model.places.wages.len(),
+        mb(after.max_bytes.saturating_sub(before.curr_bytes) as u64),
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let path = std::env::temp_dir().join(format!("bench-heap-{}.db", std::process::id()));
@@ -32,6 +49,7 @@ async fn main() {
         mb(after.max_bytes.saturating_sub(before.curr_bytes) as u64),
     );
     drop(model);
+    area_wages_heap(&db).await;
     db.close().await.ok();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

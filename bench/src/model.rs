@@ -72,6 +72,68 @@ async fn time_builds(backend: &str, db: &DatabaseConnection) {
     );
 }
 
+/// p50 of `n` runs of `request` through the whole schema, in process.
+async fn p50(schema: &api::graphql::AppSchema, request: &str, n: usize) -> std::time::Duration {
+    let mut samples = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = Instant::now();
+        let response = schema.execute(request).await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        samples.push(start.elapsed());
+    }
+    samples.sort();
+    samples[n / 2]
+}
+
+/// Adds the shipped BLS May 2025 by-area wages, times the import, rebuilds the model and times
+/// `Role.wages` and `Role.wagesByArea` GraphQL requests (in process, over the full data).
+async fn time_area_wages(db: &DatabaseConnection) {
+    let start = Instant::now();
+    let report = seed::onet::import_areas(db, &seed::onet::AreaPaths::shipped(), false)
+        .await
+        .expect("import areas");
+    println!(
+        "BLS May 2025 by area: imported {} areas, {} area wages in {:.1?}",
+        report.areas,
+        report.area_wages,
+        start.elapsed()
+    );
+    time_builds("SQLite+area", db).await;
+    let store = std::sync::Arc::new(api::model::ModelStore::new());
+    store.rebuild(db).await.expect("read model");
+    let state = api::state::AppState::new(
+        api::config::Config::default(),
+        db.clone(),
+        store,
+        api::metrics::Metrics::new(Default::default()),
+    )
+    .expect("app state");
+    let schema = api::graphql::build_schema(state);
+    for (name, request) in [
+        (
+            "wages(area: \"CA\")",
+            r#"{ role(slug: "software-developers") { wages(area: "CA") { employment hourly { median } annual { mean p10 p25 median p75 p90 } footnotes { field code } source { key } } } }"#,
+        ),
+        (
+            "wages(area: exact metro name)",
+            r#"{ role(slug: "information-technology-manager") { wages(area: "San Jose-Sunnyvale-Santa Clara, CA") { annual { median } } } }"#,
+        ),
+        (
+            "wagesByArea(type: STATE) first 10",
+            r#"{ role(slug: "software-developers") { wagesByArea { area { name stateCode } annual { median } employment } } }"#,
+        ),
+        (
+            "wagesByArea(type: METRO, EMPLOYMENT_DESC, first: 100)",
+            r#"{ role(slug: "software-developers") { wagesByArea(type: METRO, orderBy: EMPLOYMENT_DESC, first: 100) { area { name } annual { median } employment locationQuotient } } }"#,
+        ),
+    ] {
+        println!(
+            "GraphQL in-process {name:<54} p50 {:>9.1?}",
+            p50(&schema, request, 2000).await
+        );
+    }
+}
+
 #[tokio::main]
 async fn main() {
     // Each build logs how long reading the tables took (`read_ms`) and the whole build.
@@ -82,6 +144,7 @@ async fn main() {
     let path = dir.join(format!("bench-model-{}.db", std::process::id()));
     let db = fill(&format!("sqlite://{}?mode=rwc", path.display())).await;
     time_builds("SQLite", &db).await;
+    time_area_wages(&db).await;
     db.close().await.ok();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

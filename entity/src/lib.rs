@@ -3,6 +3,8 @@
 //! Tables only: no GraphQL types and no business rules live here. Every fact table
 //! carries a `source_id` so the API can say where each number came from.
 
+pub mod area;
+pub mod area_wage;
 pub mod audit_log;
 pub mod career_move;
 pub mod certification;
@@ -26,6 +28,8 @@ pub mod vocab;
 
 pub mod prelude {
     //! Entity aliases for terse queries.
+    pub use super::area::Entity as Area;
+    pub use super::area_wage::Entity as AreaWage;
     pub use super::audit_log::Entity as AuditLog;
     pub use super::career_move::Entity as CareerMove;
     pub use super::certification::Entity as Certification;

@@ -93,6 +93,16 @@ vocabulary! {
         /// Shares by race or ethnicity.
         Race,
     }
+
+    /// The kind of an area wages are published for (BLS area types N, S, M).
+    AreaType {
+        /// The whole United States.
+        Nation,
+        /// A state, the District of Columbia or a territory.
+        State,
+        /// A metropolitan or nonmetropolitan area.
+        Metro,
+    }
 }
 
 impl MoveKind {

@@ -7,6 +7,7 @@ mod m20261123_000002_create_data_version;
 mod m20261123_000003_onet_tables;
 mod m20261123_000004_audit_log;
 mod m20261130_000005_notify_data_version;
+mod m20261201_000006_area_wages;
 mod m20261201_000007_role_statements;
 
 /// All migrations in order.
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_onet_tables::Migration),
             Box::new(m20261123_000004_audit_log::Migration),
             Box::new(m20261130_000005_notify_data_version::Migration),
+            Box::new(m20261201_000006_area_wages::Migration),
             Box::new(m20261201_000007_role_statements::Migration),
         ]
     }

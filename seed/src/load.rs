@@ -15,7 +15,7 @@ use sea_orm::{
 
 use crate::dataset::{ProfileRecord, RoleSkillRecord};
 use crate::tables::{Keyed, table_totals};
-use crate::write::{Audit, Write, upsert};
+use crate::write::{Write, upsert};
 use crate::{Dataset, FactFile, SeedError, validate};
 
 /// How to load.
@@ -184,13 +184,10 @@ pub async fn load(
     let written = write(change.conn(), dataset, &bar).await?;
     let totals = table_totals(change.conn()).await?;
     let records: u64 = written.iter().map(|(_, n)| n).sum();
-    let data_version = match options.actor {
-        Some(actor) => {
-            let audit = Audit::new(actor, "loadDataset", format!("{records} records"));
-            change.commit(audit).await?
-        }
-        None => change.commit_unaudited().await?,
-    };
+    let target = format!("{records} records");
+    let data_version = change
+        .commit_by(options.actor, "loadDataset", target)
+        .await?;
     bar.finish_and_clear();
     Ok(LoadReport {
         written,

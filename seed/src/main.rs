@@ -36,7 +36,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import O*NET 29.3 and BLS OEWS May 2024 (default: the copies shipped in seed/data).
+    /// Import O*NET 29.3, BLS OEWS May 2024 (national) and May 2025 (by area) (default: the
+    /// copies shipped in seed/data).
     Import {
         /// Directory of the O*NET TSV files (plain or .gz).
         #[arg(long)]
@@ -47,6 +48,13 @@ enum Command {
         /// Skip BLS wages.
         #[arg(long)]
         no_bls: bool,
+        /// Directory of BLS OEWS May 2025 by area (areas.csv, footnotes.csv,
+        /// wages_by_area_M2025.csv[.gz]); default: the copy shipped in seed/data.
+        #[arg(long)]
+        bls_areas: Option<PathBuf>,
+        /// Skip the BLS by-area wages.
+        #[arg(long)]
+        no_bls_areas: bool,
     },
     /// Write the whole database as one dataset document (the format `importDataset` takes).
     Export {
@@ -111,7 +119,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let started = Instant::now();
     match cli.command {
-        Some(Command::Import { onet, bls, no_bls }) => {
+        Some(Command::Import {
+            onet,
+            bls,
+            no_bls,
+            bls_areas,
+            no_bls_areas,
+        }) => {
             let shipped = ImportPaths::shipped();
             let paths = ImportPaths {
                 onet_dir: onet.unwrap_or(shipped.onet_dir),
@@ -123,6 +137,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let report = seed::onet::import(&db, &paths, true).await?;
             print!("{report}");
+            if !no_bls_areas {
+                let paths = bls_areas.map_or_else(seed::onet::AreaPaths::shipped, |dir| {
+                    seed::onet::AreaPaths { dir }
+                });
+                let report = seed::onet::import_areas(&db, &paths, true).await?;
+                print!("{report}");
+            }
         }
         Some(Command::Export { out }) => {
             let dataset = seed::export(&db).await?;

@@ -5,9 +5,9 @@
 //! totals and clearing walk the tables in this order (catalog first, then facts).
 
 use entity::{
-    career_move, certification, role, role_alias, role_attribute, role_certification,
-    role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_skill, role_statement, role_technology, skill, source,
+    area, area_wage, career_move, certification, role, role_alias, role_attribute,
+    role_certification, role_comparison, role_demographic, role_duty, role_education, role_profile,
+    role_regional_wage, role_skill, role_statement, role_technology, skill, source,
 };
 use sea_orm::sea_query::{Alias, Query};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
@@ -63,6 +63,8 @@ registry! {
     role_alias [RoleId, SourceId, Title],
     role_technology [RoleId, SourceId, Name],
     role_statement [RoleId, SourceId, Position],
+    area [Code],
+    area_wage [AreaId, SocCode, SourceId],
 }
 
 /// Deletes every dataset row, facts before what they reference (the audit log and the

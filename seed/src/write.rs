@@ -86,6 +86,17 @@ impl Write {
         self.finish(None).await
     }
 
+    /// [`Write::commit`] when `actor` is given, else [`Write::commit_unaudited`].
+    pub async fn commit_by(
+        self,
+        actor: Option<&str>,
+        action: &str,
+        target: String,
+    ) -> Result<i64, SeedError> {
+        self.finish(actor.map(|actor| Audit::new(actor, action, target)))
+            .await
+    }
+
     async fn finish(self, audit: Option<Audit>) -> Result<i64, SeedError> {
         let txn = self.txn;
         data_version::Entity::update_many()

@@ -12,6 +12,7 @@ mod http;
 mod onet;
 mod pages;
 mod pagination;
+mod places;
 mod read_path;
 mod roles;
 mod seed_load;

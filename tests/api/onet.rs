@@ -453,7 +453,16 @@ async fn the_server_can_import_onet_on_first_start() {
         )
         .await;
     assert_eq!(data["roles"]["totalCount"], 1041);
-    assert_eq!(data["attributions"].as_array().unwrap().len(), 3);
+    // O*NET, BLS May 2024, derived promotions, BLS May 2025 by area.
+    assert_eq!(data["attributions"].as_array().unwrap().len(), 4);
+    let places = app
+        .data(
+            r#"{ areas(type: STATE, first: 100) { code } role(slug: "software-developers") { wagesByArea(type: METRO, first: 100) { area { code } } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(places["areas"].as_array().unwrap().len(), 54);
+    assert!(places["role"]["wagesByArea"].as_array().unwrap().len() > 50);
     let version = data["dataVersion"].clone();
     let mut config = api::config::Config::for_database(app.database.url.clone());
     config.data.import_onet_on_start = true;

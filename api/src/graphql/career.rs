@@ -5,6 +5,7 @@ use entity::role_profile::Model as Profile;
 
 use super::catalog::{Certification, Skill, Source};
 use super::enums::CertificationRelevance;
+use super::place::{AreaPayComparison, SalaryBasis};
 use super::role::{CareerMove, Model, Role, SalaryChange, salary_change};
 use crate::career::gap::{self, GapReason, SkillGapItem};
 use crate::career::render;
@@ -12,6 +13,7 @@ use crate::career::search::{self, MAX_STEPS, Objective};
 use crate::career::snapshot::SkillWeight;
 use crate::error::GqlResult;
 use crate::service::career::{self, RouteRequest};
+use crate::service::place;
 
 /// What "best" means when ranking routes.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -69,8 +71,11 @@ pub struct RouteTotals {
     pub likelihood: f64,
     /// True when some move's likelihood was unknown and counted as 0.5.
     pub likelihood_estimated: bool,
-    /// Headline salary change from the first role to the last, when both are known.
+    /// Salary change from the first role to the last, when both are known: their annual
+    /// medians in the asked `area` when both are published, else their headline salaries.
     pub salary_change: Option<SalaryChange>,
+    /// What `salaryChange` is computed from (null when it is null).
+    pub salary_basis: Option<SalaryBasis>,
 }
 
 /// A ranked career route: the roles passed and the moves between them.
@@ -79,6 +84,8 @@ pub struct CareerRoute {
     route: search::FoundRoute,
     rank: usize,
     objective: Objective,
+    /// The area salary changes are measured in, when asked.
+    area: Option<usize>,
 }
 
 fn weights(objective: Objective) -> [f64; 4] {
@@ -116,6 +123,7 @@ impl CareerRoute {
                 m: self.m.clone(),
                 edge,
                 position: i + 1,
+                area: self.area,
             })
             .collect()
     }
@@ -128,15 +136,20 @@ impl CareerRoute {
             .iter()
             .map(|&e| g.metrics(&g.edges[e]))
             .collect();
-        let first = self.route.nodes.first().and_then(|&n| g.roles[n].salary);
-        let last = self.route.nodes.last().and_then(|&n| g.roles[n].salary);
+        let salaries = self
+            .route
+            .nodes
+            .first()
+            .zip(self.route.nodes.last())
+            .and_then(|(&first, &last)| place::move_salaries(&self.m, first, last, self.area));
         RouteTotals {
             steps: metrics.len() as i32,
             years: metrics.iter().map(|m| m.years).sum(),
             years_estimated: metrics.iter().any(|m| m.years_estimated),
             likelihood: metrics.iter().map(|m| m.likelihood).product(),
             likelihood_estimated: metrics.iter().any(|m| m.likelihood_estimated),
-            salary_change: salary_change(first, last),
+            salary_change: salaries.and_then(|(from, to, _)| salary_change(Some(from), Some(to))),
+            salary_basis: salaries.map(|(_, _, basis)| basis.into()),
         }
     }
     /// The cost breakdown that explains this route's rank.
@@ -180,6 +193,8 @@ pub struct RouteStep {
     m: Model,
     edge: usize,
     position: usize,
+    /// The area the salary change is measured in, when asked.
+    area: Option<usize>,
 }
 
 /// One move of a route.
@@ -219,6 +234,19 @@ impl RouteStep {
             .metrics(&self.m.graph.edges[self.edge])
             .likelihood_estimated
     }
+    /// Yearly salary change of this move: the two roles' annual medians in the asked `area`
+    /// when both are published (BLS OEWS May 2025), else their headline salaries; null when
+    /// neither pair is known. `salaryBasis` says which.
+    async fn salary_change(&self) -> Option<SalaryChange> {
+        let edge = &self.m.graph.edges[self.edge];
+        let (from, to, _) = place::move_salaries(&self.m, edge.from, edge.to, self.area)?;
+        salary_change(Some(from), Some(to))
+    }
+    /// What `salaryChange` is computed from (null when it is null).
+    async fn salary_basis(&self) -> Option<SalaryBasis> {
+        let edge = &self.m.graph.edges[self.edge];
+        place::move_salaries(&self.m, edge.from, edge.to, self.area).map(|(_, _, b)| b.into())
+    }
     /// What to learn for this move.
     async fn skill_gap(&self) -> SkillGap {
         let edge = &self.m.graph.edges[self.edge];
@@ -231,6 +259,7 @@ pub struct CareerRouteSet {
     m: Model,
     result: search::RouteSearch,
     objective: Objective,
+    area: Option<usize>,
 }
 
 /// A set of ranked routes, with diagrams of them.
@@ -247,6 +276,7 @@ impl CareerRouteSet {
                 route: route.clone(),
                 rank: i + 1,
                 objective: self.objective,
+                area: self.area,
             })
             .collect()
     }
@@ -436,7 +466,7 @@ pub struct NumberComparison {
 }
 
 impl NumberComparison {
-    fn of(a: Option<f64>, b: Option<f64>) -> Self {
+    pub(crate) fn of(a: Option<f64>, b: Option<f64>) -> Self {
         let difference = a.zip(b).map(|(a, b)| b - a);
         let percent = a
             .zip(b)
@@ -481,6 +511,8 @@ pub struct RoleComparison {
     m: Model,
     a: usize,
     b: usize,
+    /// The area pay is compared in, when asked.
+    area: Option<usize>,
 }
 
 impl RoleComparison {
@@ -624,6 +656,16 @@ impl RoleComparison {
     async fn certifications_only_in_b(&self) -> GqlResult<Vec<Certification>> {
         self.certifications(false, true)
     }
+    /// Pay and employment compared in the asked `area` (BLS OEWS May 2025); null when no area
+    /// was given.
+    async fn area_pay(&self) -> Option<AreaPayComparison> {
+        self.area.map(|area| AreaPayComparison {
+            m: self.m.clone(),
+            area,
+            a: self.a,
+            b: self.b,
+        })
+    }
     /// Sources that compare these two roles directly.
     async fn documented_by(&self) -> GqlResult<Vec<Source>> {
         let b = self.b as u32;
@@ -699,6 +741,10 @@ impl CareerQuery {
             desc = "Also follow related-role links, which are not moves people make (default false)."
         )]
         include_related: Option<bool>,
+        #[graphql(
+            desc = "Measure each step's salary change by annual medians in this area (BLS area code, USPS state code or exact name) when both are published; headline salaries otherwise. Does not change the ranking."
+        )]
+        area: Option<String>,
     ) -> GqlResult<CareerRouteSet> {
         let request = RouteRequest {
             from,
@@ -712,6 +758,9 @@ impl CareerQuery {
         };
         let m = super::model(ctx)?;
         let query = career::route_query(&m, &request)?;
+        let area = area
+            .map(|a| place::area(&m, "area", Some(&a)))
+            .transpose()?;
         let started = std::time::Instant::now();
         let result = career::routes(&m, query).await?;
         if let Ok(state) = super::state(ctx) {
@@ -721,6 +770,7 @@ impl CareerQuery {
             m,
             result,
             objective: request.objective,
+            area,
         })
     }
 
@@ -761,9 +811,16 @@ impl CareerQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Slug of the first role.")] a: String,
         #[graphql(desc = "Slug of the second role.")] b: String,
+        #[graphql(
+            desc = "Also compare pay in this area (BLS area code, USPS state code or exact name): see `areaPay`."
+        )]
+        area: Option<String>,
     ) -> GqlResult<RoleComparison> {
         let (m, a, b) = two_roles(ctx, &a, &b)?;
-        Ok(RoleComparison { m, a, b })
+        let area = area
+            .map(|text| place::area(&m, "area", Some(&text)))
+            .transpose()?;
+        Ok(RoleComparison { m, a, b, area })
     }
 
     /// The data version: bumped by every write; the route graph follows it.

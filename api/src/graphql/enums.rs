@@ -97,3 +97,15 @@ pub enum StatementKind {
     /// How the role differs from another one.
     Comparison,
 }
+
+/// The kind of an area pay is published for.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[graphql(remote = "entity::vocab::AreaType")]
+pub enum AreaType {
+    /// The whole United States.
+    Nation,
+    /// A state, the District of Columbia or a territory.
+    State,
+    /// A metropolitan or nonmetropolitan area.
+    Metro,
+}

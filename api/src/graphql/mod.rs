@@ -7,6 +7,7 @@ pub mod enums;
 pub mod errors;
 pub mod node;
 pub mod pagination;
+pub mod place;
 pub mod profile;
 pub mod role;
 pub mod search;
@@ -31,6 +32,7 @@ pub struct QueryRoot(
     search::SearchQuery,
     admin::AdminQuery,
     node::NodeQuery,
+    place::PlaceQuery,
 );
 
 /// Root mutation: the admin mutations (need an admin token).

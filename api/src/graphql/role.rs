@@ -9,10 +9,10 @@ use entity::{
 };
 
 use super::catalog::{Certification, Skill, Source};
-use super::enums::StatementKind;
-use super::enums::{AttributeKind, CertificationRelevance, MoveKind};
+use super::enums::{AreaType, AttributeKind, CertificationRelevance, MoveKind, StatementKind};
 use super::node::global_id;
 use super::pagination::{connection_type, page};
+use super::place::{AreaWage, AreaWageOrder};
 use super::profile::{Demographics, Education, Experience, Outlook, Pay, Profiles, RoleProfile};
 use super::statement::RoleStatement;
 use crate::error::{ApiError, GqlResult};
@@ -299,6 +299,35 @@ impl Role {
     /// Median pay in the best-paying regions, best first.
     async fn regional_wages(&self) -> Vec<RegionalWage> {
         RegionalWage::all_of(&self.m, self.i)
+    }
+    /// Employment and pay of the role's occupation (its O*NET code's SOC code) in one area,
+    /// from BLS OEWS May 2025; national when `area` is omitted. Null when BLS has no estimate
+    /// there (or the role has no O*NET code); BAD_USER_INPUT for an unknown area.
+    async fn wages(
+        &self,
+        #[graphql(
+            desc = "A BLS area code (`0600000`), a USPS state code (`CA`) or an exact area name (`California`, `San Jose-Sunnyvale-Santa Clara, CA`), case-insensitive; national when omitted."
+        )]
+        area: Option<String>,
+    ) -> GqlResult<Option<AreaWage>> {
+        super::place::role_wages(self, area.as_deref())
+    }
+    /// The role's occupation in every area of one type, ranked (BLS OEWS May 2025); values BLS
+    /// did not publish sort last. Empty when the role has no O*NET code or BLS no estimate.
+    #[graphql(complexity = "crate::graphql::scaled(Some(first), 10, child_complexity)")]
+    async fn wages_by_area(
+        &self,
+        #[graphql(
+            name = "type",
+            desc = "Areas of this type.",
+            default_with = "AreaType::State"
+        )]
+        area_type: AreaType,
+        #[graphql(desc = "Ranking (default: highest annual median first).", default)]
+        order_by: AreaWageOrder,
+        #[graphql(desc = "Return at most this many (1–100).", default = 10)] first: i32,
+    ) -> GqlResult<Vec<AreaWage>> {
+        super::place::role_wages_by_area(self, area_type, order_by, first)
     }
     /// List facts: top employer types, pay factors, resources.
     async fn attributes(

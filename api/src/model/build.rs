@@ -45,6 +45,7 @@ struct Tables {
     technologies: Vec<role_technology::Model>,
     statements: Vec<role_statement::Model>,
     comparisons: Vec<role_comparison::Model>,
+    places: super::place::PlaceRows,
 }
 
 /// Every row of `E` by id, streamed: raw rows are dropped as they are decoded instead of all
@@ -107,6 +108,7 @@ async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
         technologies: all::<role_technology::Entity, _>(&txn, role_technology::Column::Id).await?,
         statements: all::<role_statement::Entity, _>(&txn, role_statement::Column::Id).await?,
         comparisons: all::<role_comparison::Entity, _>(&txn, role_comparison::Column::Id).await?,
+        places: super::place::read(&txn).await?,
     };
     txn.commit().await?;
     Ok(t)
@@ -604,6 +606,7 @@ fn build(mut t: Tables) -> ReadModel {
     );
     let orders = role_orders(&ix.roles, &facts);
     let graph = graph_snapshot(&t, &ix.roles, &facts);
+    let places = super::place::Places::build(std::mem::take(&mut t.places), &ix.roles);
     let Indexes {
         roles,
         role_by_id,
@@ -634,5 +637,6 @@ fn build(mut t: Tables) -> ReadModel {
         sources: t.sources,
         moves: t.moves,
         graph,
+        places,
     }
 }

@@ -8,6 +8,7 @@
 //! index is the same in both.
 
 mod build;
+pub mod place;
 mod store;
 pub mod watch;
 
@@ -169,6 +170,8 @@ pub struct ReadModel {
     move_by_id: IdIndex,
     /// The route engine's graph and the text-search index, same role indices as `roles`.
     pub graph: GraphSnapshot,
+    /// Areas and pay by area.
+    pub places: place::Places,
 }
 
 impl ReadModel {

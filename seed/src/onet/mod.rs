@@ -20,6 +20,7 @@
 //! employment of every occupation whose code starts with the BLS code. Curated roles with an
 //! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
 
+mod areas;
 mod bls;
 mod parse;
 mod records;
@@ -37,9 +38,13 @@ use entity::{
 
 use crate::load::key_ids;
 use crate::tables::Keyed;
-use crate::write::{Audit, Write};
+use crate::write::Write;
 use crate::{Dataset, SeedError};
 
+pub use areas::{
+    AREA_ATTRIBUTION, AREA_SOURCE, AreaImportReport, AreaPaths, AreaRecord, AreaWageRecord,
+    ParsedAreas, footnote_text, import_areas, import_areas_by, parse_areas, usps_of_fips,
+};
 pub use parse::slugify;
 
 /// Key of the O*NET source.
@@ -168,11 +173,22 @@ fn drop_absent_roles(dataset: &mut Dataset, present: &HashMap<String, i32>) {
 }
 
 /// Parses and validates everything, then writes it through one [`Write`] (upserts on natural
-/// keys, data version bump and audit row). On any error nothing is written.
+/// keys, data version bump and audit row by `seed`). On any error nothing is written.
 pub async fn import(
     db: &sea_orm::DatabaseConnection,
     paths: &ImportPaths,
     progress: bool,
+) -> Result<ImportReport, SeedError> {
+    import_by(db, paths, progress, Some("seed")).await
+}
+
+/// [`import`] with the audit row's actor; `None` only for the service's first-start
+/// bootstrap of an empty database, which is not audited.
+pub async fn import_by(
+    db: &sea_orm::DatabaseConnection,
+    paths: &ImportPaths,
+    progress: bool,
+    actor: Option<&str>,
 ) -> Result<ImportReport, SeedError> {
     let curated = Dataset::curated()?;
     let mut dataset = parse(paths, &curated, progress)?;
@@ -185,11 +201,7 @@ pub async fn import(
     let report = ImportReport::of(&crate::load::write(change.conn(), &dataset, &bar).await?);
     let records: u64 = report.written.iter().map(|(_, n)| n).sum();
     change
-        .commit(Audit::new(
-            "seed",
-            "importOnet",
-            format!("{records} records"),
-        ))
+        .commit_by(actor, "importOnet", format!("{records} records"))
         .await?;
     bar.finish_and_clear();
     Ok(report)

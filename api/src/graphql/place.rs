@@ -1,0 +1,339 @@
+//! Places and pay by area (BLS OEWS May 2025): the areas, a role's wages in one area, a role's
+//! areas ranked, and two roles' pay compared in one area.
+
+use async_graphql::{Context, Enum, Object, SimpleObject};
+
+use super::career::NumberComparison;
+use super::catalog::Source;
+use super::enums::AreaType;
+use super::role::{Model, Role};
+use crate::error::GqlResult;
+use crate::model::place::{FOOTNOTE_FIELDS, WageOrder};
+use crate::service::place;
+
+/// An area BLS publishes pay for: the nation, a state or territory, or a metropolitan or
+/// nonmetropolitan area.
+#[derive(Clone)]
+pub struct Area {
+    pub(crate) m: Model,
+    pub(crate) i: u32,
+}
+
+impl Area {
+    pub(crate) fn at(m: &Model, i: usize) -> Self {
+        Self {
+            m: m.clone(),
+            i: i as u32,
+        }
+    }
+
+    fn row(&self) -> &entity::area::Model {
+        &self.m.places.areas[self.i as usize]
+    }
+}
+
+/// An area BLS publishes pay for: the nation, a state or territory, or a metropolitan or
+/// nonmetropolitan area.
+#[Object]
+impl Area {
+    /// BLS area code, e.g. `0600000` (California) or `0041940` (San Jose).
+    async fn code(&self) -> &str {
+        &self.row().code
+    }
+    /// Nation, state or metro area.
+    #[graphql(name = "type")]
+    async fn area_type(&self) -> AreaType {
+        self.row().area_type.into()
+    }
+    /// BLS name, e.g. `California` or `San Jose-Sunnyvale-Santa Clara, CA`.
+    async fn name(&self) -> &str {
+        &self.row().title
+    }
+    /// Two-digit state FIPS code (`00` for the nation; a metro area's main state).
+    async fn state_fips(&self) -> &str {
+        &self.row().state_fips
+    }
+    /// USPS code of a state or territory, e.g. `CA`; null for the nation and metro areas.
+    async fn state_code(&self) -> Option<&str> {
+        self.row().state_code.as_deref()
+    }
+}
+
+/// Hourly pay, US dollars; null where BLS did not publish a value (see `footnotes`).
+#[derive(SimpleObject)]
+pub struct HourlyWages {
+    /// Mean.
+    pub mean: Option<f64>,
+    /// 10th percentile.
+    pub p10: Option<f64>,
+    /// 25th percentile.
+    pub p25: Option<f64>,
+    /// Median.
+    pub median: Option<f64>,
+    /// 75th percentile.
+    pub p75: Option<f64>,
+    /// 90th percentile.
+    pub p90: Option<f64>,
+}
+
+/// Yearly pay, whole US dollars; null where BLS did not publish a value (see `footnotes`).
+#[derive(SimpleObject)]
+pub struct AnnualWages {
+    /// Mean.
+    pub mean: Option<i32>,
+    /// 10th percentile.
+    pub p10: Option<i32>,
+    /// 25th percentile.
+    pub p25: Option<i32>,
+    /// Median.
+    pub median: Option<i32>,
+    /// 75th percentile.
+    pub p75: Option<i32>,
+    /// 90th percentile.
+    pub p90: Option<i32>,
+}
+
+/// Why BLS did not publish a value (or published a bound).
+#[derive(SimpleObject)]
+pub struct WageFootnote {
+    /// The field it applies to, as this API names it, e.g. `annual.median` or `employment`.
+    pub field: String,
+    /// BLS footnote code: 4 hourly or annual pay only, 5 at least $115.00/hour or $239,200/year
+    /// (top-coded), 8 estimate not released.
+    pub code: i32,
+    /// BLS's text for the code.
+    pub text: String,
+}
+
+/// Employment and pay of a role's occupation in one area (BLS OEWS).
+#[derive(Clone)]
+pub struct AreaWage {
+    m: Model,
+    i: u32,
+}
+
+impl AreaWage {
+    pub(crate) fn at(m: &Model, i: usize) -> Self {
+        Self {
+            m: m.clone(),
+            i: i as u32,
+        }
+    }
+
+    fn row(&self) -> &crate::model::place::AreaWage {
+        &self.m.places.wages[self.i as usize]
+    }
+}
+
+/// Employment and pay of a role's occupation in one area (BLS OEWS). A value BLS did not publish
+/// is null, and `footnotes` says why; nothing is estimated or converted.
+#[Object]
+impl AreaWage {
+    /// The area.
+    async fn area(&self) -> Area {
+        Area::at(&self.m, self.row().area as usize)
+    }
+    /// Jobs in the occupation in the area (excluding the self-employed).
+    async fn employment(&self) -> Option<i32> {
+        self.row().employment()
+    }
+    /// Relative standard error of `employment`, percent.
+    async fn employment_rse(&self) -> Option<f64> {
+        self.row().employment_rse()
+    }
+    /// Hourly pay.
+    async fn hourly(&self) -> HourlyWages {
+        let [mean, p10, p25, median, p75, p90] = self.row().hourly();
+        HourlyWages {
+            mean,
+            p10,
+            p25,
+            median,
+            p75,
+            p90,
+        }
+    }
+    /// Yearly pay.
+    async fn annual(&self) -> AnnualWages {
+        let [mean, p10, p25, median, p75, p90] = self.row().annual();
+        AnnualWages {
+            mean,
+            p10,
+            p25,
+            median,
+            p75,
+            p90,
+        }
+    }
+    /// Relative standard error of the mean wage, percent.
+    async fn mean_rse(&self) -> Option<f64> {
+        self.row().mean_rse()
+    }
+    /// Jobs in the occupation per 1,000 jobs in the area.
+    async fn jobs_per_1000(&self) -> Option<f64> {
+        self.row().jobs_per_1000()
+    }
+    /// The occupation's share of the area's jobs over its share of the nation's (1 = average).
+    async fn location_quotient(&self) -> Option<f64> {
+        self.row().location_quotient()
+    }
+    /// Why values are null (or bounded), one entry per field, in BLS order.
+    async fn footnotes(&self) -> Vec<WageFootnote> {
+        let set = self
+            .m
+            .places
+            .footnote_sets
+            .get(self.row().footnotes as usize)
+            .map_or(&[][..], Vec::as_slice);
+        set.iter()
+            .map(|&(field, code)| WageFootnote {
+                field: FOOTNOTE_FIELDS
+                    .get(field as usize)
+                    .map_or("", |(_, api)| api)
+                    .to_owned(),
+                code: i32::from(code),
+                text: seed::onet::footnote_text(code)
+                    .unwrap_or("See the BLS OEWS footnotes.")
+                    .to_owned(),
+            })
+            .collect()
+    }
+    /// Where this comes from (BLS OEWS May 2025).
+    async fn source(&self) -> GqlResult<Source> {
+        Source::by_id(&self.m, self.row().source_id)
+    }
+}
+
+/// How `wagesByArea` orders areas; values BLS did not publish sort last.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AreaWageOrder {
+    /// Highest annual median first (a top-coded median is not published, so it sorts last).
+    #[default]
+    MedianDesc,
+    /// Most jobs first.
+    EmploymentDesc,
+    /// Highest location quotient (concentration of the occupation) first.
+    LocationQuotientDesc,
+}
+
+impl From<AreaWageOrder> for WageOrder {
+    fn from(o: AreaWageOrder) -> Self {
+        match o {
+            AreaWageOrder::MedianDesc => WageOrder::MedianDesc,
+            AreaWageOrder::EmploymentDesc => WageOrder::EmploymentDesc,
+            AreaWageOrder::LocationQuotientDesc => WageOrder::LocationQuotientDesc,
+        }
+    }
+}
+
+/// What a salary change is computed from.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::service::place::SalaryBasis")]
+pub enum SalaryBasis {
+    /// Both roles' headline salaries (no area asked, or an area median unknown).
+    Headline,
+    /// Both roles' annual medians in the asked area (BLS OEWS).
+    AreaMedian,
+}
+
+/// `Role.wages`: the role's row in the area `area` names (national when `None`).
+pub(crate) fn role_wages(role: &Role, area: Option<&str>) -> GqlResult<Option<AreaWage>> {
+    let m = &role.m;
+    let area = place::area(m, "area", area)?;
+    Ok(place::role_wage(m, role.i as usize, area).map(|w| AreaWage::at(m, w)))
+}
+
+/// `Role.wagesByArea`.
+pub(crate) fn role_wages_by_area(
+    role: &Role,
+    kind: AreaType,
+    order: AreaWageOrder,
+    first: i32,
+) -> GqlResult<Vec<AreaWage>> {
+    let m = &role.m;
+    let rows = place::wages_by_area(m, role.i as usize, kind.into(), order.into(), first)?;
+    Ok(rows.into_iter().map(|w| AreaWage::at(m, w)).collect())
+}
+
+/// Two roles' pay in one area.
+pub struct AreaPayComparison {
+    pub(crate) m: Model,
+    pub(crate) area: usize,
+    pub(crate) a: usize,
+    pub(crate) b: usize,
+}
+
+impl AreaPayComparison {
+    fn wages(&self, role: usize) -> Option<&crate::model::place::AreaWage> {
+        place::role_wage(&self.m, role, self.area).map(|w| &self.m.places.wages[w])
+    }
+
+    fn figure(
+        &self,
+        pick: impl Fn(&crate::model::place::AreaWage) -> Option<f64>,
+    ) -> NumberComparison {
+        NumberComparison::of(
+            self.wages(self.a).and_then(&pick),
+            self.wages(self.b).and_then(&pick),
+        )
+    }
+}
+
+/// Two roles' pay in one area (BLS OEWS May 2025).
+#[Object]
+impl AreaPayComparison {
+    /// The area compared in.
+    async fn area(&self) -> Area {
+        Area::at(&self.m, self.area)
+    }
+    /// Role `a`'s employment and pay there; null when BLS has no estimate.
+    async fn a(&self) -> Option<AreaWage> {
+        place::role_wage(&self.m, self.a, self.area).map(|w| AreaWage::at(&self.m, w))
+    }
+    /// Role `b`'s employment and pay there; null when BLS has no estimate.
+    async fn b(&self) -> Option<AreaWage> {
+        place::role_wage(&self.m, self.b, self.area).map(|w| AreaWage::at(&self.m, w))
+    }
+    /// Annual median pay.
+    async fn annual_median(&self) -> NumberComparison {
+        self.figure(|w| w.annual_median().map(f64::from))
+    }
+    /// Annual mean pay.
+    async fn annual_mean(&self) -> NumberComparison {
+        self.figure(|w| w.annual()[0].map(f64::from))
+    }
+    /// Hourly median pay.
+    async fn hourly_median(&self) -> NumberComparison {
+        self.figure(|w| w.hourly()[3])
+    }
+    /// Employment.
+    async fn employment(&self) -> NumberComparison {
+        self.figure(|w| w.employment().map(f64::from))
+    }
+}
+
+/// Place queries.
+#[derive(Default)]
+pub struct PlaceQuery;
+
+/// Place queries.
+#[Object]
+impl PlaceQuery {
+    /// Areas BLS publishes pay for (the nation, states and territories, metro areas), for
+    /// autocomplete: the area whose USPS code or BLS code is `search` first, then names starting
+    /// with it, then names containing it (case-insensitive); nation, states, metros, each by name.
+    #[graphql(complexity = "crate::graphql::scaled(Some(first), 20, child_complexity)")]
+    async fn areas(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Text to find in the name, or a USPS or BLS area code.")] search: Option<
+            String,
+        >,
+        #[graphql(name = "type", desc = "Only areas of this type.")] area_type: Option<AreaType>,
+        #[graphql(desc = "Return at most this many (1–100).", default = 20)] first: i32,
+    ) -> GqlResult<Vec<Area>> {
+        let m = super::model(ctx)?;
+        let found = place::areas(&m, search.as_deref(), area_type.map(Into::into), first)?;
+        Ok(found.into_iter().map(|i| Area::at(&m, i)).collect())
+    }
+}

@@ -1,0 +1,508 @@
+//! Areas and pay by area (BLS OEWS by area), read once per data version and indexed for the
+//! place questions: an area by code, USPS code or exact name; an occupation's wages in one
+//! area (by SOC code, then area); an occupation's areas of one type in each listing order.
+//!
+//! Area wages are the largest table the model holds (about 217,000 rows), so each row is kept
+//! compact: absent values are sentinels (`i32::MIN`, NaN) behind `Option` accessors, and the
+//! footnote strings are interned.
+
+use std::collections::HashMap;
+
+use entity::vocab::AreaType;
+use entity::{area, area_wage, role};
+use futures_util::TryStreamExt;
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, StreamTrait};
+
+use crate::error::ApiResult;
+
+/// BLS column names and the API field each one fills, in footnote-field index order.
+pub const FOOTNOTE_FIELDS: [(&str, &str); 17] = [
+    ("TOT_EMP", "employment"),
+    ("EMP_PRSE", "employmentRse"),
+    ("H_MEAN", "hourly.mean"),
+    ("A_MEAN", "annual.mean"),
+    ("MEAN_PRSE", "meanRse"),
+    ("H_PCT10", "hourly.p10"),
+    ("H_PCT25", "hourly.p25"),
+    ("H_MEDIAN", "hourly.median"),
+    ("H_PCT75", "hourly.p75"),
+    ("H_PCT90", "hourly.p90"),
+    ("A_PCT10", "annual.p10"),
+    ("A_PCT25", "annual.p25"),
+    ("A_MEDIAN", "annual.median"),
+    ("A_PCT75", "annual.p75"),
+    ("A_PCT90", "annual.p90"),
+    ("JOBS_1000", "jobsPer1000"),
+    ("LOC_QUOTIENT", "locationQuotient"),
+];
+
+/// Orders of an occupation's areas (see [`SocWages::orders`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WageOrder {
+    /// Annual median, highest first.
+    MedianDesc = 0,
+    /// Employment, highest first.
+    EmploymentDesc = 1,
+    /// Location quotient, highest first.
+    LocationQuotientDesc = 2,
+}
+
+const ABSENT_WHOLE: i32 = i32::MIN;
+
+/// One occupation in one area. Percentile arrays are mean, p10, p25, median, p75, p90.
+#[derive(Clone, Debug)]
+pub struct AreaWage {
+    /// Index into [`Places::areas`].
+    pub area: u32,
+    pub source_id: i32,
+    /// Index into [`Places::footnote_sets`] (0: none).
+    pub footnotes: u32,
+    employment: i32,
+    annual: [i32; 6],
+    /// Employment RSE, mean RSE, jobs per 1,000, location quotient.
+    stats: [f64; 4],
+    hourly: [f64; 6],
+}
+
+fn whole(v: Option<i32>) -> i32 {
+    v.unwrap_or(ABSENT_WHOLE)
+}
+fn decimal(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::NAN)
+}
+fn opt_whole(v: i32) -> Option<i32> {
+    (v != ABSENT_WHOLE).then_some(v)
+}
+fn opt_decimal(v: f64) -> Option<f64> {
+    (!v.is_nan()).then_some(v)
+}
+
+impl AreaWage {
+    pub fn employment(&self) -> Option<i32> {
+        opt_whole(self.employment)
+    }
+    /// Yearly pay: mean, p10, p25, median, p75, p90 (US dollars).
+    pub fn annual(&self) -> [Option<i32>; 6] {
+        self.annual.map(opt_whole)
+    }
+    pub fn annual_median(&self) -> Option<i32> {
+        opt_whole(self.annual[3])
+    }
+    /// Hourly pay: mean, p10, p25, median, p75, p90 (US dollars).
+    pub fn hourly(&self) -> [Option<f64>; 6] {
+        self.hourly.map(opt_decimal)
+    }
+    pub fn employment_rse(&self) -> Option<f64> {
+        opt_decimal(self.stats[0])
+    }
+    pub fn mean_rse(&self) -> Option<f64> {
+        opt_decimal(self.stats[1])
+    }
+    pub fn jobs_per_1000(&self) -> Option<f64> {
+        opt_decimal(self.stats[2])
+    }
+    pub fn location_quotient(&self) -> Option<f64> {
+        opt_decimal(self.stats[3])
+    }
+}
+
+/// An occupation's rows: `wages[start..end]`, by area index, and its listing orders.
+#[derive(Debug, Default)]
+pub struct SocWages {
+    start: u32,
+    end: u32,
+    /// Per area type (nation, state, metro), per [`WageOrder`]: indices into
+    /// [`Places::wages`], unknown values last, ties by area order.
+    orders: [[Vec<u32>; 3]; 3],
+}
+
+/// The rows as read in the model's transaction.
+#[derive(Default)]
+pub struct PlaceRows {
+    areas: Vec<area::Model>,
+    /// With `area` already an index into `areas`.
+    wages: Vec<AreaWage>,
+    /// Interned footnote strings, index 0 empty.
+    footnote_texts: Vec<String>,
+    soc_of_wage: Vec<String>,
+}
+
+/// Areas and area wages, indexed.
+#[derive(Debug, Default)]
+pub struct Places {
+    /// Nation first, then states, then metro areas, each by title.
+    pub areas: Vec<area::Model>,
+    /// Lower-case titles, parallel to `areas`.
+    titles_lower: Vec<String>,
+    by_code: HashMap<String, u32>,
+    by_usps: HashMap<String, u32>,
+    by_title: HashMap<String, u32>,
+    /// One row per (SOC code, area): the newest source's (highest source id).
+    pub wages: Vec<AreaWage>,
+    socs: Vec<SocWages>,
+    soc_index: HashMap<String, u32>,
+    /// Per role (parallel to the model's roles): its SOC code's index in `socs`.
+    role_soc: Vec<Option<u32>>,
+    /// Parsed footnotes: (index into [`FOOTNOTE_FIELDS`], code); index 0 is empty.
+    pub footnote_sets: Vec<Vec<(u8, u8)>>,
+}
+
+fn type_rank(t: AreaType) -> usize {
+    match t {
+        AreaType::Nation => 0,
+        AreaType::State => 1,
+        AreaType::Metro => 2,
+    }
+}
+
+/// Reads the areas, then streams the area wages into compact rows (raw rows are dropped as
+/// they are decoded).
+pub async fn read<C: ConnectionTrait + StreamTrait>(c: &C) -> ApiResult<PlaceRows> {
+    let mut areas: Vec<area::Model> = area::Entity::find()
+        .order_by_asc(area::Column::Id)
+        .all(c)
+        .await?;
+    areas.sort_by(|a, b| {
+        (type_rank(a.area_type), &a.title, &a.code).cmp(&(
+            type_rank(b.area_type),
+            &b.title,
+            &b.code,
+        ))
+    });
+    let area_of_id: HashMap<i32, u32> = areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i as u32))
+        .collect();
+    let mut interned: HashMap<String, u32> = HashMap::new();
+    let mut footnote_texts = vec![String::new()];
+    let mut wages = Vec::new();
+    let mut soc_of_wage = Vec::new();
+    let mut stream = area_wage::Entity::find()
+        .order_by_asc(area_wage::Column::Id)
+        .stream(c)
+        .await?;
+    while let Some(w) = stream.try_next().await? {
+        let Some(&area) = area_of_id.get(&w.area_id) else {
+            continue;
+        };
+        let footnotes = match w.footnotes {
+            Some(text) if !text.is_empty() => match interned.get(&text) {
+                Some(&i) => i,
+                None => {
+                    let i = footnote_texts.len() as u32;
+                    footnote_texts.push(text.clone());
+                    interned.insert(text, i);
+                    i
+                }
+            },
+            _ => 0,
+        };
+        wages.push(AreaWage {
+            area,
+            source_id: w.source_id,
+            footnotes,
+            employment: whole(w.employment),
+            annual: [
+                w.annual_mean,
+                w.annual_p10,
+                w.annual_p25,
+                w.annual_median,
+                w.annual_p75,
+                w.annual_p90,
+            ]
+            .map(whole),
+            stats: [
+                w.employment_rse,
+                w.mean_rse,
+                w.jobs_per_1000,
+                w.location_quotient,
+            ]
+            .map(decimal),
+            hourly: [
+                w.hourly_mean,
+                w.hourly_p10,
+                w.hourly_p25,
+                w.hourly_median,
+                w.hourly_p75,
+                w.hourly_p90,
+            ]
+            .map(decimal),
+        });
+        soc_of_wage.push(w.soc_code);
+    }
+    Ok(PlaceRows {
+        areas,
+        wages,
+        footnote_texts,
+        soc_of_wage,
+    })
+}
+
+/// `FIELD=code` pairs as (field index, code); unknown fields or codes are skipped (the importer
+/// checks them).
+fn parse_footnotes(text: &str) -> Vec<(u8, u8)> {
+    text.split(';')
+        .filter_map(|pair| {
+            let (field, code) = pair.split_once('=')?;
+            let field = FOOTNOTE_FIELDS.iter().position(|(f, _)| *f == field)?;
+            Some((field as u8, code.parse().ok()?))
+        })
+        .collect()
+}
+
+/// The first seven characters of an O*NET-SOC code: its SOC code.
+pub fn soc_of_onet(code: &str) -> Option<&str> {
+    code.get(..7)
+}
+
+impl Places {
+    /// Indexes the rows; `roles` are the model's roles in model order.
+    pub fn build(rows: PlaceRows, roles: &[role::Model]) -> Self {
+        let PlaceRows {
+            areas,
+            wages,
+            footnote_texts,
+            soc_of_wage,
+        } = rows;
+        // SOC codes in code order; rows by (SOC, area, newest source first), one per pair.
+        let mut codes: Vec<&str> = soc_of_wage.iter().map(String::as_str).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let soc_index: HashMap<String, u32> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ((*c).to_owned(), i as u32))
+            .collect();
+        let mut keyed: Vec<(u32, AreaWage)> = wages
+            .into_iter()
+            .zip(&soc_of_wage)
+            .map(|(w, soc)| (soc_index.get(soc).copied().unwrap_or(0), w))
+            .collect();
+        drop(soc_of_wage);
+        keyed.sort_by(|(sa, a), (sb, b)| {
+            (sa, a.area, std::cmp::Reverse(a.source_id)).cmp(&(
+                sb,
+                b.area,
+                std::cmp::Reverse(b.source_id),
+            ))
+        });
+        keyed.dedup_by(|later, first| later.0 == first.0 && later.1.area == first.1.area);
+        let mut socs: Vec<SocWages> = (0..soc_index.len()).map(|_| SocWages::default()).collect();
+        let mut start = 0usize;
+        while start < keyed.len() {
+            let soc = keyed[start].0;
+            let end = start + keyed[start..].iter().take_while(|(s, _)| *s == soc).count();
+            let entry = &mut socs[soc as usize];
+            entry.start = start as u32;
+            entry.end = end as u32;
+            start = end;
+        }
+        let wages: Vec<AreaWage> = keyed.into_iter().map(|(_, w)| w).collect();
+        for soc in &mut socs {
+            soc.orders = listing_orders(&areas, &wages, soc.start as usize..soc.end as usize);
+        }
+        let role_soc = roles
+            .iter()
+            .map(|r| {
+                let code = soc_of_onet(r.onet_code.as_deref()?)?;
+                soc_index.get(code).copied()
+            })
+            .collect();
+        let index = |key: fn(&area::Model) -> Option<String>| -> HashMap<String, u32> {
+            areas
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| Some((key(a)?, i as u32)))
+                .collect()
+        };
+        Self {
+            titles_lower: areas.iter().map(|a| a.title.to_lowercase()).collect(),
+            by_code: index(|a| Some(a.code.clone())),
+            by_usps: index(|a| a.state_code.as_ref().map(|c| c.to_ascii_uppercase())),
+            by_title: index(|a| Some(a.title.to_lowercase())),
+            areas,
+            wages,
+            socs,
+            soc_index,
+            role_soc,
+            footnote_sets: footnote_texts.iter().map(|t| parse_footnotes(t)).collect(),
+        }
+    }
+
+    /// The area with this code, USPS code or exact title (case-insensitive).
+    pub fn find_area(&self, text: &str) -> Option<usize> {
+        let text = text.trim();
+        self.by_code
+            .get(text)
+            .or_else(|| self.by_usps.get(&text.to_ascii_uppercase()))
+            .or_else(|| self.by_title.get(&text.to_lowercase()))
+            .map(|&i| i as usize)
+    }
+
+    /// The nation.
+    pub fn national(&self) -> Option<usize> {
+        self.areas
+            .first()
+            .filter(|a| a.area_type == AreaType::Nation)
+            .map(|_| 0)
+    }
+
+    /// Lower-case titles, parallel to `areas`.
+    pub fn titles_lower(&self) -> &[String] {
+        &self.titles_lower
+    }
+
+    /// The SOC index of the role at model index `role`.
+    pub fn soc_of_role(&self, role: usize) -> Option<usize> {
+        self.role_soc
+            .get(role)
+            .copied()
+            .flatten()
+            .map(|s| s as usize)
+    }
+
+    /// The SOC index of a SOC code.
+    pub fn soc_index(&self, code: &str) -> Option<usize> {
+        self.soc_index.get(code).map(|&i| i as usize)
+    }
+
+    /// The row of occupation `soc` in `area`, as an index into `wages`.
+    pub fn wage(&self, soc: usize, area: usize) -> Option<usize> {
+        let s = self.socs.get(soc)?;
+        let rows = &self.wages[s.start as usize..s.end as usize];
+        rows.binary_search_by_key(&(area as u32), |w| w.area)
+            .ok()
+            .map(|i| s.start as usize + i)
+    }
+
+    /// Occupation `soc`'s rows in areas of `kind`, in `order` (indices into `wages`).
+    pub fn ordered(&self, soc: usize, kind: AreaType, order: WageOrder) -> &[u32] {
+        self.socs
+            .get(soc)
+            .map_or(&[][..], |s| &s.orders[type_rank(kind)][order as usize])
+    }
+}
+
+/// Per area type and order, the rows of one occupation (`range` of `wages`).
+fn listing_orders(
+    areas: &[area::Model],
+    wages: &[AreaWage],
+    range: std::ops::Range<usize>,
+) -> [[Vec<u32>; 3]; 3] {
+    let mut out: [[Vec<u32>; 3]; 3] = Default::default();
+    for (t, per_type) in out.iter_mut().enumerate() {
+        let rows: Vec<u32> = range
+            .clone()
+            .filter(|&i| type_rank(areas[wages[i].area as usize].area_type) == t)
+            .map(|i| i as u32)
+            .collect();
+        let keys: [fn(&AreaWage) -> Option<f64>; 3] = [
+            |w| w.annual_median().map(f64::from),
+            |w| w.employment().map(f64::from),
+            AreaWage::location_quotient,
+        ];
+        for (list, key) in per_type.iter_mut().zip(keys) {
+            let mut sorted = rows.clone();
+            sorted.sort_by(|&a, &b| {
+                let (wa, wb) = (&wages[a as usize], &wages[b as usize]);
+                let (ka, kb) = (key(wa), key(wb));
+                ka.is_none()
+                    .cmp(&kb.is_none())
+                    .then_with(|| kb.unwrap_or(0.0).total_cmp(&ka.unwrap_or(0.0)))
+                    .then(wa.area.cmp(&wb.area))
+            });
+            *list = sorted;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn area(id: i32, code: &str, t: AreaType, usps: Option<&str>, title: &str) -> area::Model {
+        area::Model {
+            id,
+            code: code.into(),
+            area_type: t,
+            state_fips: "06".into(),
+            state_code: usps.map(str::to_owned),
+            title: title.into(),
+        }
+    }
+
+    fn wage(area: u32, source_id: i32, median: Option<i32>, emp: Option<i32>) -> AreaWage {
+        AreaWage {
+            area,
+            source_id,
+            footnotes: 0,
+            employment: whole(emp),
+            annual: [None, None, None, median, None, None].map(whole),
+            stats: [f64::NAN; 4],
+            hourly: [f64::NAN; 6],
+        }
+    }
+
+    fn places() -> Places {
+        let areas = vec![
+            area(1, "0000000", AreaType::Nation, None, "National"),
+            area(2, "0600000", AreaType::State, Some("CA"), "California"),
+            area(3, "4800000", AreaType::State, Some("TX"), "Texas"),
+            area(4, "3600000", AreaType::State, Some("NY"), "New York"),
+        ];
+        let rows = PlaceRows {
+            wages: vec![
+                wage(1, 7, Some(200), Some(5)),
+                wage(2, 7, None, Some(50)),
+                wage(3, 7, Some(150), None),
+                wage(1, 9, Some(210), Some(6)),
+                wage(0, 7, Some(100), Some(500)),
+            ],
+            soc_of_wage: vec!["11-3021".into(); 5],
+            footnote_texts: vec![String::new()],
+            areas,
+        };
+        Places::build(rows, &[])
+    }
+
+    #[test]
+    fn areas_are_found_by_code_usps_and_exact_title() {
+        let p = places();
+        assert_eq!(p.find_area("0600000"), Some(1));
+        assert_eq!(p.find_area("ca"), p.find_area("California"));
+        assert_eq!(p.find_area(" new york "), Some(3));
+        assert_eq!(p.find_area("Calif"), None);
+        assert_eq!(p.national(), Some(0));
+    }
+
+    #[test]
+    fn one_row_per_area_the_newest_source_and_unknowns_last() {
+        let p = places();
+        let soc = p.soc_index("11-3021").unwrap();
+        let ca = p.wage(soc, 1).unwrap();
+        assert_eq!(p.wages[ca].source_id, 9);
+        assert_eq!(p.wages[ca].annual_median(), Some(210));
+        let by_median: Vec<u32> = p
+            .ordered(soc, AreaType::State, WageOrder::MedianDesc)
+            .iter()
+            .map(|&i| p.wages[i as usize].area)
+            .collect();
+        assert_eq!(by_median, vec![1, 3, 2], "CA 210, TX 150, NY unknown last");
+        let by_jobs: Vec<u32> = p
+            .ordered(soc, AreaType::State, WageOrder::EmploymentDesc)
+            .iter()
+            .map(|&i| p.wages[i as usize].area)
+            .collect();
+        assert_eq!(by_jobs, vec![2, 1, 3]);
+    }
+
+    #[test]
+    fn footnotes_are_parsed_into_fields_and_codes() {
+        assert_eq!(
+            parse_footnotes("A_MEDIAN=5;TOT_EMP=8"),
+            vec![(12, 5), (0, 8)]
+        );
+    }
+}
