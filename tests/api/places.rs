@@ -19,6 +19,7 @@ on_both_databases!(
     compare_roles_and_career_routes_use_the_area_medians,
     importing_twice_changes_nothing,
     a_corrupt_file_names_file_line_and_column_and_writes_nothing,
+    without_area_data_national_wages_are_null_and_a_named_area_is_unknown,
 );
 
 fn areas_fixture() -> PathBuf {
@@ -476,4 +477,23 @@ async fn a_corrupt_file_names_file_line_and_column_and_writes_nothing(app: TestA
     );
     assert_eq!(seed::current_version(&db).await.unwrap(), version);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+async fn without_area_data_national_wages_are_null_and_a_named_area_is_unknown(app: TestApp) {
+    // The curated dataset only: no areas are loaded.
+    let national = app
+        .data(
+            r#"{ role(slug: "senior-it-manager") { wages { employment } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(national["role"]["wages"], Value::Null, "{national}");
+    let error = app
+        .error(
+            r#"{ role(slug: "senior-it-manager") { wages(area: "CA") { employment } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{error}");
+    assert_eq!(error["extensions"]["field"], "area", "{error}");
 }

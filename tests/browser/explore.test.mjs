@@ -42,7 +42,7 @@ test("search → role → plan IT Manager → CIO → compare", async () => {
   await pickOption(page, search, "information technology manag", /^Information Technology Manager role$/);
   await page.getByRole("heading", { level: 1, name: "Information Technology Manager" }).waitFor();
   assert.match(page.url(), /\/explore\?role=information-technology-manager$/);
-  await page.getByRole("heading", { name: "Pay" }).waitFor();
+  await page.getByRole("heading", { name: "Pay", exact: true }).waitFor();
   assert.ok(await page.locator("svg.chart").count() >= 1, "the role view draws charts");
   assert.ok(await page.locator("sup.cite a").count() >= 3, "figures cite their sources");
   await t.shot("1-role");

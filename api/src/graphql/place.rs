@@ -239,7 +239,9 @@ pub enum SalaryBasis {
 /// `Role.wages`: the role's row in the area `area` names (national when `None`).
 pub(crate) fn role_wages(role: &Role, area: Option<&str>) -> GqlResult<Option<AreaWage>> {
     let m = &role.m;
-    let area = place::area(m, "area", area)?;
+    let Some(area) = place::wage_area(m, "area", area)? else {
+        return Ok(None);
+    };
     Ok(place::role_wage(m, role.i as usize, area).map(|w| AreaWage::at(m, w)))
 }
 

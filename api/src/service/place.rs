@@ -80,6 +80,15 @@ pub fn area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<usize> 
     })
 }
 
+/// Where `Role.wages` looks: the area `text` names, or the nation when `None` — which is
+/// absent (no error) when no area data is loaded (`IMPORT_ONET_ON_START=false`).
+pub fn wage_area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<Option<usize>> {
+    match text {
+        None => Ok(m.places.national()),
+        Some(_) => area(m, field, text).map(Some),
+    }
+}
+
 /// The role's row in `area` (an index into the model's area wages); `None` when the role has
 /// no SOC code or BLS has no estimate there.
 pub fn role_wage(m: &ReadModel, role: usize, area: usize) -> Option<usize> {
