@@ -171,6 +171,7 @@ fn synthetic(roles: usize, moves: usize) {
             slug: r.slug.clone(),
             title: r.title.clone(),
             salary: Some(r.salary),
+            job_zone: None,
             skills: Vec::new(),
             certifications: Vec::new(),
         }),

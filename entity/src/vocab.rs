@@ -41,6 +41,8 @@ vocabulary! {
         Pivot,
         /// Similar work; not necessarily a move people make (never routed).
         Related,
+        /// Computed from skill similarity, never stored: routed only when asked for.
+        Similar,
     }
 
     /// How much a role values a certification.
@@ -101,9 +103,10 @@ vocabulary! {
 }
 
 impl MoveKind {
-    /// Whether route search may take this move (related roles are shown, never routed).
+    /// Whether route search takes this move by default (related roles are shown, never
+    /// routed; computed similar moves only when a query asks for them).
     pub fn is_routable(self) -> bool {
-        self != Self::Related
+        !matches!(self, Self::Related | Self::Similar)
     }
 }
 

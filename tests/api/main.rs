@@ -10,6 +10,7 @@ mod hardening;
 mod http;
 mod onet;
 mod pagination;
+mod planning;
 mod read_path;
 mod roles;
 mod seed_load;

@@ -7,6 +7,7 @@ pub mod enums;
 pub mod errors;
 pub mod node;
 pub mod pagination;
+pub mod planning;
 pub mod profile;
 pub mod role;
 pub mod search;
@@ -30,6 +31,7 @@ pub struct QueryRoot(
     search::SearchQuery,
     admin::AdminQuery,
     node::NodeQuery,
+    planning::PlanningQuery,
 );
 
 /// Root mutation: the admin mutations (need an admin token).

@@ -276,6 +276,15 @@ impl Role {
     ) -> Vec<CareerMove> {
         CareerMove::list(&self.m, &self.facts().moves_in, kind)
     }
+    /// Roles this one is most similar to by skills (it covers most of what they need;
+    /// computed, among its 30 nearest at similarity ≥ 0.8), most similar first.
+    async fn similar_roles(
+        &self,
+        #[graphql(desc = "How many roles, 1–50.", default = 10)] first: Option<i32>,
+        #[graphql(desc = "Least similarity, 0–1.")] min_similarity: Option<f64>,
+    ) -> GqlResult<Vec<super::planning::SimilarRole>> {
+        super::planning::similar_roles(self, first.unwrap_or(10), min_similarity)
+    }
     /// Roles listed as related ("more in this field"), either direction.
     async fn related_roles(&self) -> Vec<Role> {
         self.list(&self.facts().related)
