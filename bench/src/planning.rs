@@ -103,7 +103,9 @@ async fn main() {
 
     // Distribution of off-diagonal similarity over roles that need something.
     let matrix = similarity::matrix(&g.roles, &g.similarity.needs);
-    let with_needs: Vec<usize> = (0..n).filter(|&r| g.similarity.needs[r].total > 0.0).collect();
+    let with_needs: Vec<usize> = (0..n)
+        .filter(|&r| g.similarity.needs[r].total > 0.0)
+        .collect();
     let mut values: Vec<f32> = Vec::with_capacity(with_needs.len() * with_needs.len());
     for &a in &with_needs {
         for &b in &with_needs {
@@ -136,8 +138,8 @@ async fn main() {
     }
 
     for (name, profile) in [("web developer", web_developer()), ("nurse", nurse())] {
-        let (_, fits) = planning::match_roles(&m, &profile, 8, &MatchConditions::default())
-            .expect("match");
+        let (_, fits) =
+            planning::match_roles(&m, &profile, 8, &MatchConditions::default()).expect("match");
         println!("top matches for a {name}:");
         for f in &fits {
             println!("  {:.3} {}", f.score, g.roles[f.role].title);
@@ -178,7 +180,10 @@ async fn main() {
         samples.push(start.elapsed());
         std::hint::black_box(found);
     }
-    summary("learnNext with a goal (routes + gains), first 10", &mut samples);
+    summary(
+        "learnNext with a goal (routes + gains), first 10",
+        &mut samples,
+    );
     let mut samples = Vec::new();
     for _ in 0..300 {
         let start = Instant::now();

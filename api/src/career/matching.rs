@@ -3,7 +3,7 @@
 //! reach. Pure: takes the graph snapshot and a [`Person`], returns values.
 
 use super::GraphSnapshot;
-use super::similarity::{self, HIGHLY_VIABLE, Held, Need, Transition, VIABLE};
+use super::similarity::{self, HIGHLY_VIABLE_MATCH, Held, Need, Transition, VIABLE_MATCH};
 
 /// Strengths listed per match.
 pub const STRENGTHS: usize = 5;
@@ -62,11 +62,11 @@ pub struct RoleFit {
 impl RoleFit {
     /// Whether the score reaches the viability threshold.
     pub fn viable(&self) -> bool {
-        self.score >= VIABLE
+        self.score >= VIABLE_MATCH
     }
     /// Whether the score reaches the high-viability threshold.
     pub fn highly_viable(&self) -> bool {
-        self.score >= HIGHLY_VIABLE
+        self.score >= HIGHLY_VIABLE_MATCH
     }
 }
 
@@ -198,7 +198,10 @@ pub fn learn_next(
             if c >= 1.0 {
                 continue;
             }
-            let Some(gain) = usize::try_from(need.skill_id).ok().and_then(|i| gains.get_mut(i)) else {
+            let Some(gain) = usize::try_from(need.skill_id)
+                .ok()
+                .and_then(|i| gains.get_mut(i))
+            else {
                 continue;
             };
             let delta = need.weight * (1.0 - c) / needs.total;
@@ -210,7 +213,7 @@ pub fn learn_next(
             } else {
                 false
             };
-            let unlocks = scores[r] < VIABLE && scores[r] + delta >= VIABLE;
+            let unlocks = scores[r] < VIABLE_MATCH && scores[r] + delta >= VIABLE_MATCH;
             if unlocks {
                 gain.unlocks.push((r, scores[r] + delta));
             }
@@ -280,8 +283,11 @@ mod tests {
     }
 
     fn arb_claims() -> impl Strategy<Value = Vec<(i32, Option<f64>)>> {
-        prop::collection::vec((1i32..12, prop::option::of(0u8..=70)), 0..6)
-            .prop_map(|c| c.into_iter().map(|(id, l)| (id, l.map(|l| f64::from(l) / 10.0))).collect())
+        prop::collection::vec((1i32..12, prop::option::of(0u8..=70)), 0..6).prop_map(|c| {
+            c.into_iter()
+                .map(|(id, l)| (id, l.map(|l| f64::from(l) / 10.0)))
+                .collect()
+        })
     }
 
     proptest! {
@@ -325,7 +331,7 @@ mod tests {
                     }
                     for &r in &lesson.unlocks {
                         let s = similarity::score(&person.held, &g.similarity.needs[r]);
-                        prop_assert!(s < VIABLE);
+                        prop_assert!(s < VIABLE_MATCH);
                     }
                 }
             }
@@ -333,18 +339,27 @@ mod tests {
     }
 
     #[test]
-    fn a_skill_that_completes_a_role_is_suggested_first() {
+    fn the_skill_that_opens_most_roles_comes_first_and_a_goal_comes_before_that() {
         use crate::career::similarity::tests::role;
+        // Curated skills: equal shares, presence counts.
+        let share = |id| (id, None, None, Some(10.0));
         let roles = vec![
-            role(0, &[(1, Some(5.0), Some(4.0), None), (2, Some(5.0), Some(4.0), None)]),
-            role(1, &[(1, Some(5.0), Some(4.0), None), (3, Some(2.0), Some(2.0), None)]),
+            role(0, &[share(1), share(2), share(3)]),
+            role(1, &[share(4), share(5)]),
+            role(2, &[share(4), share(6)]),
         ];
         let g = snapshot(roles);
-        let person = Person { held: Held::new([(1, None)]), ..Person::default() };
+        let person = Person {
+            held: Held::new([(1, None)]),
+            ..Person::default()
+        };
+        // Role 0 at 1/3; skill 4 brings roles 1 and 2 to 1/2, over the threshold.
         let lessons = learn_next(&g, &person, &[], 5);
-        // Skill 3 brings role 1 from 0.8 to 1; skill 2 brings role 0 from 0.5 to 1.
-        assert_eq!(lessons[0].unlocks.len(), 1);
+        assert_eq!(lessons[0].skill_id, 4);
+        assert_eq!(lessons[0].unlocks, vec![1, 2]);
         let with_goal = learn_next(&g, &person, &[(0, 1.0)], 5);
         assert_eq!(with_goal[0].skill_id, 2);
+        assert_eq!(with_goal[0].unlocks, vec![0]);
+        assert!(lessons.iter().all(|l| l.skill_id != 1));
     }
 }

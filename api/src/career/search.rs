@@ -361,6 +361,9 @@ pub fn find_routes(g: &GraphSnapshot, q: &RouteQuery) -> RouteSearch {
     let with_similar;
     let costs = match &q.similar {
         None => g.pair_costs(q.objective, q.include_related),
+        Some(gates) if *gates == SimilarGates::default() && !q.include_related => g.similar_costs
+            [q.objective as usize]
+            .get_or_init(|| g.pair_costs_with_similar(q.objective, false, gates)),
         Some(gates) => {
             with_similar = g.pair_costs_with_similar(q.objective, q.include_related, gates);
             &with_similar

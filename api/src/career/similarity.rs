@@ -1,12 +1,14 @@
 //! What roles need, how well a set of held skills covers it, and role-to-role similarity.
 //!
 //! One measure serves people and roles alike: the **coverage** of a role's needs by held
-//! skills, each need weighted by its importance and met in proportion to the level held:
+//! skills, each need weighted by how distinctive and important it is for the role, and met by
+//! the square of the share of the level held (half the level meets a quarter of the need):
 //!
 //! ```text
-//! coverage(held, B) = Σ_s w_B(s) · min(level_held(s) / level_B(s), 1) / Σ_s w_B(s)
-//! w_B(s) = (importance − 1) / 4   (O*NET importance 1–5; "not important" counts nothing)
-//!        = share / the role's highest share   (curated skills, stated as a share only)
+//! coverage(held, B) = Σ_s w_B(s) · min(level_held(s) / level_B(s), 1)² / Σ_s w_B(s)
+//! w_B(s) = max(I_B(s) − Ī(s), 0) / 4 + 0.1 · (I_B(s) − 1) / 4    (O*NET importance I, 1–5;
+//!          Ī(s) its average over all roles: what sets the role apart counts most)
+//!        = share / the role's highest share                      (curated skills: share only)
 //! ```
 //!
 //! A skill held without a level, or needed without one (curated skills count by presence),
@@ -18,19 +20,26 @@
 
 use super::snapshot::{RoleNode, SkillWeight};
 
-/// Coverage at or above which a move or a match is viable (see README "Matching and
-/// similarity": on our scale about the 60th percentile of all role pairs).
+/// Similarity at or above which a move between roles is viable: about the top quarter of
+/// all ordered role pairs on the full O*NET data (a role's profile rates every element, so
+/// most pairs share a lot; see README "Matching and similarity").
 pub const VIABLE: f64 = 0.80;
-/// Coverage at or above which a move or a match is highly viable (about the 90th percentile).
+/// Similarity at or above which a move between roles is highly viable (about the top 8 %).
 pub const HIGHLY_VIABLE: f64 = 0.90;
+/// Score at or above which a person's match is viable. People list a dozen skills, not the
+/// 68 rated elements of a role, so their scores sit on a lower scale: a web developer's
+/// dozen skills score 0.51 for Web Developers.
+pub const VIABLE_MATCH: f64 = 0.40;
+/// Score at or above which a person's match is highly viable.
+pub const HIGHLY_VIABLE_MATCH: f64 = 0.50;
 /// Largest default job-zone step up for a transition (nesta's career causeways).
 pub const MAX_JOB_ZONE_GAP: i32 = 1;
 /// Smallest default ratio of the new pay to the old (nesta's "desirable" transitions).
 pub const MIN_WAGE_RATIO: f64 = 0.75;
 /// Most similar roles kept per role, as computed `similar` moves.
 pub const NEAREST: usize = 30;
-/// Least similarity of a kept computed move.
-pub const SIMILARITY_FLOOR: f64 = VIABLE;
+/// Least similarity of a kept computed move (nesta's "viable"; queries gate higher).
+pub const SIMILARITY_FLOOR: f64 = 0.30;
 
 /// One thing a role needs, normalised for matching.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,8 +60,31 @@ pub struct RoleNeeds {
     pub total: f64,
 }
 
-/// A role's skill weights as needs (see the module doc for the weights).
-pub fn needs_of(skills: &[SkillWeight]) -> RoleNeeds {
+/// Share of a need's plain importance that counts besides its distinctive part.
+pub const GENERIC_SHARE: f64 = 0.1;
+
+/// Average O*NET importance of each skill over the roles that state one, by skill id
+/// (0 when none does).
+pub fn mean_importance(roles: &[RoleNode]) -> Vec<f64> {
+    let mut sums: Vec<(f64, u32)> = Vec::new();
+    for s in roles.iter().flat_map(|r| &r.skills) {
+        let (Ok(i), Some(importance)) = (usize::try_from(s.skill_id), s.importance) else {
+            continue;
+        };
+        if i >= sums.len() {
+            sums.resize(i + 1, (0.0, 0));
+        }
+        sums[i].0 += importance;
+        sums[i].1 += 1;
+    }
+    sums.into_iter()
+        .map(|(sum, n)| if n == 0 { 0.0 } else { sum / f64::from(n) })
+        .collect()
+}
+
+/// A role's skill weights as needs (see the module doc for the weights); `mean` is
+/// [`mean_importance`] over all roles.
+pub fn needs_of(skills: &[SkillWeight], mean: &[f64]) -> RoleNeeds {
     let max_share = skills
         .iter()
         .filter_map(|s| s.share_pct)
@@ -61,8 +93,19 @@ pub fn needs_of(skills: &[SkillWeight]) -> RoleNeeds {
         .iter()
         .filter_map(|s| {
             let (weight, level) = match (s.importance, s.share_pct) {
-                (Some(importance), _) => (((importance - 1.0) / 4.0).clamp(0.0, 1.0), s.level),
-                (None, Some(share)) if max_share > 0.0 => ((share / max_share).clamp(0.0, 1.0), None),
+                (Some(importance), _) => {
+                    let average = usize::try_from(s.skill_id)
+                        .ok()
+                        .and_then(|i| mean.get(i))
+                        .copied()
+                        .unwrap_or(importance);
+                    let distinctive = (importance - average).max(0.0) / 4.0;
+                    let plain = ((importance - 1.0) / 4.0).clamp(0.0, 1.0);
+                    (distinctive + GENERIC_SHARE * plain, s.level)
+                }
+                (None, Some(share)) if max_share > 0.0 => {
+                    ((share / max_share).clamp(0.0, 1.0), None)
+                }
                 _ => (0.5, None),
             };
             let level = level.filter(|l| l.is_finite() && *l > 0.0);
@@ -74,17 +117,21 @@ pub fn needs_of(skills: &[SkillWeight]) -> RoleNeeds {
             })
         })
         .collect();
-    needs.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.skill_id.cmp(&b.skill_id)));
+    needs.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.skill_id.cmp(&b.skill_id))
+    });
     let total = needs.iter().map(|n| n.weight).sum();
     RoleNeeds { needs, total }
 }
 
-/// How much of one need a held level meets, 0–1 (`None`: not held).
+/// How much of one need a held level meets, 0–1 (`None`: not held): `min(have / need, 1)²`.
 pub fn coverage(held: Option<f64>, need: &Need) -> f64 {
     match (held, need.level) {
         (None, _) => 0.0,
         (Some(_), None) => 1.0,
-        (Some(have), Some(level)) => (have / level).clamp(0.0, 1.0),
+        (Some(have), Some(level)) => (have / level).clamp(0.0, 1.0).powi(2),
     }
 }
 
@@ -153,33 +200,39 @@ pub fn score(held: &Held, needs: &RoleNeeds) -> f64 {
 pub struct Similarity {
     /// Per role index.
     pub needs: Vec<RoleNeeds>,
-    /// Per role A: the roles B it is most similar to (A covers most of B's needs), most
-    /// similar first (ties by index), at least [`SIMILARITY_FLOOR`], at most [`NEAREST`].
+    /// Per role A: the roles B it is most similar to, with the similarity of A to B (how much
+    /// of B's needs A covers, at least [`SIMILARITY_FLOOR`]); at most [`NEAREST`], ranked by
+    /// mutual similarity `√(sim(A→B) · sim(B→A))` (ties by index).
     pub nearest: Vec<Vec<(u32, f32)>>,
 }
 
 impl Similarity {
     /// Needs and nearest roles of `roles`.
     pub fn build(roles: &[RoleNode]) -> Self {
-        let needs: Vec<RoleNeeds> = roles.iter().map(|r| needs_of(&r.skills)).collect();
+        let mean = mean_importance(roles);
+        let needs: Vec<RoleNeeds> = roles.iter().map(|r| needs_of(&r.skills, &mean)).collect();
         let n = roles.len();
         let matrix = matrix(roles, &needs);
         let nearest = (0..n)
             .map(|a| {
                 let row = &matrix[a * n..(a + 1) * n];
-                let mut best: Vec<(u32, f32)> = row
+                // Ranked by mutual similarity, so a role's nearest are alike both ways (a
+                // skilled role covers every low-skill role's needs, but is not like them).
+                let mut best: Vec<(u32, f32, f32)> = row
                     .iter()
                     .enumerate()
                     .filter(|&(b, &s)| b != a && f64::from(s) >= SIMILARITY_FLOOR)
-                    .map(|(b, &s)| (b as u32, s))
+                    .map(|(b, &s)| (b as u32, s, (s * matrix[b * n + a]).sqrt()))
                     .collect();
-                let by_similarity = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+                let by_mutual = |x: &(u32, f32, f32), y: &(u32, f32, f32)| {
+                    y.2.total_cmp(&x.2).then(x.0.cmp(&y.0))
+                };
                 if best.len() > NEAREST {
-                    best.select_nth_unstable_by(NEAREST - 1, by_similarity);
+                    best.select_nth_unstable_by(NEAREST - 1, by_mutual);
                     best.truncate(NEAREST);
                 }
-                best.sort_by(by_similarity);
-                best
+                best.sort_by(by_mutual);
+                best.into_iter().map(|(b, s, _)| (b, s)).collect()
             })
             .collect();
         Self { needs, nearest }
@@ -302,15 +355,21 @@ pub fn matrix(roles: &[RoleNode], needs: &[RoleNeeds]) -> Vec<f32> {
         if nb.total > 0.0 {
             met.iter_mut().for_each(|x| *x = 0.0);
             for need in &nb.needs {
-                let Some(list) = usize::try_from(need.skill_id).ok().and_then(|i| holders.get(i)) else {
+                let Some(list) = usize::try_from(need.skill_id)
+                    .ok()
+                    .and_then(|i| holders.get(i))
+                else {
                     continue;
                 };
                 match need.level {
-                    None => list.iter().for_each(|&(a, _)| met[a as usize] += need.weight),
+                    None => list
+                        .iter()
+                        .for_each(|&(a, _)| met[a as usize] += need.weight),
                     Some(level) => {
-                        let per_level = need.weight / level;
+                        let per_level = 1.0 / level;
                         for &(a, have) in list {
-                            met[a as usize] += (have * per_level).min(need.weight);
+                            let c = (have * per_level).min(1.0);
+                            met[a as usize] += need.weight * c * c;
                         }
                     }
                 }
@@ -386,21 +445,32 @@ pub(crate) mod tests {
 
     #[test]
     fn coverage_is_importance_weighted_and_proportional_to_level() {
-        let b = role(1, &[(1, Some(5.0), Some(4.0), None), (2, Some(3.0), Some(2.0), None), (3, Some(1.0), Some(6.0), None)]);
-        let needs = needs_of(&b.skills);
-        // Importance 1 counts nothing: two needs of weight 1 and 0.5.
+        let b = role(
+            1,
+            &[
+                (1, Some(5.0), Some(4.0), None),
+                (2, Some(3.0), Some(2.0), None),
+                (3, Some(1.0), Some(6.0), None),
+            ],
+        );
+        // Against an average importance of 1 every need is distinctive: weights
+        // 1 + 0.1 and 0.5 + 0.05; importance 1 counts nothing.
+        let needs = needs_of(&b.skills, &[1.0; 4]);
         assert_eq!(needs.needs.len(), 2);
-        assert!((needs.total - 1.5).abs() < 1e-12);
+        assert!((needs.total - 1.65).abs() < 1e-12);
         let held = Held::new([(1, Some(2.0)), (2, None)]);
-        // 1 · 2/4 + 0.5 · 1 = 1 of 1.5.
-        assert!((score(&held, &needs) - 1.0 / 1.5).abs() < 1e-12);
+        // 1.1 · (2/4)² + 0.55 · 1 = 0.825 of 1.65.
+        assert!((score(&held, &needs) - 0.825 / 1.65).abs() < 1e-12);
         assert_eq!(score(&Held::default(), &needs), 0.0);
     }
 
     #[test]
     fn curated_skills_count_by_presence_weighted_by_share() {
-        let b = role(1, &[(1, None, None, Some(40.0)), (2, None, None, Some(10.0))]);
-        let needs = needs_of(&b.skills);
+        let b = role(
+            1,
+            &[(1, None, None, Some(40.0)), (2, None, None, Some(10.0))],
+        );
+        let needs = needs_of(&b.skills, &[]);
         let held = Held::new([(2, Some(0.5))]);
         assert!((score(&held, &needs) - 0.25 / 1.25).abs() < 1e-12);
     }
@@ -408,7 +478,13 @@ pub(crate) mod tests {
     #[test]
     fn similarity_is_asymmetric() {
         let junior = role(0, &[(1, Some(4.0), Some(2.0), None)]);
-        let senior = role(1, &[(1, Some(4.0), Some(4.0), None), (2, Some(3.0), Some(3.0), None)]);
+        let senior = role(
+            1,
+            &[
+                (1, Some(4.0), Some(4.0), None),
+                (2, Some(3.0), Some(3.0), None),
+            ],
+        );
         let roles = vec![junior, senior];
         let s = Similarity::build(&roles);
         assert_eq!(s.of(&roles, 1, 0), 1.0);
@@ -421,7 +497,7 @@ pub(crate) mod tests {
         #[test]
         fn similarity_is_one_on_the_diagonal_within_bounds_and_matches_direct_scores(roles in arb_roles(12)) {
             let s = Similarity::build(&roles);
-            let needs: Vec<_> = roles.iter().map(|r| needs_of(&r.skills)).collect();
+            let needs = Similarity::build(&roles).needs;
             let m = matrix(&roles, &needs);
             let n = roles.len();
             for a in 0..n {
@@ -432,8 +508,9 @@ pub(crate) mod tests {
                     let direct = s.of(&roles, a, b);
                     prop_assert!((f64::from(v) - direct).abs() < 1e-5, "{a}->{b}: {v} vs {direct}");
                 }
+                let mutual = |b: u32| (m[a * n + b as usize] * m[b as usize * n + a]).sqrt();
                 for w in s.nearest[a].windows(2) {
-                    prop_assert!(w[0].1 >= w[1].1);
+                    prop_assert!(mutual(w[0].0) >= mutual(w[1].0));
                 }
                 prop_assert!(s.nearest[a].iter().all(|&(b, v)| b as usize != a && f64::from(v) >= SIMILARITY_FLOOR));
             }
@@ -442,7 +519,7 @@ pub(crate) mod tests {
         #[test]
         fn a_role_covers_its_own_needs_fully(roles in arb_roles(6)) {
             for r in &roles {
-                let needs = needs_of(&r.skills);
+                let needs = needs_of(&r.skills, &mean_importance(&roles));
                 if needs.total > 0.0 {
                     prop_assert!((score(&Held::of_role(r), &needs) - 1.0).abs() < 1e-12);
                 }

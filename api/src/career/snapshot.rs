@@ -118,6 +118,8 @@ pub struct GraphSnapshot {
     /// Per objective and related-flag: each pair's cheapest usable edge and its cost,
     /// computed on first use (see `GraphSnapshot::best_edge`).
     pub(crate) pair_costs: [std::sync::OnceLock<Vec<(u32, u64)>>; 10],
+    /// Per objective: the same with computed moves passing the default gates.
+    pub(crate) similar_costs: [std::sync::OnceLock<Vec<(u32, u64)>>; 5],
     /// `inc` as one contiguous array (CSR) for the search's hot loops: the incoming pairs of
     /// role `i` are `inc_flat[inc_start[i]..inc_start[i + 1]]`, each (source role, pair id).
     pub(crate) inc_start: Vec<u32>,
@@ -221,6 +223,7 @@ impl GraphSnapshot {
             by_id,
             max_salary,
             pair_costs: Default::default(),
+            similar_costs: Default::default(),
             inc_start,
             inc_flat,
             text: super::text_index::TextIndex::build(parts.search_entries),

@@ -26,7 +26,7 @@ pub struct ProfileInput {
     /// Slug of the current role: the base for pay change, job-zone step and `reachableBy`.
     pub current_role: Option<String>,
     /// Skills held, each with an optional level.
-    #[graphql(default)]
+    #[graphql(default_with = "Some(Vec::new())")]
     pub skills: Option<Vec<SkillClaimInput>>,
     /// Area for pay figures, as in `Role.wages(area:)`. Accepted now; pay is national until
     /// pay by area is available (it is wired when that lands).
@@ -99,9 +99,9 @@ pub struct TransitionGates {
     /// How much of the new role's needs the old one covers (importance- and level-weighted),
     /// 0–1.
     pub similarity: f64,
-    /// Whether `similarity` reaches the viability threshold (0.8).
+    /// Whether `similarity` reaches the viability threshold for moves (0.8).
     pub viable: bool,
-    /// Whether `similarity` reaches the high-viability threshold (0.9).
+    /// Whether `similarity` reaches the high-viability threshold for moves (0.9).
     pub highly_viable: bool,
     /// Whether `similarity` reaches the gate asked (`minSimilarity`, default 0.8).
     pub similarity_ok: bool,
@@ -142,6 +142,7 @@ fn round(x: f64) -> f64 {
 /// A role similar to another, by skills.
 pub struct SimilarRole {
     m: Model,
+    from: usize,
     role: usize,
     transition: Transition,
 }
@@ -156,6 +157,10 @@ impl SimilarRole {
     /// How much of this role's needs the first role covers, 0–1.
     async fn similarity(&self) -> f64 {
         round(self.transition.similarity)
+    }
+    /// How much of the first role's needs this role covers, 0–1 (the way back).
+    async fn reverse_similarity(&self) -> f64 {
+        round(self.m.graph.transition(self.role, self.from).similarity)
     }
     /// The move's gate values under the default gates.
     async fn gates(&self) -> TransitionGates {
@@ -174,6 +179,7 @@ pub(crate) fn similar_roles(
         .into_iter()
         .map(|(b, transition)| SimilarRole {
             m: role.m.clone(),
+            from: role.i as usize,
             role: b,
             transition,
         })
@@ -209,7 +215,7 @@ impl SkillMatch {
     async fn weight(&self) -> f64 {
         round(self.met.need.weight)
     }
-    /// Share of the need met: `min(have / need, 1)`.
+    /// Share of the need met: `min(have / need, 1)²` (1 when claimed without a level).
     async fn coverage(&self) -> f64 {
         round(self.met.coverage)
     }
@@ -245,9 +251,9 @@ impl MissingSkill {
 /// Which gates a match passes.
 #[derive(SimpleObject)]
 pub struct MatchGates {
-    /// The score reaches the viability threshold (0.8).
+    /// The score reaches a person's viability threshold (0.4).
     pub viable: bool,
-    /// The score reaches the high-viability threshold (0.9).
+    /// The score reaches a person's high-viability threshold (0.5).
     pub highly_viable: bool,
     /// The job-zone step up is at most 1; null when the person's or role's job zone is
     /// unknown.
@@ -276,7 +282,7 @@ impl RoleMatch {
         Role::at(&self.m, self.fit.role)
     }
     /// Importance-weighted coverage of the role's skills at the levels it needs, 0–1:
-    /// `Σ weight · min(have / need, 1) / Σ weight`.
+    /// `Σ weight · min(have / need, 1)² / Σ weight` (see README "Matching and similarity").
     async fn score(&self) -> f64 {
         round(self.fit.score)
     }
@@ -391,11 +397,11 @@ impl SkillToLearn {
     async fn level_needed(&self) -> Option<f64> {
         self.lesson.level_needed
     }
-    /// How many roles it brings over the viability threshold (0.8).
+    /// How many roles it brings over a person's viability threshold (0.4).
     async fn unlock_count(&self) -> i32 {
         self.lesson.unlocks.len() as i32
     }
-    /// The roles it brings over the viability threshold, best fit afterwards first (at most
+    /// The roles it brings over a person's viability threshold, best fit afterwards first (at most
     /// `first`, default 10).
     async fn unlocks(
         &self,

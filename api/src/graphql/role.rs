@@ -276,8 +276,8 @@ impl Role {
     ) -> Vec<CareerMove> {
         CareerMove::list(&self.m, &self.facts().moves_in, kind)
     }
-    /// Roles this one is most similar to by skills (it covers most of what they need;
-    /// computed, among its 30 nearest at similarity ≥ 0.8), most similar first.
+    /// Roles most like this one by skills (computed; its 30 nearest), most alike both ways
+    /// first; `similarity` is how much of each one's needs this role covers.
     async fn similar_roles(
         &self,
         #[graphql(desc = "How many roles, 1–50.", default = 10)] first: Option<i32>,

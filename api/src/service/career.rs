@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use crate::career::gap::{self, Gap};
-use crate::career::similarity::SimilarGates;
 use crate::career::search::{self, MAX_ROUTES, MAX_STEPS, MAX_VIA, Objective, RouteQuery};
+use crate::career::similarity::SimilarGates;
 use crate::career::{GraphSnapshot, RouteSearch};
 use crate::error::{ApiError, ApiResult};
 use crate::model::ReadModel;
@@ -85,16 +85,28 @@ pub fn route_query(m: &ReadModel, request: &RouteRequest) -> ApiResult<RouteQuer
 /// The gates of `careerRoutes(includeSimilar: true)`, checked.
 fn checked_gates(gates: SimilarGates) -> ApiResult<SimilarGates> {
     if !(0.0..=1.0).contains(&gates.min_similarity) {
-        return Err(ApiError::bad_input("minSimilarity", "must be between 0 and 1"));
+        return Err(ApiError::bad_input(
+            "minSimilarity",
+            "must be between 0 and 1",
+        ));
     }
-    if gates.max_job_zone_gap.is_some_and(|g| !(0..=4).contains(&g)) {
-        return Err(ApiError::bad_input("maxJobZoneGap", "must be between 0 and 4"));
+    if gates
+        .max_job_zone_gap
+        .is_some_and(|g| !(0..=4).contains(&g))
+    {
+        return Err(ApiError::bad_input(
+            "maxJobZoneGap",
+            "must be between 0 and 4",
+        ));
     }
     if gates
         .min_wage_ratio
         .is_some_and(|r| !r.is_finite() || !(0.0..=10.0).contains(&r))
     {
-        return Err(ApiError::bad_input("minWageRatio", "must be between 0 and 10"));
+        return Err(ApiError::bad_input(
+            "minWageRatio",
+            "must be between 0 and 10",
+        ));
     }
     Ok(gates)
 }

@@ -65,11 +65,13 @@ fn first_of(field: &str, first: i32) -> ApiResult<usize> {
     }
 }
 
-/// The id of the skill `text` names: its slug or its exact name, case-insensitive. The error
-/// message says why not and names candidates.
+/// The id of the skill `text` names: its slug as written, else its exact name
+/// (case-insensitive; several skills may share a name, e.g. O*NET's skill and knowledge
+/// "Mathematics"), else its slug in any case. The error message says why not and names
+/// candidates.
 pub fn skill_id(m: &ReadModel, text: &str) -> Result<i32, String> {
     let wanted = text.trim();
-    if let Some(i) = m.skill_index(&wanted.to_lowercase()) {
+    if let Some(i) = m.skill_index(wanted) {
         return Ok(m.skills[i].id);
     }
     let named: Vec<&entity::skill::Model> = m
@@ -77,9 +79,11 @@ pub fn skill_id(m: &ReadModel, text: &str) -> Result<i32, String> {
         .iter()
         .filter(|s| s.name.eq_ignore_ascii_case(wanted))
         .collect();
-    match named.as_slice() {
-        [one] => Ok(one.id),
-        [] => {
+    let any_case = m.skill_index(&wanted.to_lowercase());
+    match (named.as_slice(), any_case) {
+        ([one], _) => Ok(one.id),
+        ([], Some(i)) => Ok(m.skills[i].id),
+        ([], None) => {
             let candidates: Vec<String> = m
                 .graph
                 .text
@@ -99,7 +103,7 @@ pub fn skill_id(m: &ReadModel, text: &str) -> Result<i32, String> {
                 )
             })
         }
-        many => Err(format!(
+        (many, _) => Err(format!(
             "`{wanted}` names {} skills; use a slug: {}",
             many.len(),
             many.iter()
@@ -115,13 +119,17 @@ pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
     let current = match &profile.current_role {
         None => None,
         Some(slug) => Some(m.role_index(slug).ok_or_else(|| {
-            ApiError::bad_input("profile.currentRole", format!("no role has the slug `{slug}`"))
+            ApiError::bad_input(
+                "profile.currentRole",
+                format!("no role has the slug `{slug}`"),
+            )
         })?),
     };
     let mut claims = Vec::with_capacity(profile.skills.len());
     for (i, claim) in profile.skills.iter().enumerate() {
-        let id = skill_id(m, &claim.skill)
-            .map_err(|message| ApiError::bad_input(format!("profile.skills[{i}].skill"), message))?;
+        let id = skill_id(m, &claim.skill).map_err(|message| {
+            ApiError::bad_input(format!("profile.skills[{i}].skill"), message)
+        })?;
         if let Some(level) = claim.level
             && !(level.is_finite() && (0.0..=7.0).contains(&level))
         {
@@ -144,9 +152,9 @@ pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
     Ok(Person {
         held: Held::new(claims),
         current,
-        job_zone: node
-            .and_then(|n| n.job_zone)
-            .or(profile.years_experience.map(matching::job_zone_for_experience)),
+        job_zone: node.and_then(|n| n.job_zone).or(profile
+            .years_experience
+            .map(matching::job_zone_for_experience)),
         salary: node.and_then(|n| n.salary),
     })
 }
@@ -188,8 +196,13 @@ pub fn match_roles(
     let first = first_of("first", first)?;
     let person = person(m, profile)?;
     let c = conditions;
-    if c.min_score.is_some_and(|s| !(s.is_finite() && (0.0..=1.0).contains(&s))) {
-        return Err(ApiError::bad_input("filter.minScore", "must be between 0 and 1"));
+    if c.min_score
+        .is_some_and(|s| !(s.is_finite() && (0.0..=1.0).contains(&s)))
+    {
+        return Err(ApiError::bad_input(
+            "filter.minScore",
+            "must be between 0 and 1",
+        ));
     }
     range("filter.jobZoneMin", c.job_zone_min, 1, 5)?;
     range("filter.jobZoneMax", c.job_zone_max, 1, 5)?;
@@ -215,7 +228,8 @@ pub fn match_roles(
         };
         within(node.job_zone, c.job_zone_min, c.job_zone_max)
             && within(seniority, c.seniority_min, c.seniority_max)
-            && c.min_pay.is_none_or(|min| node.salary.is_some_and(|s| s >= min))
+            && c.min_pay
+                .is_none_or(|min| node.salary.is_some_and(|s| s >= min))
             && reach.as_ref().is_none_or(|reach| reach[r])
     };
     let fits = matching::rank(&m.graph, &person, keep, c.min_score.unwrap_or(0.0), first);
@@ -282,7 +296,10 @@ pub fn similar_roles(
     let first = first_of("first", first)?;
     let min = min_similarity.unwrap_or(0.0);
     if !(min.is_finite() && (0.0..=1.0).contains(&min)) {
-        return Err(ApiError::bad_input("minSimilarity", "must be between 0 and 1"));
+        return Err(ApiError::bad_input(
+            "minSimilarity",
+            "must be between 0 and 1",
+        ));
     }
     let g = &m.graph;
     Ok(g.similarity.nearest[role]
@@ -319,7 +336,12 @@ pub fn summary(m: &ReadModel, person: &Person, fit: &RoleFit) -> String {
         .missing
         .iter()
         .map(|n| n.skill_id)
-        .chain(fit.matched.iter().filter(|x| x.coverage < 1.0).map(|x| x.need.skill_id))
+        .chain(
+            fit.matched
+                .iter()
+                .filter(|x| x.coverage < 1.0)
+                .map(|x| x.need.skill_id),
+        )
         .take(2)
         .map(name)
         .collect();
