@@ -57,6 +57,7 @@ fn query(from: usize, to: usize, objective: Objective) -> RouteQuery {
         via: vec![],
         avoid: vec![],
         include_related: false,
+        similar: None,
     }
 }
 

@@ -390,9 +390,12 @@ pub(crate) mod tests {
 
     use super::*;
 
+    /// A skill of a test role: (id, importance, level, share).
+    pub type TestSkill = (i32, Option<f64>, Option<f64>, Option<f64>);
+
     /// A role whose skills are (id, importance, level) or, with importance `None`, curated
     /// (share) skills.
-    pub fn role(i: usize, skills: &[(i32, Option<f64>, Option<f64>, Option<f64>)]) -> RoleNode {
+    pub fn role(i: usize, skills: &[TestSkill]) -> RoleNode {
         RoleNode {
             id: i as i32 + 1,
             slug: format!("r{i:03}"),
