@@ -349,39 +349,63 @@ pub fn matrix(roles: &[RoleNode], needs: &[RoleNeeds]) -> Vec<f32> {
             }
         }
     }
-    let mut m = vec![0.0_f32; n * n];
-    let mut met = vec![0.0_f64; n];
-    for (b, nb) in needs.iter().enumerate() {
-        if nb.total > 0.0 {
-            met.iter_mut().for_each(|x| *x = 0.0);
-            for need in &nb.needs {
-                let Some(list) = usize::try_from(need.skill_id)
-                    .ok()
-                    .and_then(|i| holders.get(i))
-                else {
-                    continue;
-                };
-                match need.level {
-                    None => list
-                        .iter()
-                        .for_each(|&(a, _)| met[a as usize] += need.weight),
-                    Some(level) => {
-                        let per_level = 1.0 / level;
-                        for &(a, have) in list {
-                            let c = (have * per_level).min(1.0);
-                            met[a as usize] += need.weight * c * c;
-                        }
-                    }
+    // Column b (how much of b's needs each role covers) is independent of the others: split
+    // the columns over the cores, then transpose to rows.
+    let mut columns = vec![0.0_f32; n * n];
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get().min(4));
+    let per_thread = n.div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        for (t, chunk) in columns.chunks_mut(per_thread * n.max(1)).enumerate() {
+            let holders = &holders;
+            scope.spawn(move || {
+                let mut met = vec![0.0_f64; n];
+                for (k, column) in chunk.chunks_mut(n).enumerate() {
+                    let b = t * per_thread + k;
+                    column_of(&needs[b], holders, &mut met, column);
+                    column[b] = 1.0;
                 }
-            }
-            let scale = 1.0 / nb.total;
-            for (a, &x) in met.iter().enumerate() {
-                m[a * n + b] = (x * scale).clamp(0.0, 1.0) as f32;
-            }
+            });
         }
-        m[b * n + b] = 1.0;
+    });
+    let mut m = vec![0.0_f32; n * n];
+    for b in 0..n {
+        for a in 0..n {
+            m[a * n + b] = columns[b * n + a];
+        }
     }
     m
+}
+
+/// How much of `nb` each role covers, into `column` (by role index).
+fn column_of(nb: &RoleNeeds, holders: &[Vec<(u32, f64)>], met: &mut [f64], column: &mut [f32]) {
+    if nb.total <= 0.0 {
+        return;
+    }
+    met.iter_mut().for_each(|x| *x = 0.0);
+    for need in &nb.needs {
+        let Some(list) = usize::try_from(need.skill_id)
+            .ok()
+            .and_then(|i| holders.get(i))
+        else {
+            continue;
+        };
+        match need.level {
+            None => list
+                .iter()
+                .for_each(|&(a, _)| met[a as usize] += need.weight),
+            Some(level) => {
+                let per_level = 1.0 / level;
+                for &(a, have) in list {
+                    let c = (have * per_level).min(1.0);
+                    met[a as usize] += need.weight * c * c;
+                }
+            }
+        }
+    }
+    let scale = 1.0 / nb.total;
+    for (x, &v) in column.iter_mut().zip(met.iter()) {
+        *x = (v * scale).clamp(0.0, 1.0) as f32;
+    }
 }
 
 #[cfg(test)]
