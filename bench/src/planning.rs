@@ -83,6 +83,13 @@ pub fn nurse() -> ProfileRequest {
 async fn main() {
     let path = std::env::temp_dir().join(format!("bench-planning-{}.db", std::process::id()));
     let db = common::with_onet(&format!("sqlite://{}?mode=rwc", path.display())).await;
+    let mut builds = Vec::new();
+    for _ in 0..3 {
+        let start = Instant::now();
+        std::hint::black_box(api::model::load(&db).await.expect("model"));
+        builds.push(start.elapsed());
+    }
+    summary("whole read model build, SQLite (similarity included)", &mut builds);
     let m = api::model::load(&db).await.expect("model");
     db.close().await.ok();
     for suffix in ["", "-wal", "-shm"] {
