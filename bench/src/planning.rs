@@ -89,7 +89,10 @@ async fn main() {
         std::hint::black_box(api::model::load(&db).await.expect("model"));
         builds.push(start.elapsed());
     }
-    summary("whole read model build, SQLite (similarity included)", &mut builds);
+    summary(
+        "whole read model build, SQLite (similarity included)",
+        &mut builds,
+    );
     let m = api::model::load(&db).await.expect("model");
     db.close().await.ok();
     for suffix in ["", "-wal", "-shm"] {

@@ -189,10 +189,10 @@ pub fn learn_next(
     let mut gains: Vec<Gain> = vec![Gain::default(); max_id + 1];
     let goal_weight = |r: usize| goal.iter().find(|(g, _)| *g == r).map(|(_, w)| *w);
     for (r, needs) in g.similarity.needs.iter().enumerate() {
-        if Some(r) == person.current || needs.total <= 0.0 {
+        let weight = goal_weight(r);
+        if (Some(r) == person.current && weight.is_none()) || needs.total <= 0.0 {
             continue;
         }
-        let weight = goal_weight(r);
         for need in &needs.needs {
             let c = similarity::coverage(person.held.level(need.skill_id), need);
             if c >= 1.0 {
