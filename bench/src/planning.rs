@@ -156,6 +156,50 @@ async fn main() {
         }
     }
 
+    // Through the GraphQL schema (resolvers, breakdown, summary; no HTTP).
+    let model = std::sync::Arc::new(m);
+    let m = &*model;
+    let schema = async_graphql::Schema::build(
+        api::graphql::QueryRoot::default(),
+        api::graphql::MutationRoot::default(),
+        async_graphql::EmptySubscription,
+    )
+    .finish();
+    let query = r#"query($p: ProfileInput!) { matchRoles(profile: $p, first: 10) {
+        rank score role { slug title } summary gates { viable highlyViable jobZone pay }
+        matchedSkills { skill { slug } have need coverage } missingSkills { skill { slug } levelNeeded }
+        strengths { skill { slug } } jobZoneGap payChange { amount } } }"#;
+    let vars = serde_json::json!({ "p": { "currentRole": "web-developers", "skills": [
+        { "skill": "programming", "level": 4.5 }, { "skill": "computers-and-electronics", "level": 5 },
+        { "skill": "technology-design", "level": 4 }, { "skill": "complex-problem-solving", "level": 4 },
+        { "skill": "critical-thinking", "level": 4 }, { "skill": "reading-comprehension", "level": 4 },
+        { "skill": "design", "level": 3.5 }, { "skill": "active-learning", "level": 3.5 },
+        { "skill": "judgment-and-decision-making", "level": 3.5 }, { "skill": "systems-analysis", "level": 3.5 },
+        { "skill": "operations-analysis", "level": 3 }, { "skill": "communications-and-media", "level": 3 } ] } });
+    let request = || {
+        async_graphql::Request::new(query)
+            .variables(async_graphql::Variables::from_json(vars.clone()))
+            .data(model.clone())
+    };
+    let first = schema.execute(request()).await;
+    assert!(first.errors.is_empty(), "{:?}", first.errors);
+    let json = first.data.into_json().expect("json");
+    println!(
+        "e.g. summary: {}",
+        json["matchRoles"][1]["summary"].as_str().unwrap_or("")
+    );
+    let mut samples = Vec::new();
+    for _ in 0..300 {
+        let start = Instant::now();
+        let response = schema.execute(request()).await;
+        samples.push(start.elapsed());
+        std::hint::black_box(response);
+    }
+    summary(
+        "matchRoles through the schema, full breakdown",
+        &mut samples,
+    );
+
     let conditions = MatchConditions::default();
     let profile = web_developer();
     let mut samples = Vec::new();

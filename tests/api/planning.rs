@@ -76,7 +76,7 @@ async fn a_roles_own_skills_match_it_first_with_score_one(app: TestApp) {
         own["summary"]
             .as_str()
             .unwrap()
-            .starts_with("You cover 100% of what Information Technology Manager needs")
+            .starts_with("You cover 100% of the needs of Information Technology Manager")
     );
     // Scores never increase down the list.
     let scores: Vec<f64> = found.iter().map(|m| m["score"].as_f64().unwrap()).collect();

@@ -324,7 +324,7 @@ pub fn summary(m: &ReadModel, person: &Person, fit: &RoleFit) -> String {
     let full = fit.matched.iter().filter(|x| x.coverage >= 1.0).count();
     let total = fit.matched.len() + fit.missing.len();
     let mut text = format!(
-        "You cover {} of what {title} needs ({full} of its {total} weighted skills in full",
+        "You cover {} of the needs of {title} ({full} of its {total} weighted skills in full",
         percent(fit.score)
     );
     let partial = fit.matched.len() - full;
