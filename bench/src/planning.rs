@@ -205,7 +205,7 @@ async fn main() {
     let mut samples = Vec::new();
     for _ in 0..300 {
         let start = Instant::now();
-        let found = planning::match_roles(&m, &profile, 10, &conditions).expect("match");
+        let found = planning::match_roles(m, &profile, 10, &conditions).expect("match");
         samples.push(start.elapsed());
         std::hint::black_box(found);
     }
@@ -214,7 +214,7 @@ async fn main() {
     let mut with_current = web_developer();
     with_current.current_role = Some("web-developers".to_owned());
     let goal = Some("computer-and-information-systems-managers");
-    let (_, lessons) = planning::learn_next(&m, &with_current, goal, 5).expect("learn");
+    let (_, lessons) = planning::learn_next(m, &with_current, goal, 5).expect("learn");
     println!("learnNext for a web developer toward IS manager:");
     for l in &lessons {
         let name = m
@@ -230,7 +230,7 @@ async fn main() {
     let mut samples = Vec::new();
     for _ in 0..300 {
         let start = Instant::now();
-        let found = planning::learn_next(&m, &with_current, goal, 10).expect("learn");
+        let found = planning::learn_next(m, &with_current, goal, 10).expect("learn");
         samples.push(start.elapsed());
         std::hint::black_box(found);
     }
@@ -241,7 +241,7 @@ async fn main() {
     let mut samples = Vec::new();
     for _ in 0..300 {
         let start = Instant::now();
-        let found = planning::learn_next(&m, &profile, None, 10).expect("learn");
+        let found = planning::learn_next(m, &profile, None, 10).expect("learn");
         samples.push(start.elapsed());
         std::hint::black_box(found);
     }
