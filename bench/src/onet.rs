@@ -138,6 +138,7 @@ async fn main() {
             via: vec![],
             avoid: vec![],
             include_related: false,
+            similar: None,
         };
         let start = Instant::now();
         let result = find_routes(g, &q);

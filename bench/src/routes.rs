@@ -57,6 +57,7 @@ fn query(from: usize, to: usize, objective: Objective) -> RouteQuery {
         via: vec![],
         avoid: vec![],
         include_related: false,
+        similar: None,
     }
 }
 
@@ -171,6 +172,7 @@ fn synthetic(roles: usize, moves: usize) {
             slug: r.slug.clone(),
             title: r.title.clone(),
             salary: Some(r.salary),
+            job_zone: None,
             skills: Vec::new(),
             certifications: Vec::new(),
         }),

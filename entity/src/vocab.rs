@@ -39,6 +39,8 @@ vocabulary! {
         Lateral,
         Pivot,
         Related,
+        /// Computed from skill similarity, never stored: routed only when asked for.
+        Similar,
     }
 
     /// How much a role values a certification.
@@ -106,9 +108,10 @@ vocabulary! {
 }
 
 impl MoveKind {
-    /// Whether route search may take this move (related roles are shown, never routed).
+    /// Whether route search takes this move by default (related roles are shown, never
+    /// routed; computed similar moves only when a query asks for them).
     pub fn is_routable(self) -> bool {
-        self != Self::Related
+        !matches!(self, Self::Related | Self::Similar)
     }
 }
 

@@ -84,6 +84,12 @@ impl Rules for MoveRecord {
                 Err::<(), _>(format!("a move cannot lead from `{}` to itself", self.from)),
             );
         }
+        if self.kind == entity::vocab::MoveKind::Similar {
+            return rule(
+                "kind",
+                Err::<(), _>("`similar` moves are computed from skills, never stored".to_owned()),
+            );
+        }
         rule("typical_years", YEARS.check_opt(self.typical_years))?;
         rule("likelihood", Likelihood::parse_opt(self.likelihood))
     }

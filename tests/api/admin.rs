@@ -273,6 +273,11 @@ async fn a_new_move_shows_in_routes_as_soon_as_the_mutation_returns(app: TestApp
             "BAD_USER_INPUT",
         ),
         (
+            json!({ "from": "vp-of-it", "to": "it-director", "kind": "SIMILAR" }),
+            "input.kind",
+            "BAD_USER_INPUT",
+        ),
+        (
             json!({ "from": "vp-of-it", "to": "it-director", "kind": "LATERAL", "likelihood": 1.5 }),
             "input.likelihood",
             "BAD_USER_INPUT",

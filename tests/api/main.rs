@@ -13,6 +13,7 @@ mod onet;
 mod pages;
 mod pagination;
 mod places;
+mod planning;
 mod read_path;
 mod roles;
 mod seed_load;

@@ -20,6 +20,7 @@ on_both_databases!(
     importing_twice_changes_nothing,
     a_corrupt_file_names_file_line_and_column_and_writes_nothing,
     without_area_data_national_wages_are_null_and_a_named_area_is_unknown,
+    match_roles_pay_change_uses_the_profile_area_medians,
 );
 
 fn areas_fixture() -> PathBuf {
@@ -496,4 +497,27 @@ async fn without_area_data_national_wages_are_null_and_a_named_area_is_unknown(a
         .await;
     assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{error}");
     assert_eq!(error["extensions"]["field"], "area", "{error}");
+}
+
+async fn match_roles_pay_change_uses_the_profile_area_medians(app: TestApp) {
+    import_both(&app).await;
+    let query = r#"query($area: String) { matchRoles(profile: {
+            currentRole: "network-and-computer-systems-administrators",
+            skills: [{ skill: "critical-thinking" }], area: $area }, first: 50) {
+        role { slug wages(area: "TX") { annual { median } } }
+        payChange { from to amount } } }"#;
+    let data = app.data(query, json!({ "area": "TX" })).await;
+    // Texas: 15-1244 (administrators) median 101240.
+    let mut checked = 0;
+    for m in data["matchRoles"].as_array().unwrap() {
+        let Some(to) = m["role"]["wages"]["annual"]["median"].as_f64() else {
+            continue;
+        };
+        assert_eq!(m["payChange"]["from"].as_f64(), Some(101_240.0), "{m}");
+        assert_eq!(m["payChange"]["to"].as_f64(), Some(to), "{m}");
+        checked += 1;
+    }
+    assert!(checked > 0, "{data}");
+    let error = app.error(query, json!({ "area": "Atlantis" })).await;
+    assert_eq!(error["extensions"]["field"], "profile.area", "{error}");
 }

@@ -148,6 +148,7 @@ mod tests {
             slug: "r".into(),
             title: "R".into(),
             salary: None,
+            job_zone: None,
             skills,
             certifications: certs
                 .iter()

@@ -5,8 +5,10 @@
 //! of the read model and `graphql::career` exposes the results.
 
 pub mod gap;
+pub mod matching;
 pub mod render;
 pub mod search;
+pub mod similarity;
 pub mod snapshot;
 pub mod text_index;
 

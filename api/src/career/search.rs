@@ -14,7 +14,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::snapshot::{Edge, GraphSnapshot, Pair};
+use super::similarity::SimilarGates;
+use super::snapshot::{Edge, GraphSnapshot, MoveKind, Pair};
 
 /// Cost of 1.0 in integer micro-units.
 pub const UNIT: f64 = 1_000_000.0;
@@ -133,7 +134,7 @@ impl GraphSnapshot {
                 costs[pair.id] = pair
                     .edges
                     .iter()
-                    .filter(|&&e| include_related || self.edges[e].kind.is_routable())
+                    .filter(|&&e| usable(self.edges[e].kind, include_related))
                     .map(|&e| (e as u32, self.edge_cost(e, objective)))
                     .min_by_key(|&(e, c)| (c, e))
                     .unwrap_or((NO_EDGE, 0));
@@ -141,6 +142,37 @@ impl GraphSnapshot {
             costs
         })
     }
+
+    /// Like `pair_costs`, with the computed `Similar` moves that pass `gates` (per query: the
+    /// gates are the caller's).
+    fn pair_costs_with_similar(
+        &self,
+        objective: Objective,
+        include_related: bool,
+        gates: &SimilarGates,
+    ) -> Vec<(u32, u64)> {
+        let mut costs = vec![(NO_EDGE, 0); self.pair_count];
+        for pair in self.out.iter().flatten() {
+            costs[pair.id] = pair
+                .edges
+                .iter()
+                .filter(|&&e| {
+                    let edge = &self.edges[e];
+                    usable(edge.kind, include_related)
+                        || (edge.kind == MoveKind::Similar
+                            && self.transition(edge.from, edge.to).passes(gates))
+                })
+                .map(|&e| (e as u32, self.edge_cost(e, objective)))
+                .min_by_key(|&(e, c)| (c, e))
+                .unwrap_or((NO_EDGE, 0));
+        }
+        costs
+    }
+}
+
+/// Whether a stored move of `kind` is searched (computed moves have their own gates).
+fn usable(kind: MoveKind, include_related: bool) -> bool {
+    kind.is_routable() || (include_related && kind == MoveKind::Related)
 }
 
 /// A route search request, in snapshot indices.
@@ -155,6 +187,8 @@ pub struct RouteQuery {
     pub avoid: Vec<usize>,
     /// Also route over "related role" links (off by default: they are not moves people make).
     pub include_related: bool,
+    /// Also route over computed `Similar` moves that pass these gates (off when `None`).
+    pub similar: Option<SimilarGates>,
 }
 
 /// One route: role indices, the move (edge index) taken at each step, total integer cost.
@@ -324,7 +358,17 @@ pub fn find_routes(g: &GraphSnapshot, q: &RouteQuery) -> RouteSearch {
             complete: true,
         };
     }
-    let costs = g.pair_costs(q.objective, q.include_related);
+    let with_similar;
+    let costs = match &q.similar {
+        None => g.pair_costs(q.objective, q.include_related),
+        Some(gates) if *gates == SimilarGates::default() && !q.include_related => g.similar_costs
+            [q.objective as usize]
+            .get_or_init(|| g.pair_costs_with_similar(q.objective, false, gates)),
+        Some(gates) => {
+            with_similar = g.pair_costs_with_similar(q.objective, q.include_related, gates);
+            &with_similar
+        }
+    };
     let best = |pair: &Pair| {
         let (edge, cost) = costs[pair.id];
         (edge != NO_EDGE).then_some((edge as usize, cost))
@@ -424,6 +468,7 @@ mod tests {
             via: vec![],
             avoid: vec![],
             include_related: false,
+            similar: None,
         }
     }
 
@@ -591,6 +636,7 @@ mod tests {
                             via,
                             avoid,
                             include_related: false,
+                            similar: None,
                         };
                         (g, q)
                     },

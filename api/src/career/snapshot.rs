@@ -14,6 +14,8 @@ pub struct RoleNode {
     pub title: String,
     /// Headline yearly salary (see `model::headline_salary`).
     pub salary: Option<i32>,
+    /// O*NET job zone (1–5), when known.
+    pub job_zone: Option<i32>,
     pub skills: Vec<SkillWeight>,
     pub certifications: Vec<CertificationLink>,
 }
@@ -51,9 +53,10 @@ pub struct CertificationLink {
     pub relevance: Relevance,
 }
 
-/// One stored move.
+/// One move: stored, or computed from skill similarity (kind `Similar`, `move_id` 0).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
+    /// The stored move's id; 0 for a computed move.
     pub move_id: i32,
     pub from: usize,
     pub to: usize,
@@ -115,12 +118,16 @@ pub struct GraphSnapshot {
     /// Per objective and related-flag: each pair's cheapest usable edge and its cost,
     /// computed on first use (see `GraphSnapshot::best_edge`).
     pub(crate) pair_costs: [std::sync::OnceLock<Vec<(u32, u64)>>; 10],
+    /// Per objective: the same with computed moves passing the default gates.
+    pub(crate) similar_costs: [std::sync::OnceLock<Vec<(u32, u64)>>; 5],
     /// `inc` as one contiguous array (CSR) for the search's hot loops: the incoming pairs of
     /// role `i` are `inc_flat[inc_start[i]..inc_start[i + 1]]`, each (source role, pair id).
     pub(crate) inc_start: Vec<u32>,
     pub(crate) inc_flat: Vec<(u32, u32)>,
     /// Text search over titles, alternate titles, skills and certifications.
     pub text: super::text_index::TextIndex,
+    /// Every role's needs and its most similar roles (also the graph's `Similar` edges).
+    pub similarity: super::similarity::Similarity,
 }
 
 impl GraphSnapshot {
@@ -136,6 +143,19 @@ impl GraphSnapshot {
         let by_id: HashMap<i32, usize> = roles.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut moves = parts.moves;
         moves.sort_by_key(|m| m.id);
+        // Computed moves come after the stored ones, so a stored move wins a cost tie.
+        let similarity = super::similarity::Similarity::build(&roles);
+        for (a, nearest) in similarity.nearest.iter().enumerate() {
+            moves.extend(nearest.iter().map(|&(b, _)| MovePart {
+                id: 0,
+                from_role_id: roles[a].id,
+                to_role_id: roles[b as usize].id,
+                kind: MoveKind::Similar,
+                years: None,
+                likelihood: None,
+                source_id: 0,
+            }));
+        }
         let mut edges = Vec::with_capacity(moves.len());
         let mut out: Vec<Vec<Pair>> = vec![Vec::new(); roles.len()];
         let mut pair_of: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
@@ -203,9 +223,11 @@ impl GraphSnapshot {
             by_id,
             max_salary,
             pair_costs: Default::default(),
+            similar_costs: Default::default(),
             inc_start,
             inc_flat,
             text: super::text_index::TextIndex::build(parts.search_entries),
+            similarity,
         }
     }
 
@@ -264,6 +286,7 @@ pub(crate) mod tests {
                 slug: format!("r{i:02}"),
                 title: format!("Role {i:02}"),
                 salary: Some(50_000 + 10_000 * i as i32),
+                job_zone: None,
                 skills: Vec::new(),
                 certifications: Vec::new(),
             })

@@ -4,12 +4,14 @@ use async_graphql::{Context, Enum, Object, SimpleObject};
 use entity::role_profile::Model as Profile;
 
 use super::catalog::{Certification, Skill, Source};
-use super::enums::CertificationRelevance;
+use super::enums::{CertificationRelevance, MoveKind};
 use super::place::{AreaPayComparison, SalaryBasis};
+use super::planning::TransitionGates;
 use super::role::{CareerMove, Model, Role, SalaryChange, salary_change};
 use crate::career::gap::{self, GapReason, SkillGapItem};
 use crate::career::render;
 use crate::career::search::{self, MAX_STEPS, Objective};
+use crate::career::similarity::SimilarGates;
 use crate::career::snapshot::SkillWeight;
 use crate::error::GqlResult;
 use crate::service::career::{self, RouteRequest};
@@ -86,6 +88,7 @@ pub struct CareerRoute {
     objective: Objective,
     /// The area salary changes are measured in, when asked.
     area: Option<usize>,
+    gates: SimilarGates,
 }
 
 fn weights(objective: Objective) -> [f64; 4] {
@@ -124,6 +127,7 @@ impl CareerRoute {
                 edge,
                 position: i + 1,
                 area: self.area,
+                gates: self.gates,
             })
             .collect()
     }
@@ -195,6 +199,7 @@ pub struct RouteStep {
     position: usize,
     /// The area the salary change is measured in, when asked.
     area: Option<usize>,
+    gates: SimilarGates,
 }
 
 /// One move of a route.
@@ -204,10 +209,25 @@ impl RouteStep {
     async fn position(&self) -> i32 {
         self.position as i32
     }
-    /// The stored move (kind, typical years, likelihood, description, source, salary change).
+    /// The stored move (kind, typical years, likelihood, description, source, salary change);
+    /// null for a computed `SIMILAR` move (only in routes asked `includeSimilar: true`).
     #[graphql(name = "move")]
-    async fn career_move(&self) -> GqlResult<CareerMove> {
-        CareerMove::by_id(&self.m, self.m.graph.edges[self.edge].move_id)
+    async fn career_move(&self) -> GqlResult<Option<CareerMove>> {
+        let edge = &self.m.graph.edges[self.edge];
+        if edge.kind == entity::vocab::MoveKind::Similar {
+            return Ok(None);
+        }
+        CareerMove::by_id(&self.m, edge.move_id).map(Some)
+    }
+    /// The kind of move: a stored kind, or `SIMILAR` for a move computed from skills.
+    async fn kind(&self) -> MoveKind {
+        self.m.graph.edges[self.edge].kind.into()
+    }
+    /// The transition's gate values (similarity, job-zone step, pay ratio) and whether each
+    /// passes the query's gates (the defaults when `includeSimilar` is off).
+    async fn gates(&self) -> TransitionGates {
+        let edge = &self.m.graph.edges[self.edge];
+        TransitionGates::new(self.m.graph.transition(edge.from, edge.to), self.gates)
     }
     /// Years counted for this move (3 when unknown; see `yearsEstimated`).
     async fn years(&self) -> f64 {
@@ -260,6 +280,7 @@ pub struct CareerRouteSet {
     result: search::RouteSearch,
     objective: Objective,
     area: Option<usize>,
+    gates: SimilarGates,
 }
 
 /// A set of ranked routes, with diagrams of them.
@@ -277,6 +298,7 @@ impl CareerRouteSet {
                 rank: i + 1,
                 objective: self.objective,
                 area: self.area,
+                gates: self.gates,
             })
             .collect()
     }
@@ -745,7 +767,30 @@ impl CareerQuery {
             desc = "Measure each step's salary change by annual medians in this area (BLS area code, USPS state code or exact name) when both are published; headline salaries otherwise. Does not change the ranking."
         )]
         area: Option<String>,
+        #[graphql(
+            desc = "Also take moves computed from skill similarity (kind `SIMILAR`) that pass the gates below (default false).",
+            default_with = "Some(false)"
+        )]
+        include_similar: Option<bool>,
+        #[graphql(
+            desc = "With `includeSimilar`: least similarity of a computed move, 0–1 (how much of the next role's needs the current one covers; default the viability threshold)."
+        )]
+        min_similarity: Option<f64>,
+        #[graphql(
+            desc = "With `includeSimilar`: largest job-zone step up of a computed move, 0–4 (default 1; unknown job zones pass)."
+        )]
+        max_job_zone_gap: Option<i32>,
+        #[graphql(
+            desc = "With `includeSimilar`: least ratio of new to old headline pay of a computed move (default 0.75; unknown pay passes)."
+        )]
+        min_wage_ratio: Option<f64>,
     ) -> GqlResult<CareerRouteSet> {
+        let defaults = SimilarGates::default();
+        let gates = SimilarGates {
+            min_similarity: min_similarity.unwrap_or(defaults.min_similarity),
+            max_job_zone_gap: max_job_zone_gap.or(defaults.max_job_zone_gap),
+            min_wage_ratio: min_wage_ratio.or(defaults.min_wage_ratio),
+        };
         let request = RouteRequest {
             from,
             to,
@@ -755,6 +800,7 @@ impl CareerQuery {
             via: via.unwrap_or_default(),
             avoid: avoid.unwrap_or_default(),
             include_related: include_related.unwrap_or(false),
+            similar: include_similar.unwrap_or(false).then_some(gates),
         };
         let m = super::model(ctx)?;
         let query = career::route_query(&m, &request)?;
@@ -771,6 +817,7 @@ impl CareerQuery {
             result,
             objective: request.objective,
             area,
+            gates,
         })
     }
 

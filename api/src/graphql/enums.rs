@@ -15,6 +15,9 @@ pub enum MoveKind {
     Pivot,
     /// A related role (similar work), not necessarily a move people make.
     Related,
+    /// Computed from skill similarity (the first role covers most of what the second needs);
+    /// never stored, only in answers that ask for computed moves.
+    Similar,
 }
 
 /// How much a role values a certification.

@@ -8,6 +8,7 @@ pub mod errors;
 pub mod node;
 pub mod pagination;
 pub mod place;
+pub mod planning;
 pub mod profile;
 pub mod role;
 pub mod search;
@@ -33,6 +34,7 @@ pub struct QueryRoot(
     admin::AdminQuery,
     node::NodeQuery,
     place::PlaceQuery,
+    planning::PlanningQuery,
 );
 
 /// Root mutation: the admin mutations (need an admin token).

@@ -288,6 +288,15 @@ impl Role {
     ) -> Vec<CareerMove> {
         CareerMove::list(&self.m, &self.facts().moves_in, kind)
     }
+    /// Roles most like this one by skills (computed; its 30 nearest), most alike both ways
+    /// first; `similarity` is how much of each one's needs this role covers.
+    async fn similar_roles(
+        &self,
+        #[graphql(desc = "How many roles, 1–50.", default = 10)] first: Option<i32>,
+        #[graphql(desc = "Least similarity, 0–1.")] min_similarity: Option<f64>,
+    ) -> GqlResult<Vec<super::planning::SimilarRole>> {
+        super::planning::similar_roles(self, first.unwrap_or(10), min_similarity)
+    }
     /// Roles listed as related ("more in this field"), either direction.
     async fn related_roles(&self) -> Vec<Role> {
         self.list(&self.facts().related)

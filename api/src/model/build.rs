@@ -570,6 +570,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
             slug: r.slug.clone(),
             title: r.title.clone(),
             salary: f.headline_salary,
+            job_zone: r.job_zone,
             skills: skill_weights(&f.skills),
             certifications: strongest_certifications(&f.certifications),
         })

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::career::gap::{self, Gap};
 use crate::career::search::{self, MAX_ROUTES, MAX_STEPS, MAX_VIA, Objective, RouteQuery};
+use crate::career::similarity::SimilarGates;
 use crate::career::{GraphSnapshot, RouteSearch};
 use crate::error::{ApiError, ApiResult};
 use crate::model::ReadModel;
@@ -24,6 +25,8 @@ pub struct RouteRequest {
     pub via: Vec<String>,
     pub avoid: Vec<String>,
     pub include_related: bool,
+    /// Also route over computed similar moves passing these gates.
+    pub similar: Option<SimilarGates>,
 }
 
 /// Index of the role with this slug in the model (and its graph), or NOT_FOUND.
@@ -75,7 +78,37 @@ pub fn route_query(m: &ReadModel, request: &RouteRequest) -> ApiResult<RouteQuer
             .map(|s| index(g, s))
             .collect::<ApiResult<_>>()?,
         include_related: request.include_related,
+        similar: request.similar.map(checked_gates).transpose()?,
     })
+}
+
+/// The gates of `careerRoutes(includeSimilar: true)`, checked.
+fn checked_gates(gates: SimilarGates) -> ApiResult<SimilarGates> {
+    if !(0.0..=1.0).contains(&gates.min_similarity) {
+        return Err(ApiError::bad_input(
+            "minSimilarity",
+            "must be between 0 and 1",
+        ));
+    }
+    if gates
+        .max_job_zone_gap
+        .is_some_and(|g| !(0..=4).contains(&g))
+    {
+        return Err(ApiError::bad_input(
+            "maxJobZoneGap",
+            "must be between 0 and 4",
+        ));
+    }
+    if gates
+        .min_wage_ratio
+        .is_some_and(|r| !r.is_finite() || !(0.0..=10.0).contains(&r))
+    {
+        return Err(ApiError::bad_input(
+            "minWageRatio",
+            "must be between 0 and 10",
+        ));
+    }
+    Ok(gates)
 }
 
 /// The best routes for `query` (on a blocking thread when the graph is large).

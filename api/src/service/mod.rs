@@ -5,6 +5,7 @@ pub mod admin;
 pub mod career;
 pub mod catalog;
 pub mod place;
+pub mod planning;
 pub mod role;
 
 /// A window over an ordered list: skip `offset`, take `limit`.

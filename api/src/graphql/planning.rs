@@ -1,0 +1,578 @@
+//! Planning from a person: `matchRoles`, `learnNext`, `Role.similarRoles` and the gate values
+//! of transitions. Resolvers map arguments, call `service::planning` and map the result.
+
+use async_graphql::{Context, InputObject, Object, SimpleObject};
+
+use super::catalog::{Certification, Skill};
+use super::enums::MoveKind;
+use super::role::{Model, Role, SalaryChange, salary_change};
+use crate::career::matching::{Lesson, NeedMet, Person, RoleFit};
+use crate::career::similarity::{Need, SimilarGates, Transition};
+use crate::error::GqlResult;
+use crate::service::place;
+use crate::service::planning::{self, MatchConditions, ProfileRequest, SkillClaim};
+
+/// A skill a person has.
+#[derive(InputObject, Clone, Debug)]
+pub struct SkillClaimInput {
+    /// The skill's slug or exact name (case-insensitive), e.g. `programming` or `Programming`.
+    pub skill: String,
+    /// Level on O*NET's 0–7 scale; omitted means "at the level roles ask for".
+    pub level: Option<f64>,
+}
+
+/// A person: where they are and what they can do.
+#[derive(InputObject, Clone, Debug, Default)]
+pub struct ProfileInput {
+    /// Slug of the current role: the base for pay change, job-zone step and `reachableBy`.
+    pub current_role: Option<String>,
+    /// Skills held, each with an optional level.
+    #[graphql(default_with = "Some(Vec::new())")]
+    pub skills: Option<Vec<SkillClaimInput>>,
+    /// Area for pay figures (`payChange`, `payUpside`, `bestUnlockedPay`: annual medians there,
+    /// BLS OEWS May 2025), as in `Role.wages(area:)`; headline salaries when omitted. Ranking
+    /// and the pay gate use headline salaries.
+    pub area: Option<String>,
+    /// Years of work experience: without `currentRole`, sets the job zone the person is
+    /// ready for (O*NET's bands: under 3 months 1, under 1 year 2, under 2 years 3, under 4
+    /// years 4, else 5).
+    pub years_experience: Option<f64>,
+}
+
+impl From<ProfileInput> for ProfileRequest {
+    fn from(p: ProfileInput) -> Self {
+        Self {
+            current_role: p.current_role,
+            skills: p
+                .skills
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| SkillClaim {
+                    skill: c.skill,
+                    level: c.level,
+                })
+                .collect(),
+            area: p.area,
+            years_experience: p.years_experience,
+        }
+    }
+}
+
+/// Conditions every role returned by `matchRoles` meets.
+#[derive(InputObject, Clone, Debug, Default)]
+pub struct MatchFilter {
+    /// Least score, 0–1.
+    pub min_score: Option<f64>,
+    /// Least O*NET job zone, 1–5 (roles of unknown job zone are left out when set).
+    pub job_zone_min: Option<i32>,
+    /// Greatest O*NET job zone, 1–5.
+    pub job_zone_max: Option<i32>,
+    /// Least headline yearly pay, US dollars (roles of unknown pay are left out when set).
+    pub min_pay: Option<i32>,
+    /// Least seniority, 1–8.
+    pub seniority_min: Option<i32>,
+    /// Greatest seniority, 1–8.
+    pub seniority_max: Option<i32>,
+    /// Only roles one move of these kinds away from `profile.currentRole` (`SIMILAR`: a
+    /// computed move passing the default gates).
+    pub reachable_by: Option<Vec<MoveKind>>,
+}
+
+impl From<MatchFilter> for MatchConditions {
+    fn from(f: MatchFilter) -> Self {
+        Self {
+            min_score: f.min_score,
+            job_zone_min: f.job_zone_min,
+            job_zone_max: f.job_zone_max,
+            min_pay: f.min_pay,
+            seniority_min: f.seniority_min,
+            seniority_max: f.seniority_max,
+            reachable_by: f
+                .reachable_by
+                .map(|kinds| kinds.into_iter().map(Into::into).collect()),
+        }
+    }
+}
+
+/// The gate values of a transition and whether each passes (nesta's career-causeways gates
+/// on our similarity scale; see README "Matching and similarity").
+#[derive(SimpleObject, Clone, Copy)]
+pub struct TransitionGates {
+    /// How much of the new role's needs the old one covers (importance- and level-weighted),
+    /// 0–1.
+    pub similarity: f64,
+    /// Whether `similarity` reaches the viability threshold for moves (0.8).
+    pub viable: bool,
+    /// Whether `similarity` reaches the high-viability threshold for moves (0.9).
+    pub highly_viable: bool,
+    /// Whether `similarity` reaches the gate asked (`minSimilarity`, default 0.8).
+    pub similarity_ok: bool,
+    /// New job zone − old, when both are known.
+    pub job_zone_gap: Option<i32>,
+    /// Whether the job-zone step is within the gate (`maxJobZoneGap`, default 1; unknown passes).
+    pub job_zone_ok: bool,
+    /// New headline pay ÷ old, when both are known.
+    pub wage_ratio: Option<f64>,
+    /// Whether the pay ratio is within the gate (`minWageRatio`, default 0.75; unknown passes).
+    pub wage_ok: bool,
+    /// Whether all three gates pass.
+    pub passes: bool,
+}
+
+impl TransitionGates {
+    pub(crate) fn new(t: Transition, gates: SimilarGates) -> Self {
+        use crate::career::similarity::{HIGHLY_VIABLE, VIABLE};
+        Self {
+            similarity: round(t.similarity),
+            viable: t.similarity >= VIABLE,
+            highly_viable: t.similarity >= HIGHLY_VIABLE,
+            similarity_ok: t.similar_enough(&gates),
+            job_zone_gap: t.job_zone_gap,
+            job_zone_ok: t.job_zone_ok(&gates),
+            wage_ratio: t.wage_ratio.map(round),
+            wage_ok: t.wage_ok(&gates),
+            passes: t.passes(&gates),
+        }
+    }
+}
+
+/// Four decimals: enough for a score, stable across platforms' last bits.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// A role similar to another, by skills.
+pub struct SimilarRole {
+    m: Model,
+    from: usize,
+    role: usize,
+    transition: Transition,
+}
+
+/// A role similar to another, by skills.
+#[Object]
+impl SimilarRole {
+    /// The similar role.
+    async fn role(&self) -> Role {
+        Role::at(&self.m, self.role)
+    }
+    /// How much of this role's needs the first role covers, 0–1.
+    async fn similarity(&self) -> f64 {
+        round(self.transition.similarity)
+    }
+    /// How much of the first role's needs this role covers, 0–1 (the way back).
+    async fn reverse_similarity(&self) -> f64 {
+        round(self.m.graph.transition(self.role, self.from).similarity)
+    }
+    /// The move's gate values under the default gates.
+    async fn gates(&self) -> TransitionGates {
+        TransitionGates::new(self.transition, SimilarGates::default())
+    }
+}
+
+/// `Role.similarRoles`: the roles `role` is most similar to.
+pub(crate) fn similar_roles(
+    role: &Role,
+    first: i32,
+    min_similarity: Option<f64>,
+) -> GqlResult<Vec<SimilarRole>> {
+    let found = planning::similar_roles(&role.m, role.i as usize, first, min_similarity)?;
+    Ok(found
+        .into_iter()
+        .map(|(b, transition)| SimilarRole {
+            m: role.m.clone(),
+            from: role.i as usize,
+            role: b,
+            transition,
+        })
+        .collect())
+}
+
+/// One of a role's needs that the person holds.
+pub struct SkillMatch {
+    m: Model,
+    met: NeedMet,
+}
+
+/// One of a role's needs that the person holds.
+#[Object]
+impl SkillMatch {
+    /// The skill.
+    async fn skill(&self) -> GqlResult<Skill> {
+        Skill::by_id(&self.m, self.met.need.skill_id)
+    }
+    /// Level held, 0–7; null when claimed without a level ("at the level asked").
+    async fn have(&self) -> Option<f64> {
+        self.met.have.filter(|h| h.is_finite())
+    }
+    /// Level the role needs, 0–7; null when presence is enough (curated skills).
+    async fn need(&self) -> Option<f64> {
+        self.met.need.level
+    }
+    /// O*NET importance (1–5), when stated.
+    async fn importance(&self) -> Option<f64> {
+        self.met.need.importance
+    }
+    /// Weight of the need in the score, 0–1.
+    async fn weight(&self) -> f64 {
+        round(self.met.need.weight)
+    }
+    /// Share of the need met: `min(have / need, 1)²` (1 when claimed without a level).
+    async fn coverage(&self) -> f64 {
+        round(self.met.coverage)
+    }
+}
+
+/// One of a role's needs that the person lacks.
+pub struct MissingSkill {
+    m: Model,
+    need: Need,
+}
+
+/// One of a role's needs that the person lacks.
+#[Object]
+impl MissingSkill {
+    /// The skill.
+    async fn skill(&self) -> GqlResult<Skill> {
+        Skill::by_id(&self.m, self.need.skill_id)
+    }
+    /// O*NET importance (1–5), when stated.
+    async fn importance(&self) -> Option<f64> {
+        self.need.importance
+    }
+    /// Level needed, 0–7; null when presence is enough.
+    async fn level_needed(&self) -> Option<f64> {
+        self.need.level
+    }
+    /// Weight of the need in the score, 0–1.
+    async fn weight(&self) -> f64 {
+        round(self.need.weight)
+    }
+}
+
+/// Which gates a match passes.
+#[derive(SimpleObject)]
+pub struct MatchGates {
+    /// The score reaches a person's viability threshold (0.4).
+    pub viable: bool,
+    /// The score reaches a person's high-viability threshold (0.5).
+    pub highly_viable: bool,
+    /// The job-zone step up is at most 1; null when the person's or role's job zone is
+    /// unknown.
+    pub job_zone: Option<bool>,
+    /// The role pays at least 75 % of the current role; null without a current role or pay.
+    pub pay: Option<bool>,
+}
+
+/// A role that fits a person, with why.
+pub struct RoleMatch {
+    m: Model,
+    person: std::sync::Arc<Person>,
+    fit: RoleFit,
+    rank: usize,
+    pay: PayBasis,
+}
+
+/// Where pay figures come from: headline salaries, or annual medians in the profile's area.
+#[derive(Clone, Copy)]
+struct PayBasis {
+    area: Option<usize>,
+}
+
+impl PayBasis {
+    /// The profile's area (BAD_USER_INPUT on `profile.area` when unknown).
+    fn of(m: &Model, area: Option<&str>) -> GqlResult<Self> {
+        let area = area
+            .map(|text| place::area(m, "profile.area", Some(text)))
+            .transpose()?;
+        Ok(Self { area })
+    }
+
+    /// Role `r`'s yearly pay on this basis.
+    fn salary(self, m: &Model, r: usize) -> Option<i32> {
+        match self.area {
+            Some(area) => place::annual_median(m, r, area),
+            None => m.graph.roles[r].salary,
+        }
+    }
+
+    /// The person's pay: the current role's.
+    fn person(self, m: &Model, person: &Person) -> Option<i32> {
+        match self.area {
+            Some(_) => person.current.and_then(|c| self.salary(m, c)),
+            None => person.salary,
+        }
+    }
+}
+
+/// A role that fits a person, with why.
+#[Object]
+impl RoleMatch {
+    /// Position in the result, from 1 (best).
+    async fn rank(&self) -> i32 {
+        self.rank as i32
+    }
+    /// The role.
+    async fn role(&self) -> Role {
+        Role::at(&self.m, self.fit.role)
+    }
+    /// Importance-weighted coverage of the role's skills at the levels it needs, 0–1:
+    /// `Σ weight · min(have / need, 1)² / Σ weight` (see README "Matching and similarity").
+    async fn score(&self) -> f64 {
+        round(self.fit.score)
+    }
+    /// The weight of the role's needs the person meets (the score's numerator).
+    async fn weight_met(&self) -> f64 {
+        let met: f64 = self
+            .fit
+            .matched
+            .iter()
+            .map(|x| x.need.weight * x.coverage)
+            .sum();
+        round(met)
+    }
+    /// The total weight of the role's needs (the score's denominator).
+    async fn weight_total(&self) -> f64 {
+        round(self.m.graph.similarity.needs[self.fit.role].total)
+    }
+    /// The role's needs the person holds (have vs need), heaviest first.
+    async fn matched_skills(&self) -> Vec<SkillMatch> {
+        self.fit
+            .matched
+            .iter()
+            .map(|&met| SkillMatch {
+                m: self.m.clone(),
+                met,
+            })
+            .collect()
+    }
+    /// The role's needs the person lacks, heaviest first.
+    async fn missing_skills(&self) -> Vec<MissingSkill> {
+        self.fit
+            .missing
+            .iter()
+            .map(|&need| MissingSkill {
+                m: self.m.clone(),
+                need,
+            })
+            .collect()
+    }
+    /// Transferable strengths: the role's heaviest needs the person meets in full (at most 5).
+    async fn strengths(&self) -> Vec<SkillMatch> {
+        self.fit
+            .strengths
+            .iter()
+            .map(|&met| SkillMatch {
+                m: self.m.clone(),
+                met,
+            })
+            .collect()
+    }
+    /// The role's job zone − the person's (the current role's, else from `yearsExperience`).
+    async fn job_zone_gap(&self) -> Option<i32> {
+        self.fit.transition.job_zone_gap
+    }
+    /// Pay change from the current role: headline salaries, or annual medians in
+    /// `profile.area` when given (null when either is unknown).
+    async fn pay_change(&self) -> Option<SalaryChange> {
+        let from = self.pay.person(&self.m, &self.person);
+        salary_change(from, self.pay.salary(&self.m, self.fit.role)).filter(|_| from.is_some())
+    }
+    /// The gates passed.
+    async fn gates(&self) -> MatchGates {
+        let t = &self.fit.transition;
+        let gates = SimilarGates::default();
+        MatchGates {
+            viable: self.fit.viable(),
+            highly_viable: self.fit.highly_viable(),
+            job_zone: t.job_zone_gap.map(|_| t.job_zone_ok(&gates)),
+            pay: t.wage_ratio.map(|_| t.wage_ok(&gates)),
+        }
+    }
+    /// One sentence written from the numbers above.
+    async fn summary(&self) -> String {
+        planning::summary(&self.m, &self.person, &self.fit)
+    }
+}
+
+/// A skill worth learning next.
+pub struct SkillToLearn {
+    m: Model,
+    pay: PayBasis,
+    person: std::sync::Arc<Person>,
+    lesson: Lesson,
+    rank: usize,
+}
+
+impl SkillToLearn {
+    /// The roles the skill unlocks, else the goal roles it helps.
+    fn beneficiaries(&self) -> Vec<usize> {
+        self.lesson.unlocks.clone()
+    }
+}
+
+/// A skill worth learning next.
+#[Object]
+impl SkillToLearn {
+    /// Position in the result, from 1 (best).
+    async fn rank(&self) -> i32 {
+        self.rank as i32
+    }
+    /// The skill.
+    async fn skill(&self) -> GqlResult<Skill> {
+        Skill::by_id(&self.m, self.lesson.skill_id)
+    }
+    /// Level held now (null when not held or claimed without a level).
+    async fn level_held(&self) -> Option<f64> {
+        self.person
+            .held
+            .level(self.lesson.skill_id)
+            .filter(|l| l.is_finite())
+    }
+    /// Highest level asked by the roles it unlocks or the goal's routes (else by any role it
+    /// helps); null when presence is enough.
+    async fn level_needed(&self) -> Option<f64> {
+        self.lesson.level_needed
+    }
+    /// How many roles it brings over a person's viability threshold (0.4).
+    async fn unlock_count(&self) -> i32 {
+        self.lesson.unlocks.len() as i32
+    }
+    /// The roles it brings over a person's viability threshold, best fit afterwards first (at most
+    /// `first`, default 10).
+    async fn unlocks(
+        &self,
+        #[graphql(desc = "How many roles, 1–50.", default = 10)] first: Option<i32>,
+    ) -> Vec<Role> {
+        let n = first.unwrap_or(10).clamp(1, 50) as usize;
+        self.lesson
+            .unlocks
+            .iter()
+            .take(n)
+            .map(|&r| Role::at(&self.m, r))
+            .collect()
+    }
+    /// Score gained on the goal (weight 1) and the roles on its best routes (0.5 each).
+    async fn goal_progress(&self) -> f64 {
+        round(self.lesson.goal_progress)
+    }
+    /// Score gained summed over every role.
+    async fn total_gain(&self) -> f64 {
+        round(self.lesson.total_gain)
+    }
+    /// Pay upside: from the current role's pay to the best-paid role it unlocks (headline
+    /// salaries, or annual medians in `profile.area`);
+    /// null without a current role's pay or an unlocked role's pay.
+    async fn pay_upside(&self) -> Option<SalaryChange> {
+        let best = self
+            .beneficiaries()
+            .iter()
+            .filter_map(|&r| self.pay.salary(&self.m, r))
+            .max();
+        salary_change(self.pay.person(&self.m, &self.person), best)
+    }
+    /// Pay of the best-paid role it unlocks (headline, or annual median in `profile.area`).
+    async fn best_unlocked_pay(&self) -> Option<i32> {
+        self.beneficiaries()
+            .iter()
+            .filter_map(|&r| self.pay.salary(&self.m, r))
+            .max()
+    }
+    /// Certifications the roles it unlocks value, most often valued first (at most 3). The
+    /// data links certifications to roles, not to skills.
+    async fn certifications(&self) -> GqlResult<Vec<Certification>> {
+        let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+        for r in self.beneficiaries() {
+            for c in &self.m.graph.roles[r].certifications {
+                let strength = c.relevance.strength_rank();
+                match counts.iter_mut().find(|x| x.0 == c.certification_id) {
+                    Some(x) => {
+                        x.1 += 1;
+                        x.2 = x.2.min(strength);
+                    }
+                    None => counts.push((c.certification_id, 1, strength)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+        counts
+            .into_iter()
+            .take(3)
+            .map(|(id, _, _)| Certification::by_id(&self.m, id))
+            .collect()
+    }
+}
+
+/// Planning queries: from a person's skills to roles and what to learn.
+#[derive(Default)]
+pub struct PlanningQuery;
+
+/// Planning queries: from a person's skills to roles and what to learn.
+#[Object]
+impl PlanningQuery {
+    /// Roles that fit a person's skills, best first, each with its score breakdown, gates and
+    /// a summary. BAD_USER_INPUT names the field (`profile.skills[2].skill`) for an unknown
+    /// or ambiguous skill, with candidates in the message.
+    #[graphql(complexity = "crate::graphql::scaled(first, 10, child_complexity) + 20")]
+    async fn match_roles(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The person: skills, current role, years of experience.")]
+        profile: ProfileInput,
+        #[graphql(desc = "How many roles, 1–50.", default = 10)] first: Option<i32>,
+        #[graphql(desc = "Conditions every returned role meets.")] filter: Option<MatchFilter>,
+    ) -> GqlResult<Vec<RoleMatch>> {
+        let m = super::model(ctx)?;
+        let pay = PayBasis::of(&m, profile.area.as_deref())?;
+        let (person, fits) = planning::match_roles(
+            &m,
+            &profile.into(),
+            first.unwrap_or(10),
+            &filter.unwrap_or_default().into(),
+        )?;
+        let person = std::sync::Arc::new(person);
+        Ok(fits
+            .into_iter()
+            .enumerate()
+            .map(|(i, fit)| RoleMatch {
+                m: m.clone(),
+                person: person.clone(),
+                fit,
+                rank: i + 1,
+                pay,
+            })
+            .collect())
+    }
+
+    /// Skills to learn next, best first: with a `goal`, by progress on it and the roles of the
+    /// best routes to it; then by how many roles each brings over the viability threshold.
+    /// Never a skill already held at the level asked.
+    #[graphql(complexity = "crate::graphql::scaled(first, 10, child_complexity) + 20")]
+    async fn learn_next(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The person: skills, current role, years of experience.")]
+        profile: ProfileInput,
+        #[graphql(desc = "Slug of a role to work toward; NOT_FOUND when unknown.")] goal: Option<
+            String,
+        >,
+        #[graphql(desc = "How many skills, 1–50.", default = 10)] first: Option<i32>,
+    ) -> GqlResult<Vec<SkillToLearn>> {
+        let m = super::model(ctx)?;
+        let pay = PayBasis::of(&m, profile.area.as_deref())?;
+        let (person, lessons) =
+            planning::learn_next(&m, &profile.into(), goal.as_deref(), first.unwrap_or(10))?;
+        let person = std::sync::Arc::new(person);
+        Ok(lessons
+            .into_iter()
+            .enumerate()
+            .map(|(i, lesson)| SkillToLearn {
+                m: m.clone(),
+                person: person.clone(),
+                lesson,
+                rank: i + 1,
+                pay,
+            })
+            .collect())
+    }
+}

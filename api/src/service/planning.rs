@@ -1,0 +1,368 @@
+//! Planning use cases over the read model: roles that fit a person, what to learn next, and
+//! roles similar to a role. Inputs are checked here (errors name the GraphQL field as the
+//! caller spelled it, e.g. `profile.skills[2].skill`); `crate::career::matching` and
+//! `crate::career::similarity` do the work.
+
+use entity::vocab::MoveKind;
+
+use crate::career::matching::{self, Lesson, Person, RoleFit};
+use crate::career::search::{self, Objective, RouteQuery};
+use crate::career::similarity::{Held, SimilarGates, Transition};
+use crate::error::{ApiError, ApiResult};
+use crate::model::ReadModel;
+
+/// Largest `first` of the planning queries.
+pub const MAX_FIRST: usize = 50;
+/// Routes to a goal whose roles count as progress in `learnNext`.
+pub const GOAL_ROUTES: usize = 3;
+/// Most moves in a route to a goal.
+pub const GOAL_MAX_STEPS: usize = 6;
+/// Weight of a role passed on a route to the goal, relative to the goal itself.
+pub const ON_ROUTE_WEIGHT: f64 = 0.5;
+/// Candidates named when a skill is unknown.
+const CANDIDATES: usize = 5;
+
+/// One skill a person claims, as given.
+#[derive(Clone, Debug, Default)]
+pub struct SkillClaim {
+    /// A skill slug or exact name (case-insensitive).
+    pub skill: String,
+    /// Level on O*NET's 0–7 scale; `None`: at the level roles ask for.
+    pub level: Option<f64>,
+}
+
+/// A person, as given.
+#[derive(Clone, Debug, Default)]
+pub struct ProfileRequest {
+    pub current_role: Option<String>,
+    pub skills: Vec<SkillClaim>,
+    /// Pay figures in this area (resolved by the GraphQL layer; ranking uses headline pay).
+    pub area: Option<String>,
+    pub years_experience: Option<f64>,
+}
+
+/// Conditions on `matchRoles` results, as given.
+#[derive(Clone, Debug, Default)]
+pub struct MatchConditions {
+    pub min_score: Option<f64>,
+    pub job_zone_min: Option<i32>,
+    pub job_zone_max: Option<i32>,
+    pub min_pay: Option<i32>,
+    pub seniority_min: Option<i32>,
+    pub seniority_max: Option<i32>,
+    /// Only roles one move of these kinds away from the current role.
+    pub reachable_by: Option<Vec<MoveKind>>,
+}
+
+fn first_of(field: &str, first: i32) -> ApiResult<usize> {
+    if (1..=MAX_FIRST as i32).contains(&first) {
+        Ok(first as usize)
+    } else {
+        Err(ApiError::bad_input(
+            field,
+            format!("must be between 1 and {MAX_FIRST}, got {first}"),
+        ))
+    }
+}
+
+/// The id of the skill `text` names: its slug as written, else its exact name
+/// (case-insensitive; several skills may share a name, e.g. O*NET's skill and knowledge
+/// "Mathematics"), else its slug in any case. The error message says why not and names
+/// candidates.
+pub fn skill_id(m: &ReadModel, text: &str) -> Result<i32, String> {
+    let wanted = text.trim();
+    if let Some(i) = m.skill_index(wanted) {
+        return Ok(m.skills[i].id);
+    }
+    let named: Vec<&entity::skill::Model> = m
+        .skills
+        .iter()
+        .filter(|s| s.name.eq_ignore_ascii_case(wanted))
+        .collect();
+    let any_case = m.skill_index(&wanted.to_lowercase());
+    match (named.as_slice(), any_case) {
+        ([one], _) => Ok(one.id),
+        ([], Some(i)) => Ok(m.skills[i].id),
+        ([], None) => {
+            let candidates: Vec<String> = m
+                .graph
+                .text
+                .search(wanted, 50)
+                .into_iter()
+                .filter(|hit| hit.kind == crate::career::text_index::EntryKind::Skill)
+                .filter_map(|hit| m.skill_index_of_id(hit.id))
+                .map(|i| format!("`{}` ({})", m.skills[i].slug, m.skills[i].name))
+                .take(CANDIDATES)
+                .collect();
+            Err(if candidates.is_empty() {
+                format!("no skill has the slug or name `{wanted}`")
+            } else {
+                format!(
+                    "no skill has the slug or name `{wanted}`; did you mean {}?",
+                    candidates.join(", ")
+                )
+            })
+        }
+        (many, _) => Err(format!(
+            "`{wanted}` names {} skills; use a slug: {}",
+            many.len(),
+            many.iter()
+                .map(|s| format!("`{}` ({})", s.slug, s.category))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// Checks a profile and turns it into the engine's [`Person`].
+pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
+    let current = match &profile.current_role {
+        None => None,
+        Some(slug) => Some(m.role_index(slug).ok_or_else(|| {
+            ApiError::bad_input(
+                "profile.currentRole",
+                format!("no role has the slug `{slug}`"),
+            )
+        })?),
+    };
+    let mut claims = Vec::with_capacity(profile.skills.len());
+    for (i, claim) in profile.skills.iter().enumerate() {
+        let id = skill_id(m, &claim.skill).map_err(|message| {
+            ApiError::bad_input(format!("profile.skills[{i}].skill"), message)
+        })?;
+        if let Some(level) = claim.level
+            && !(level.is_finite() && (0.0..=7.0).contains(&level))
+        {
+            return Err(ApiError::bad_input(
+                format!("profile.skills[{i}].level"),
+                format!("must be between 0 and 7 (O*NET's level scale), got {level}"),
+            ));
+        }
+        claims.push((id, claim.level));
+    }
+    if let Some(years) = profile.years_experience
+        && !(years.is_finite() && (0.0..=80.0).contains(&years))
+    {
+        return Err(ApiError::bad_input(
+            "profile.yearsExperience",
+            format!("must be between 0 and 80, got {years}"),
+        ));
+    }
+    let node = current.map(|c| &m.graph.roles[c]);
+    Ok(Person {
+        held: Held::new(claims),
+        current,
+        job_zone: node.and_then(|n| n.job_zone).or(profile
+            .years_experience
+            .map(matching::job_zone_for_experience)),
+        salary: node.and_then(|n| n.salary),
+    })
+}
+
+fn range(field: &str, value: Option<i32>, lo: i32, hi: i32) -> ApiResult<()> {
+    match value {
+        Some(v) if !(lo..=hi).contains(&v) => Err(ApiError::bad_input(
+            field,
+            format!("must be between {lo} and {hi}, got {v}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Roles one move of `kinds` away from `from`: stored moves of those kinds, and for
+/// `Similar` the computed moves that pass the default gates.
+fn reachable(m: &ReadModel, from: usize, kinds: &[MoveKind]) -> Vec<bool> {
+    let g = &m.graph;
+    let mut reach = vec![false; g.roles.len()];
+    for pair in &g.out[from] {
+        let ok = pair.edges.iter().any(|&e| {
+            let kind = g.edges[e].kind;
+            kinds.contains(&kind)
+                && (kind != MoveKind::Similar
+                    || g.transition(from, pair.to).passes(&SimilarGates::default()))
+        });
+        reach[pair.to] |= ok;
+    }
+    reach
+}
+
+/// The roles that fit a person best, with their breakdowns.
+pub fn match_roles(
+    m: &ReadModel,
+    profile: &ProfileRequest,
+    first: i32,
+    conditions: &MatchConditions,
+) -> ApiResult<(Person, Vec<RoleFit>)> {
+    let first = first_of("first", first)?;
+    let person = person(m, profile)?;
+    let c = conditions;
+    if c.min_score
+        .is_some_and(|s| !(s.is_finite() && (0.0..=1.0).contains(&s)))
+    {
+        return Err(ApiError::bad_input(
+            "filter.minScore",
+            "must be between 0 and 1",
+        ));
+    }
+    range("filter.jobZoneMin", c.job_zone_min, 1, 5)?;
+    range("filter.jobZoneMax", c.job_zone_max, 1, 5)?;
+    range("filter.seniorityMin", c.seniority_min, 1, 8)?;
+    range("filter.seniorityMax", c.seniority_max, 1, 8)?;
+    range("filter.minPay", c.min_pay, 0, i32::MAX)?;
+    let reach = match (&c.reachable_by, person.current) {
+        (None, _) => None,
+        (Some(_), None) => {
+            return Err(ApiError::bad_input(
+                "filter.reachableBy",
+                "needs `profile.currentRole` (moves are counted from it)",
+            ));
+        }
+        (Some(kinds), Some(from)) => Some(reachable(m, from, kinds)),
+    };
+    let keep = |r: usize| {
+        let node = &m.graph.roles[r];
+        let seniority = m.roles[r].seniority;
+        let within = |v: Option<i32>, lo: Option<i32>, hi: Option<i32>| {
+            (lo.is_none() && hi.is_none())
+                || v.is_some_and(|v| lo.is_none_or(|lo| v >= lo) && hi.is_none_or(|hi| v <= hi))
+        };
+        within(node.job_zone, c.job_zone_min, c.job_zone_max)
+            && within(seniority, c.seniority_min, c.seniority_max)
+            && c.min_pay
+                .is_none_or(|min| node.salary.is_some_and(|s| s >= min))
+            && reach.as_ref().is_none_or(|reach| reach[r])
+    };
+    let fits = matching::rank(&m.graph, &person, keep, c.min_score.unwrap_or(0.0), first);
+    Ok((person, fits))
+}
+
+/// The skills to learn next, toward `goal` (a role slug) when given.
+pub fn learn_next(
+    m: &ReadModel,
+    profile: &ProfileRequest,
+    goal: Option<&str>,
+    first: i32,
+) -> ApiResult<(Person, Vec<Lesson>)> {
+    let first = first_of("first", first)?;
+    let person = person(m, profile)?;
+    let goal_roles = match goal {
+        None => Vec::new(),
+        Some(slug) => {
+            let to = m
+                .role_index(slug)
+                .ok_or_else(|| ApiError::not_found("role", slug))?;
+            goal_roles(m, person.current, to)
+        }
+    };
+    let lessons = matching::learn_next(&m.graph, &person, &goal_roles, first);
+    Ok((person, lessons))
+}
+
+/// The goal (weight 1) and the roles passed on the best routes to it from `current`
+/// (stored moves and default-gated similar moves), each [`ON_ROUTE_WEIGHT`].
+fn goal_roles(m: &ReadModel, current: Option<usize>, goal: usize) -> Vec<(usize, f64)> {
+    let mut roles = vec![(goal, 1.0)];
+    let Some(from) = current.filter(|&c| c != goal) else {
+        return roles;
+    };
+    let query = RouteQuery {
+        from,
+        to: goal,
+        k: GOAL_ROUTES,
+        objective: Objective::Balanced,
+        max_steps: GOAL_MAX_STEPS,
+        via: Vec::new(),
+        avoid: Vec::new(),
+        include_related: false,
+        similar: Some(SimilarGates::default()),
+    };
+    for route in search::find_routes(&m.graph, &query).routes {
+        for &r in &route.nodes[1..] {
+            if !roles.iter().any(|&(x, _)| x == r) {
+                roles.push((r, ON_ROUTE_WEIGHT));
+            }
+        }
+    }
+    roles
+}
+
+/// The roles most similar to role `role` (it covers most of their needs), most similar first.
+pub fn similar_roles(
+    m: &ReadModel,
+    role: usize,
+    first: i32,
+    min_similarity: Option<f64>,
+) -> ApiResult<Vec<(usize, Transition)>> {
+    let first = first_of("first", first)?;
+    let min = min_similarity.unwrap_or(0.0);
+    if !(min.is_finite() && (0.0..=1.0).contains(&min)) {
+        return Err(ApiError::bad_input(
+            "minSimilarity",
+            "must be between 0 and 1",
+        ));
+    }
+    let g = &m.graph;
+    Ok(g.similarity.nearest[role]
+        .iter()
+        .filter(|&&(_, s)| f64::from(s) >= min)
+        .take(first)
+        .map(|&(b, _)| (b as usize, g.transition(role, b as usize)))
+        .collect())
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// One sentence about a match, written from its numbers.
+pub fn summary(m: &ReadModel, person: &Person, fit: &RoleFit) -> String {
+    let title = &m.graph.roles[fit.role].title;
+    let name = |id: i32| {
+        m.skill_index_of_id(id)
+            .map_or_else(|| format!("skill {id}"), |i| m.skills[i].name.clone())
+    };
+    let full = fit.matched.iter().filter(|x| x.coverage >= 1.0).count();
+    let total = fit.matched.len() + fit.missing.len();
+    let mut text = format!(
+        "You cover {} of the needs of {title} ({full} of its {total} weighted skills in full",
+        percent(fit.score)
+    );
+    let partial = fit.matched.len() - full;
+    if partial > 0 {
+        text.push_str(&format!(", {partial} in part"));
+    }
+    text.push(')');
+    let gaps: Vec<String> = fit
+        .missing
+        .iter()
+        .map(|n| n.skill_id)
+        .chain(
+            fit.matched
+                .iter()
+                .filter(|x| x.coverage < 1.0)
+                .map(|x| x.need.skill_id),
+        )
+        .take(2)
+        .map(name)
+        .collect();
+    if !gaps.is_empty() {
+        text.push_str(&format!("; the biggest gaps are {}", gaps.join(" and ")));
+    }
+    if let Some(gap) = fit.transition.job_zone_gap {
+        let zones = match gap {
+            0 => "the same job zone".to_owned(),
+            g if g > 0 => format!("{g} job zone{} up", if g == 1 { "" } else { "s" }),
+            g => format!("{} job zone{} down", -g, if g == -1 { "" } else { "s" }),
+        };
+        text.push_str(&format!("; {zones}"));
+    }
+    if let (Some(ratio), Some(current)) = (fit.transition.wage_ratio, person.current) {
+        text.push_str(&format!(
+            "; pay {:+.0}% from {}",
+            (ratio - 1.0) * 100.0,
+            m.graph.roles[current].title
+        ));
+    }
+    text.push('.');
+    text
+}
