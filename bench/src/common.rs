@@ -65,3 +65,18 @@ impl PostgresServer {
             .expect("drop");
     }
 }
+
+/// The GraphQL schema over `db`'s current read model, with the default configuration.
+#[allow(dead_code)] // not every benchmark binary asks the schema
+pub async fn schema_over(db: &sea_orm::DatabaseConnection) -> api::graphql::AppSchema {
+    let store = std::sync::Arc::new(api::model::ModelStore::new());
+    store.rebuild(db).await.expect("read model");
+    let state = api::state::AppState::new(
+        api::config::Config::default(),
+        db.clone(),
+        store,
+        api::metrics::Metrics::new(Default::default()),
+    )
+    .expect("app state");
+    api::graphql::build_schema(state)
+}

@@ -99,16 +99,7 @@ async fn time_area_wages(db: &DatabaseConnection) {
         start.elapsed()
     );
     time_builds("SQLite+area", db).await;
-    let store = std::sync::Arc::new(api::model::ModelStore::new());
-    store.rebuild(db).await.expect("read model");
-    let state = api::state::AppState::new(
-        api::config::Config::default(),
-        db.clone(),
-        store,
-        api::metrics::Metrics::new(Default::default()),
-    )
-    .expect("app state");
-    let schema = api::graphql::build_schema(state);
+    let schema = common::schema_over(db).await;
     for (name, request) in [
         (
             "wages(area: \"CA\")",

@@ -8,6 +8,8 @@
 //!    same run (ratios, not absolute times, are what compare across machines), and a check
 //!    that both find routes of the same costs.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -116,14 +118,8 @@ async fn curated() {
             .collect();
         report(&format!("engine: 5 best {from} -> {to}"), &mut samples);
     }
-    let state = api::state::AppState::new(
-        api::config::Config::default(),
-        db.clone(),
-        store,
-        api::metrics::Metrics::new(Default::default()),
-    )
-    .expect("app state");
-    let schema = api::graphql::build_schema(state);
+    drop(store);
+    let schema = common::schema_over(&db).await;
     let request = r#"{ careerRoutes(from: "information-technology-manager", to: "chief-information-officer") {
         routes { roles { slug } totals { steps years likelihood } score { cost }
                  steps { move { kind source { key } } skillGap { skills { skill { name } } } } } } }"#;

@@ -9,6 +9,7 @@ mod m20261123_000004_audit_log;
 mod m20261130_000005_notify_data_version;
 mod m20261201_000006_area_wages;
 mod m20261201_000007_role_statements;
+mod support;
 
 /// All migrations in order.
 pub struct Migrator;

@@ -3,19 +3,11 @@
 //! Area wages are keyed by SOC code, not by role: roles join them through their O*NET code.
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
-use sea_orm_migration::sea_orm::DbBackend;
 
+use crate::support::{a, drop_tables, sort_text, unique_key};
+
+#[derive(DeriveMigrationName)]
 pub struct Migration;
-
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261201_000006_area_wages"
-    }
-}
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
 
 /// Whole-number estimates of `area_wage` (null: BLS did not publish it; `footnotes` says why).
 const WHOLE: [&str; 7] = [
@@ -40,19 +32,6 @@ const DECIMAL: [&str; 10] = [
     "jobs_per_1000",
     "location_quotient",
 ];
-
-/// A text column sorted byte-wise on both databases (PostgreSQL: the "C" collation).
-fn sort_text(column: &str, backend: DbBackend, unique: bool) -> ColumnDef {
-    let mut def = if unique {
-        string_uniq(a(column))
-    } else {
-        string(a(column))
-    };
-    if backend == DbBackend::Postgres {
-        def.extra("COLLATE \"C\"");
-    }
-    def
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -112,26 +91,11 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        manager
-            .create_index(
-                Index::create()
-                    .name("uq_area_wage")
-                    .table(a("area_wage"))
-                    .unique()
-                    .col(a("area_id"))
-                    .col(a("soc_code"))
-                    .col(a("source_id"))
-                    .to_owned(),
-            )
-            .await
+        let key = ["area_id", "soc_code", "source_id"];
+        unique_key(manager, "uq_area_wage", "area_wage", &key).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["area_wage", "area"] {
-            manager
-                .drop_table(Table::drop().table(a(table)).if_exists().to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_tables(manager, &["area_wage", "area"]).await
     }
 }

@@ -3,19 +3,12 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::support::{a, drop_tables, unique_key};
+
+#[derive(DeriveMigrationName)]
 pub struct Migration;
 
-impl MigrationName for Migration {
-    fn name(&self) -> &str {
-        "m20261201_000007_role_statements"
-    }
-}
-
 const TABLE: &str = "role_statement";
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
 
 /// A foreign key from `role_statement.column` to `target.id`.
 fn reference(column: &str, target: &str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
@@ -64,23 +57,11 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         // The natural key: a statement is the n-th a source states about a role.
-        manager
-            .create_index(
-                Index::create()
-                    .name(format!("uq_{TABLE}"))
-                    .table(a(TABLE))
-                    .unique()
-                    .col(a("role_id"))
-                    .col(a("source_id"))
-                    .col(a("position"))
-                    .to_owned(),
-            )
-            .await
+        let key = ["role_id", "source_id", "position"];
+        unique_key(manager, &format!("uq_{TABLE}"), TABLE, &key).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(a(TABLE)).if_exists().to_owned())
-            .await
+        drop_tables(manager, &[TABLE]).await
     }
 }

@@ -59,38 +59,40 @@ impl Area {
     }
 }
 
-/// Hourly pay, US dollars; null where BLS did not publish a value (see `footnotes`).
+/// Pay: the mean and percentiles, hourly in US dollars or yearly in whole US dollars; null
+/// where BLS did not publish a value (see `footnotes`).
 #[derive(SimpleObject)]
-pub struct HourlyWages {
+#[graphql(
+    concrete(name = "HourlyWages", params(f64)),
+    concrete(name = "AnnualWages", params(i32))
+)]
+pub struct Wages<T: async_graphql::OutputType> {
     /// Mean.
-    pub mean: Option<f64>,
+    pub mean: Option<T>,
     /// 10th percentile.
-    pub p10: Option<f64>,
+    pub p10: Option<T>,
     /// 25th percentile.
-    pub p25: Option<f64>,
+    pub p25: Option<T>,
     /// Median.
-    pub median: Option<f64>,
+    pub median: Option<T>,
     /// 75th percentile.
-    pub p75: Option<f64>,
+    pub p75: Option<T>,
     /// 90th percentile.
-    pub p90: Option<f64>,
+    pub p90: Option<T>,
 }
 
-/// Yearly pay, whole US dollars; null where BLS did not publish a value (see `footnotes`).
-#[derive(SimpleObject)]
-pub struct AnnualWages {
-    /// Mean.
-    pub mean: Option<i32>,
-    /// 10th percentile.
-    pub p10: Option<i32>,
-    /// 25th percentile.
-    pub p25: Option<i32>,
-    /// Median.
-    pub median: Option<i32>,
-    /// 75th percentile.
-    pub p75: Option<i32>,
-    /// 90th percentile.
-    pub p90: Option<i32>,
+impl<T: async_graphql::OutputType> From<[Option<T>; 6]> for Wages<T> {
+    /// From mean, p10, p25, median, p75, p90.
+    fn from([mean, p10, p25, median, p75, p90]: [Option<T>; 6]) -> Self {
+        Self {
+            mean,
+            p10,
+            p25,
+            median,
+            p75,
+            p90,
+        }
+    }
 }
 
 /// Why BLS did not publish a value (or published a bound).
@@ -142,28 +144,12 @@ impl AreaWage {
         self.row().employment_rse()
     }
     /// Hourly pay.
-    async fn hourly(&self) -> HourlyWages {
-        let [mean, p10, p25, median, p75, p90] = self.row().hourly();
-        HourlyWages {
-            mean,
-            p10,
-            p25,
-            median,
-            p75,
-            p90,
-        }
+    async fn hourly(&self) -> Wages<f64> {
+        self.row().hourly().into()
     }
     /// Yearly pay.
-    async fn annual(&self) -> AnnualWages {
-        let [mean, p10, p25, median, p75, p90] = self.row().annual();
-        AnnualWages {
-            mean,
-            p10,
-            p25,
-            median,
-            p75,
-            p90,
-        }
+    async fn annual(&self) -> Wages<i32> {
+        self.row().annual().into()
     }
     /// Relative standard error of the mean wage, percent.
     async fn mean_rse(&self) -> Option<f64> {

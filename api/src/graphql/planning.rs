@@ -10,7 +10,7 @@ use crate::career::matching::{Lesson, NeedMet, Person, RoleFit};
 use crate::career::similarity::{Need, SimilarGates, Transition};
 use crate::error::GqlResult;
 use crate::service::place;
-use crate::service::planning::{self, MatchConditions, ProfileRequest, SkillClaim};
+use crate::service::planning::{self, Between, MatchConditions, ProfileRequest, SkillClaim};
 
 /// A skill a person has.
 #[derive(InputObject, Clone, Debug)]
@@ -82,11 +82,15 @@ impl From<MatchFilter> for MatchConditions {
     fn from(f: MatchFilter) -> Self {
         Self {
             min_score: f.min_score,
-            job_zone_min: f.job_zone_min,
-            job_zone_max: f.job_zone_max,
+            job_zone: Between {
+                min: f.job_zone_min,
+                max: f.job_zone_max,
+            },
             min_pay: f.min_pay,
-            seniority_min: f.seniority_min,
-            seniority_max: f.seniority_max,
+            seniority: Between {
+                min: f.seniority_min,
+                max: f.seniority_max,
+            },
             reachable_by: f
                 .reachable_by
                 .map(|kinds| kinds.into_iter().map(Into::into).collect()),

@@ -41,15 +41,32 @@ pub struct ProfileRequest {
     pub years_experience: Option<f64>,
 }
 
+/// An inclusive range with either end open.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Between {
+    pub min: Option<i32>,
+    pub max: Option<i32>,
+}
+
+impl Between {
+    /// Whether `value` is inside; an unknown value is inside only an unbounded range.
+    fn holds(self, value: Option<i32>) -> bool {
+        match value {
+            None => self.min.is_none() && self.max.is_none(),
+            Some(v) => self.min.is_none_or(|lo| v >= lo) && self.max.is_none_or(|hi| v <= hi),
+        }
+    }
+}
+
 /// Conditions on `matchRoles` results, as given.
 #[derive(Clone, Debug, Default)]
 pub struct MatchConditions {
     pub min_score: Option<f64>,
-    pub job_zone_min: Option<i32>,
-    pub job_zone_max: Option<i32>,
+    /// O*NET job zones allowed.
+    pub job_zone: Between,
     pub min_pay: Option<i32>,
-    pub seniority_min: Option<i32>,
-    pub seniority_max: Option<i32>,
+    /// Seniority levels allowed.
+    pub seniority: Between,
     /// Only roles one move of these kinds away from the current role.
     pub reachable_by: Option<Vec<MoveKind>>,
 }
@@ -204,10 +221,10 @@ pub fn match_roles(
             "must be between 0 and 1",
         ));
     }
-    range("filter.jobZoneMin", c.job_zone_min, 1, 5)?;
-    range("filter.jobZoneMax", c.job_zone_max, 1, 5)?;
-    range("filter.seniorityMin", c.seniority_min, 1, 8)?;
-    range("filter.seniorityMax", c.seniority_max, 1, 8)?;
+    range("filter.jobZoneMin", c.job_zone.min, 1, 5)?;
+    range("filter.jobZoneMax", c.job_zone.max, 1, 5)?;
+    range("filter.seniorityMin", c.seniority.min, 1, 8)?;
+    range("filter.seniorityMax", c.seniority.max, 1, 8)?;
     range("filter.minPay", c.min_pay, 0, i32::MAX)?;
     let reach = match (&c.reachable_by, person.current) {
         (None, _) => None,
@@ -222,12 +239,8 @@ pub fn match_roles(
     let keep = |r: usize| {
         let node = &m.graph.roles[r];
         let seniority = m.roles[r].seniority;
-        let within = |v: Option<i32>, lo: Option<i32>, hi: Option<i32>| {
-            (lo.is_none() && hi.is_none())
-                || v.is_some_and(|v| lo.is_none_or(|lo| v >= lo) && hi.is_none_or(|hi| v <= hi))
-        };
-        within(node.job_zone, c.job_zone_min, c.job_zone_max)
-            && within(seniority, c.seniority_min, c.seniority_max)
+        c.job_zone.holds(node.job_zone)
+            && c.seniority.holds(seniority)
             && c.min_pay
                 .is_none_or(|min| node.salary.is_some_and(|s| s >= min))
             && reach.as_ref().is_none_or(|reach| reach[r])
