@@ -804,9 +804,7 @@ impl CareerQuery {
         };
         let m = super::model(ctx)?;
         let query = career::route_query(&m, &request)?;
-        let area = area
-            .map(|a| place::area(&m, "area", Some(&a)))
-            .transpose()?;
+        let area = place::asked_area(&m, "area", area.as_deref())?;
         let started = std::time::Instant::now();
         let result = career::routes(&m, query).await?;
         if let Ok(state) = super::state(ctx) {
@@ -864,9 +862,7 @@ impl CareerQuery {
         area: Option<String>,
     ) -> GqlResult<RoleComparison> {
         let (m, a, b) = two_roles(ctx, &a, &b)?;
-        let area = area
-            .map(|text| place::area(&m, "area", Some(&text)))
-            .transpose()?;
+        let area = place::asked_area(&m, "area", area.as_deref())?;
         Ok(RoleComparison { m, a, b, area })
     }
 

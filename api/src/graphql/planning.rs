@@ -286,9 +286,7 @@ struct PayBasis {
 impl PayBasis {
     /// The profile's area (BAD_USER_INPUT on `profile.area` when unknown).
     fn of(m: &Model, area: Option<&str>) -> GqlResult<Self> {
-        let area = area
-            .map(|text| place::area(m, "profile.area", Some(text)))
-            .transpose()?;
+        let area = place::asked_area(m, "profile.area", area)?;
         Ok(Self { area })
     }
 

@@ -379,28 +379,27 @@ impl<F: Fact> Cited<F> {
         self.fact.describe(self.source())
     }
 
-    /// The cited source's id (creating the `admin-api` source on first use) and the row.
-    async fn find(&self, db: &DatabaseTransaction) -> ApiResult<(i32, Option<F::Model>)> {
-        let source_id = match &self.source {
-            Some(key) => {
-                let what = ("source", "input.source");
-                id_by_key::<source::Entity>(db, source::Column::Key, source::Column::Id, what, key)
-                    .await?
-            }
-            None => {
-                seed::write_records(db, &admin_source()).await?;
-                let what = ("source", "input.source");
-                id_by_key::<source::Entity>(
-                    db,
-                    source::Column::Key,
-                    source::Column::Id,
-                    what,
-                    ADMIN_SOURCE,
-                )
-                .await?
-            }
-        };
-        Ok((source_id, self.fact.find(db, source_id).await?))
+    /// The row with this fact's key, if any. An unknown `source` is BAD_USER_INPUT; before
+    /// the first API write the `admin-api` source does not exist, so nothing cites it yet.
+    async fn find(&self, db: &DatabaseTransaction) -> ApiResult<Option<F::Model>> {
+        let key = self.source();
+        let source_id = source::Entity::find()
+            .select_only()
+            .column(source::Column::Id)
+            .filter(source::Column::Key.eq(key))
+            .into_tuple::<i32>()
+            .one(db)
+            .await?;
+        // The fact's own slugs are checked (and named) first, as the source is; no row has
+        // id 0, so a missing source finds nothing.
+        let row = self.fact.find(db, source_id.unwrap_or(0)).await?;
+        if source_id.is_none() && self.source.is_some() {
+            return Err(ApiError::bad_input(
+                "input.source",
+                format!("no source `{key}`"),
+            ));
+        }
+        Ok(row)
     }
 
     /// The fact as a dataset to write.
@@ -409,26 +408,28 @@ impl<F: Fact> Cited<F> {
             source: self.source().to_owned(),
             ..FactFile::default()
         };
+        let sources = match self.source {
+            Some(_) => Vec::new(),
+            None => vec![admin_source()],
+        };
         self.fact.add_to(&mut facts);
         Dataset {
+            sources,
             facts: vec![facts],
             ..Dataset::default()
         }
     }
 }
 
-/// The source facts entered through the API cite.
-fn admin_source() -> Dataset {
-    Dataset {
-        sources: vec![SourceRecord {
-            key: ADMIN_SOURCE.into(),
-            title: "Entered by an administrator through the API".into(),
-            kind: SourceKind::Manual,
-            publisher: None,
-            url: None,
-            attribution: None,
-        }],
-        ..Dataset::default()
+/// The source facts entered through the API cite (written with the first such fact).
+fn admin_source() -> SourceRecord {
+    SourceRecord {
+        key: ADMIN_SOURCE.into(),
+        title: "Entered by an administrator through the API".into(),
+        kind: SourceKind::Manual,
+        publisher: None,
+        url: None,
+        attribution: None,
     }
 }
 
@@ -440,7 +441,7 @@ pub async fn create_fact<F: Fact>(
 ) -> ApiResult<F::Model> {
     check(&cited.fact)?;
     let change = Write::begin(db).await?;
-    if cited.find(change.conn()).await?.1.is_some() {
+    if cited.find(change.conn()).await?.is_some() {
         return Err(ApiError::Conflict(format!(
             "{} {} already exists",
             F::WHAT,
@@ -458,7 +459,7 @@ pub async fn update_fact<F: Fact>(
     patch: impl FnOnce(&mut F),
 ) -> ApiResult<F::Model> {
     let change = Write::begin(db).await?;
-    let (_, row) = cited.find(change.conn()).await?;
+    let row = cited.find(change.conn()).await?;
     let row = row.ok_or_else(|| ApiError::not_found(F::WHAT, cited.describe()))?;
     let mut fact = cited.fact.with_values_of(&row);
     patch(&mut fact);
@@ -482,7 +483,6 @@ async fn commit_fact<F: Fact>(
     let row = key
         .find(change.conn())
         .await?
-        .1
         .ok_or_else(|| ApiError::not_found(F::WHAT, text.clone()))?;
     let action = format!("{verb}{}", F::NOUN);
     change.commit(Audit::new(who, action, text)).await?;
@@ -496,7 +496,7 @@ pub async fn delete_fact<F: Fact>(
     cited: Cited<F>,
 ) -> ApiResult<()> {
     let change = Write::begin(db).await?;
-    let (_, row) = cited.find(change.conn()).await?;
+    let row = cited.find(change.conn()).await?;
     let row = row.ok_or_else(|| ApiError::not_found(F::WHAT, cited.describe()))?;
     F::Entity::delete_by_id(F::id(&row))
         .exec(change.conn())

@@ -60,21 +60,18 @@ pub fn areas(
     Ok(out)
 }
 
-/// The area `text` names (BLS area code, USPS code or exact name, case-insensitive); the nation
-/// when `None`. An unknown area is BAD_USER_INPUT on `field`.
-pub fn area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<usize> {
-    let p = &m.places;
-    let found = match text {
-        Some(t) => p.find_area(t),
-        None => p.national(),
+/// The area `text` names, when one is asked (BLS area code, USPS code or exact name,
+/// case-insensitive). An unknown area is BAD_USER_INPUT on `field`.
+pub fn asked_area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<Option<usize>> {
+    let Some(text) = text else {
+        return Ok(None);
     };
-    found.ok_or_else(|| {
+    m.places.find_area(text).map(Some).ok_or_else(|| {
         ApiError::bad_input(
             field,
             format!(
-                "unknown area `{}`: give a BLS area code (`0600000`), a USPS state code (`CA`) \
-                 or an exact area name (`California`); `areas(search:)` lists them",
-                text.unwrap_or("national")
+                "unknown area `{text}`: give a BLS area code (`0600000`), a USPS state code (`CA`) \
+                 or an exact area name (`California`); `areas(search:)` lists them"
             ),
         )
     })
@@ -85,7 +82,7 @@ pub fn area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<usize> 
 pub fn wage_area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<Option<usize>> {
     match text {
         None => Ok(m.places.national()),
-        Some(_) => area(m, field, text).map(Some),
+        Some(_) => asked_area(m, field, text),
     }
 }
 
