@@ -22,13 +22,14 @@ async fn area_wages_heap(db: &sea_orm::DatabaseConnection) {
         .await
         .expect("import areas");
     let before = dhat::HeapStats::get();
-    let model = api::model::load(db).await.expect("build");
+    let model = api::model::load(db, None).await.expect("build");
+    let places = model.places.get().await.expect("area wages");
     let after = dhat::HeapStats::get();
     println!(
         "with BLS May 2025 by area: {:.1} MB live after the build ({} areas, {} area wages); peak while building {:.1} MB above the start",
         mb(after.curr_bytes.saturating_sub(before.curr_bytes) as u64),
-        model.places.areas.len(),
-        model.places.wages.len(),
+        places.areas.len(),
+        places.wages.len(),
         mb(after.max_bytes.saturating_sub(before.curr_bytes) as u64),
     );
 }
@@ -39,7 +40,7 @@ async fn main() {
     let db = common::with_onet(&format!("sqlite://{}?mode=rwc", path.display())).await;
     let _profiler = dhat::Profiler::builder().testing().build();
     let before = dhat::HeapStats::get();
-    let model = api::model::load(&db).await.expect("build");
+    let model = api::model::load(&db, None).await.expect("build");
     let after = dhat::HeapStats::get();
     println!(
         "read model: {:.1} MB live after the build ({} roles, {} moves); peak while building {:.1} MB above the start",

@@ -2,9 +2,10 @@
 //! (set `BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres` for PostgreSQL too).
 //!
 //! Loads the curated dataset plus the shipped O*NET 29.3 + BLS data into a fresh SQLite file
-//! (and a fresh PostgreSQL database), then builds the whole read model (every table read in one
-//! transaction, indexed, route graph and search index) five times and reports the median, and
-//! the process's resident memory with one model held.
+//! (and a fresh PostgreSQL database), then builds the read model (every table but the area
+//! tables read in one transaction, indexed, route graph and search index) five times and
+//! reports the median, the area wages' own load (read apart, see `api::model::place`), and the
+//! process's resident memory with one model held.
 
 use std::time::Instant;
 
@@ -29,19 +30,34 @@ fn rss_mb() -> f64 {
 mod common;
 use common::with_onet as fill;
 
-/// Builds the model five times; prints the median and the sizes.
+/// Builds the model five times, and loads its area wages five times; prints the medians and the
+/// sizes.
 async fn time_builds(backend: &str, db: &DatabaseConnection) {
     let before = rss_mb();
     let mut samples = Vec::new();
+    let mut place_samples = Vec::new();
     let mut kept = None;
     for _ in 0..5 {
         let start = Instant::now();
-        let model = api::model::load(db).await.expect("build");
+        let model = api::model::load(db, None).await.expect("build");
         samples.push(start.elapsed());
+        let start = Instant::now();
+        model.places.get().await.expect("area wages");
+        place_samples.push(start.elapsed());
         kept = Some(model);
     }
     samples.sort();
+    place_samples.sort();
     let model = kept.expect("one model");
+    let places = model.places.get().await.expect("area wages");
+    println!(
+        "{backend:<11} area wages load: median {:>8.1?} (min {:>8.1?}, max {:>8.1?}); {} areas, {} area wages",
+        place_samples[2],
+        place_samples[0],
+        place_samples[4],
+        places.areas.len(),
+        places.wages.len(),
+    );
     let facts: usize = model
         .facts
         .iter()

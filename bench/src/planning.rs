@@ -86,14 +86,14 @@ async fn main() {
     let mut builds = Vec::new();
     for _ in 0..3 {
         let start = Instant::now();
-        std::hint::black_box(api::model::load(&db).await.expect("model"));
+        std::hint::black_box(api::model::load(&db, None).await.expect("model"));
         builds.push(start.elapsed());
     }
     summary(
         "whole read model build, SQLite (similarity included)",
         &mut builds,
     );
-    let m = api::model::load(&db).await.expect("model");
+    let m = api::model::load(&db, None).await.expect("model");
     db.close().await.ok();
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));

@@ -224,7 +224,11 @@ pub async fn import(
     dataset: &Dataset,
     options: ImportOptions<'_>,
 ) -> Result<ImportReport, SeedError> {
-    let change = Write::begin(db).await?;
+    let mut change = Write::begin(db).await?;
+    if options.mode == ImportMode::Replace {
+        // REPLACE clears every table, the area tables included.
+        change.changes_areas();
+    }
     let mut report = apply(change.conn(), dataset, options.mode).await?;
     report.dry_run = options.dry_run;
     report.data_version = if options.dry_run {

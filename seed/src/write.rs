@@ -47,6 +47,8 @@ impl Audit {
 /// An open write: one transaction, committed only through [`Write::commit`].
 pub struct Write {
     txn: DatabaseTransaction,
+    /// Whether this write changes the area tables (see [`Write::changes_areas`]).
+    areas: bool,
 }
 
 impl Write {
@@ -66,12 +68,19 @@ impl Write {
                 .one(&txn)
                 .await?;
         }
-        Ok(Self { txn })
+        Ok(Self { txn, areas: false })
     }
 
     /// The transaction, for reads and writes inside this change.
     pub fn conn(&self) -> &DatabaseTransaction {
         &self.txn
+    }
+
+    /// Marks this write as changing the area tables (`area`, `area_wage`): the commit then
+    /// also moves `data_version.area_version`, which tells readers that their copy of the
+    /// area wages is out of date. Every other write leaves it, so readers keep that copy.
+    pub fn changes_areas(&mut self) {
+        self.areas = true;
     }
 
     /// The commit step: bumps the data version, records `audit`, commits. Returns the new
@@ -99,11 +108,12 @@ impl Write {
 
     async fn finish(self, audit: Option<Audit>) -> Result<i64, SeedError> {
         let txn = self.txn;
-        data_version::Entity::update_many()
-            .col_expr(
-                data_version::Column::Version,
-                Expr::col(data_version::Column::Version).add(1),
-            )
+        let next = Expr::col(data_version::Column::Version).add(1);
+        let mut bump = data_version::Entity::update_many();
+        if self.areas {
+            bump = bump.col_expr(data_version::Column::AreaVersion, next.clone());
+        }
+        bump.col_expr(data_version::Column::Version, next)
             .filter(data_version::Column::Id.eq(1))
             .exec(&txn)
             .await?;

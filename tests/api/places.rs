@@ -21,6 +21,8 @@ on_both_databases!(
     a_corrupt_file_names_file_line_and_column_and_writes_nothing,
     without_area_data_national_wages_are_null_and_a_named_area_is_unknown,
     match_roles_pay_change_uses_the_profile_area_medians,
+    area_wages_are_kept_across_other_writes_and_read_again_when_they_change,
+    a_replace_import_clears_the_area_wages_the_server_serves,
 );
 
 fn areas_fixture() -> PathBuf {
@@ -436,15 +438,10 @@ async fn importing_twice_changes_nothing(app: TestApp) {
     assert_eq!(audited, 2);
 }
 
-async fn a_corrupt_file_names_file_line_and_column_and_writes_nothing(app: TestApp) {
-    let db = app.database.connect().await;
-    seed::onet::import(&db, &fixture_paths(&fixture()), false)
-        .await
-        .unwrap();
-    let before = seed::table_totals(&db).await.unwrap();
-    let version = seed::current_version(&db).await.unwrap();
+/// A copy of the by-area fixture in a directory of its own, for a test to edit.
+fn fixture_copy(app: &TestApp, name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
-        "bls-areas-corrupt-{}-{}",
+        "bls-areas-{name}-{}-{}",
         std::process::id(),
         app.address.rsplit(':').next().unwrap_or("0")
     ));
@@ -453,14 +450,31 @@ async fn a_corrupt_file_names_file_line_and_column_and_writes_nothing(app: TestA
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
     }
-    // Line 7 (the sixth data row), column 15 (A_MEDIAN): not a number.
+    dir
+}
+
+/// Sets field `column` (from 0) of line `line` (from 0, the header is line 0) of the wages file
+/// in `dir`.
+fn edit_wages(dir: &Path, line: usize, column: usize, value: &str) {
     let wages = dir.join("wages_by_area_M2025.csv");
     let text = std::fs::read_to_string(&wages).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    let mut fields: Vec<String> = lines[6].split(',').map(str::to_owned).collect();
-    fields[14] = "12O000".into();
-    lines[6] = fields.join(",");
+    let mut fields: Vec<String> = lines[line].split(',').map(str::to_owned).collect();
+    fields[column] = value.into();
+    lines[line] = fields.join(",");
     std::fs::write(&wages, lines.join("\n") + "\n").unwrap();
+}
+
+async fn a_corrupt_file_names_file_line_and_column_and_writes_nothing(app: TestApp) {
+    let db = app.database.connect().await;
+    seed::onet::import(&db, &fixture_paths(&fixture()), false)
+        .await
+        .unwrap();
+    let before = seed::table_totals(&db).await.unwrap();
+    let version = seed::current_version(&db).await.unwrap();
+    let dir = fixture_copy(&app, "corrupt");
+    // Line 7 (the sixth data row), column 15 (A_MEDIAN): not a number.
+    edit_wages(&dir, 6, 14, "12O000");
     let err = seed::onet::import_areas(&db, &AreaPaths { dir: dir.clone() }, false)
         .await
         .unwrap_err();
@@ -520,4 +534,79 @@ async fn match_roles_pay_change_uses_the_profile_area_medians(app: TestApp) {
     assert!(checked > 0, "{data}");
     let error = app.error(query, json!({ "area": "Atlantis" })).await;
     assert_eq!(error["extensions"]["field"], "profile.area", "{error}");
+}
+
+const MANAGERS: &str = "computer-and-information-systems-managers";
+
+/// The managers' annual median in California, as the server answers it.
+async fn california_median(app: &TestApp) -> Value {
+    wages(app, MANAGERS, Some("CA")).await["annual"]["median"].clone()
+}
+
+/// The area wages are read apart from the rest of the model: a write that leaves the area
+/// tables alone keeps the very same copy (no second read of 217,000 rows), and a BLS by-area
+/// import that changes a value is read again, by the model store and by the running server.
+async fn area_wages_are_kept_across_other_writes_and_read_again_when_they_change(app: TestApp) {
+    import_both(&app).await;
+    assert_eq!(california_median(&app).await, json!(218_290));
+    let db = app.database.connect().await;
+    let store = api::model::ModelStore::new();
+    let first = store.rebuild(&db).await.unwrap();
+    let places = first.places.get().await.unwrap();
+
+    seed::load(
+        &db,
+        &seed::Dataset::curated().unwrap(),
+        seed::LoadOptions::default(),
+    )
+    .await
+    .unwrap();
+    let second = store.rebuild(&db).await.unwrap();
+    assert!(second.version > first.version);
+    assert!(
+        std::sync::Arc::ptr_eq(&places, &second.places.get().await.unwrap()),
+        "the area wages were read again although no write changed them"
+    );
+
+    // California, 11-3021 (line 33 of the fixture): A_MEDIAN (column 15) 218290 → 218300.
+    let dir = fixture_copy(&app, "changed");
+    edit_wages(&dir, 32, 14, "218300");
+    seed::onet::import_areas(&db, &AreaPaths { dir: dir.clone() }, false)
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let third = store.rebuild(&db).await.unwrap();
+    let reread = third.places.get().await.unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&places, &reread));
+    let soc = reread.soc_index("11-3021").unwrap();
+    let california = reread.find_area("CA").unwrap();
+    let row = &reread.wages[reread.wage(soc, california).unwrap()];
+    assert_eq!(row.annual_median(), Some(218_300));
+    app.settle().await;
+    assert_eq!(california_median(&app).await, json!(218_300));
+}
+
+/// A dataset REPLACE clears every table, the area tables too: the server stops serving them.
+async fn a_replace_import_clears_the_area_wages_the_server_serves(app: TestApp) {
+    import_both(&app).await;
+    assert_eq!(california_median(&app).await, json!(218_290));
+    let db = app.database.connect().await;
+    let options = seed::ImportOptions {
+        mode: seed::ImportMode::Replace,
+        dry_run: false,
+        actor: "seed",
+    };
+    seed::import(&db, &seed::Dataset::curated().unwrap(), options)
+        .await
+        .unwrap();
+    app.settle().await;
+    let areas = app.data("{ areas { code } }", json!({})).await;
+    assert_eq!(areas["areas"], json!([]), "{areas}");
+    let error = app
+        .error(
+            r#"{ role(slug: "senior-it-manager") { wages(area: "CA") { employment } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(error["extensions"]["field"], "area", "{error}");
 }

@@ -35,6 +35,15 @@ async fn ledger(db: &DatabaseConnection) -> (i64, u64, Option<audit_log::Model>)
     (version, rows, last)
 }
 
+/// `data_version.area_version`: the version of the last write that changed the area tables.
+async fn area_version(db: &DatabaseConnection) -> i64 {
+    data_version::Entity::find_by_id(1)
+        .one(db)
+        .await
+        .unwrap()
+        .map_or(0, |v| v.area_version)
+}
+
 /// Asserts one write happened since `before`: version +1, one audit row by `actor` doing
 /// `action` that records the new version.
 async fn one_write(db: &DatabaseConnection, before: (i64, u64), actor: &str, action: &str) {
@@ -57,6 +66,7 @@ async fn every_admin_mutation_bumps_the_version_once_and_writes_one_audit_row(ap
     let db = app.database.connect().await;
     for (name, query) in every_write() {
         let (version, rows, _) = ledger(&db).await;
+        let areas_before = area_version(&db).await;
         let body = app.post_as(Some(ADMIN_TOKEN), &query, json!({})).await;
         assert!(body.get("errors").is_none(), "{name}: {body}");
         let action = match name {
@@ -70,6 +80,13 @@ async fn every_admin_mutation_bumps_the_version_once_and_writes_one_audit_row(ap
             other => other,
         };
         one_write(&db, (version, rows), "ops", action).await;
+        // Only a REPLACE (which clears the area tables) moves the area version, to its own.
+        let expected = if action == "importDataset(REPLACE)" {
+            version + 1
+        } else {
+            areas_before
+        };
+        assert_eq!(area_version(&db).await, expected, "{action}");
     }
 }
 
@@ -130,6 +147,19 @@ async fn seed_loads_and_onet_imports_bump_once_and_are_audited(app: TestApp) {
         .await
         .unwrap();
     one_write(&db, (before.0, before.1), "seed", "importOnet").await;
+    assert_eq!(
+        area_version(&db).await,
+        0,
+        "no write changed the area tables yet"
+    );
+
+    let before = ledger(&db).await;
+    let areas = seed::onet::AreaPaths {
+        dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bls-areas-mini"),
+    };
+    seed::onet::import_areas(&db, &areas, false).await.unwrap();
+    one_write(&db, (before.0, before.1), "seed", "importBls2025").await;
+    assert_eq!(area_version(&db).await, before.0 + 1);
 
     let before = ledger(&db).await;
     let options = seed::ImportOptions {

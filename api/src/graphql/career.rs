@@ -15,7 +15,7 @@ use crate::career::similarity::SimilarGates;
 use crate::career::snapshot::SkillWeight;
 use crate::error::GqlResult;
 use crate::service::career::{self, RouteRequest};
-use crate::service::place;
+use crate::service::place::{self, AskedArea};
 
 /// What "best" means when ranking routes.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -87,7 +87,7 @@ pub struct CareerRoute {
     rank: usize,
     objective: Objective,
     /// The area salary changes are measured in, when asked.
-    area: Option<usize>,
+    area: Option<AskedArea>,
     gates: SimilarGates,
 }
 
@@ -126,7 +126,7 @@ impl CareerRoute {
                 m: self.m.clone(),
                 edge,
                 position: i + 1,
-                area: self.area,
+                area: self.area.clone(),
                 gates: self.gates,
             })
             .collect()
@@ -145,7 +145,9 @@ impl CareerRoute {
             .nodes
             .first()
             .zip(self.route.nodes.last())
-            .and_then(|(&first, &last)| place::move_salaries(&self.m, first, last, self.area));
+            .and_then(|(&first, &last)| {
+                place::move_salaries(&self.m, first, last, self.area.as_ref())
+            });
         RouteTotals {
             steps: metrics.len() as i32,
             years: metrics.iter().map(|m| m.years).sum(),
@@ -198,7 +200,7 @@ pub struct RouteStep {
     edge: usize,
     position: usize,
     /// The area the salary change is measured in, when asked.
-    area: Option<usize>,
+    area: Option<AskedArea>,
     gates: SimilarGates,
 }
 
@@ -259,13 +261,14 @@ impl RouteStep {
     /// neither pair is known. `salaryBasis` says which.
     async fn salary_change(&self) -> Option<SalaryChange> {
         let edge = &self.m.graph.edges[self.edge];
-        let (from, to, _) = place::move_salaries(&self.m, edge.from, edge.to, self.area)?;
+        let (from, to, _) = place::move_salaries(&self.m, edge.from, edge.to, self.area.as_ref())?;
         salary_change(Some(from), Some(to))
     }
     /// What `salaryChange` is computed from (null when it is null).
     async fn salary_basis(&self) -> Option<SalaryBasis> {
         let edge = &self.m.graph.edges[self.edge];
-        place::move_salaries(&self.m, edge.from, edge.to, self.area).map(|(_, _, b)| b.into())
+        place::move_salaries(&self.m, edge.from, edge.to, self.area.as_ref())
+            .map(|(_, _, b)| b.into())
     }
     /// What to learn for this move.
     async fn skill_gap(&self) -> SkillGap {
@@ -279,7 +282,7 @@ pub struct CareerRouteSet {
     m: Model,
     result: search::RouteSearch,
     objective: Objective,
-    area: Option<usize>,
+    area: Option<AskedArea>,
     gates: SimilarGates,
 }
 
@@ -297,7 +300,7 @@ impl CareerRouteSet {
                 route: route.clone(),
                 rank: i + 1,
                 objective: self.objective,
-                area: self.area,
+                area: self.area.clone(),
                 gates: self.gates,
             })
             .collect()
@@ -534,7 +537,7 @@ pub struct RoleComparison {
     a: usize,
     b: usize,
     /// The area pay is compared in, when asked.
-    area: Option<usize>,
+    area: Option<AskedArea>,
 }
 
 impl RoleComparison {
@@ -681,9 +684,9 @@ impl RoleComparison {
     /// Pay and employment compared in the asked `area` (BLS OEWS May 2025); null when no area
     /// was given.
     async fn area_pay(&self) -> Option<AreaPayComparison> {
-        self.area.map(|area| AreaPayComparison {
+        self.area.clone().map(|asked| AreaPayComparison {
             m: self.m.clone(),
-            area,
+            asked,
             a: self.a,
             b: self.b,
         })
@@ -804,7 +807,7 @@ impl CareerQuery {
         };
         let m = super::model(ctx)?;
         let query = career::route_query(&m, &request)?;
-        let area = place::asked_area(&m, "area", area.as_deref())?;
+        let area = place::asked_area(&m, "area", area.as_deref()).await?;
         let started = std::time::Instant::now();
         let result = career::routes(&m, query).await?;
         if let Ok(state) = super::state(ctx) {
@@ -862,7 +865,7 @@ impl CareerQuery {
         area: Option<String>,
     ) -> GqlResult<RoleComparison> {
         let (m, a, b) = two_roles(ctx, &a, &b)?;
-        let area = place::asked_area(&m, "area", area.as_deref())?;
+        let area = place::asked_area(&m, "area", area.as_deref()).await?;
         Ok(RoleComparison { m, a, b, area })
     }
 

@@ -1,6 +1,8 @@
 //! Places and pay by area (BLS OEWS May 2025): the areas, a role's wages in one area, a role's
 //! areas ranked, and two roles' pay compared in one area.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, Object, SimpleObject};
 
 use super::career::NumberComparison;
@@ -8,27 +10,27 @@ use super::catalog::Source;
 use super::enums::AreaType;
 use super::role::{Model, Role};
 use crate::error::GqlResult;
-use crate::model::place::{FOOTNOTE_FIELDS, WageOrder};
-use crate::service::place;
+use crate::model::place::{FOOTNOTE_FIELDS, Places, WageOrder};
+use crate::service::place::{self, AskedArea};
 
 /// An area BLS publishes pay for: the nation, a state or territory, or a metropolitan or
 /// nonmetropolitan area.
 #[derive(Clone)]
 pub struct Area {
-    pub(crate) m: Model,
-    pub(crate) i: u32,
+    p: Arc<Places>,
+    i: u32,
 }
 
 impl Area {
-    pub(crate) fn at(m: &Model, i: usize) -> Self {
+    pub(crate) fn at(p: &Arc<Places>, i: usize) -> Self {
         Self {
-            m: m.clone(),
+            p: p.clone(),
             i: i as u32,
         }
     }
 
     fn row(&self) -> &entity::area::Model {
-        &self.m.places.areas[self.i as usize]
+        &self.p.areas[self.i as usize]
     }
 }
 
@@ -110,20 +112,23 @@ pub struct WageFootnote {
 /// Employment and pay of a role's occupation in one area (BLS OEWS).
 #[derive(Clone)]
 pub struct AreaWage {
+    /// For the source.
     m: Model,
+    p: Arc<Places>,
     i: u32,
 }
 
 impl AreaWage {
-    pub(crate) fn at(m: &Model, i: usize) -> Self {
+    pub(crate) fn at(m: &Model, p: &Arc<Places>, i: usize) -> Self {
         Self {
             m: m.clone(),
+            p: p.clone(),
             i: i as u32,
         }
     }
 
     fn row(&self) -> &crate::model::place::AreaWage {
-        &self.m.places.wages[self.i as usize]
+        &self.p.wages[self.i as usize]
     }
 }
 
@@ -133,7 +138,7 @@ impl AreaWage {
 impl AreaWage {
     /// The area.
     async fn area(&self) -> Area {
-        Area::at(&self.m, self.row().area as usize)
+        Area::at(&self.p, self.row().area as usize)
     }
     /// Jobs in the occupation in the area (excluding the self-employed).
     async fn employment(&self) -> Option<i32> {
@@ -166,8 +171,7 @@ impl AreaWage {
     /// Why values are null (or bounded), one entry per field, in BLS order.
     async fn footnotes(&self) -> Vec<WageFootnote> {
         let set = self
-            .m
-            .places
+            .p
             .footnote_sets
             .get(self.row().footnotes as usize)
             .map_or(&[][..], Vec::as_slice);
@@ -223,37 +227,49 @@ pub enum SalaryBasis {
 }
 
 /// `Role.wages`: the role's row in the area `area` names (national when `None`).
-pub(crate) fn role_wages(role: &Role, area: Option<&str>) -> GqlResult<Option<AreaWage>> {
+pub(crate) async fn role_wages(role: &Role, area: Option<&str>) -> GqlResult<Option<AreaWage>> {
     let m = &role.m;
-    let Some(area) = place::wage_area(m, "area", area)? else {
+    let p = m.places.get().await?;
+    let Some(area) = place::wage_area(&p, "area", area)? else {
         return Ok(None);
     };
-    Ok(place::role_wage(m, role.i as usize, area).map(|w| AreaWage::at(m, w)))
+    Ok(place::role_wage(m, &p, role.i as usize, area).map(|w| AreaWage::at(m, &p, w)))
 }
 
 /// `Role.wagesByArea`.
-pub(crate) fn role_wages_by_area(
+pub(crate) async fn role_wages_by_area(
     role: &Role,
     kind: AreaType,
     order: AreaWageOrder,
     first: i32,
 ) -> GqlResult<Vec<AreaWage>> {
     let m = &role.m;
-    let rows = place::wages_by_area(m, role.i as usize, kind.into(), order.into(), first)?;
-    Ok(rows.into_iter().map(|w| AreaWage::at(m, w)).collect())
+    let p = m.places.get().await?;
+    let rows = place::wages_by_area(m, &p, role.i as usize, kind.into(), order.into(), first)?;
+    Ok(rows.into_iter().map(|w| AreaWage::at(m, &p, w)).collect())
 }
 
 /// Two roles' pay in one area.
 pub struct AreaPayComparison {
     pub(crate) m: Model,
-    pub(crate) area: usize,
+    pub(crate) asked: AskedArea,
     pub(crate) a: usize,
     pub(crate) b: usize,
 }
 
 impl AreaPayComparison {
+    /// Role `role`'s row in the area, as an index into the area wages.
+    fn row_of(&self, role: usize) -> Option<usize> {
+        place::role_wage(&self.m, &self.asked.places, role, self.asked.area)
+    }
+
     fn wages(&self, role: usize) -> Option<&crate::model::place::AreaWage> {
-        place::role_wage(&self.m, role, self.area).map(|w| &self.m.places.wages[w])
+        self.row_of(role).map(|w| &self.asked.places.wages[w])
+    }
+
+    fn area_wage(&self, role: usize) -> Option<AreaWage> {
+        self.row_of(role)
+            .map(|w| AreaWage::at(&self.m, &self.asked.places, w))
     }
 
     fn figure(
@@ -272,15 +288,15 @@ impl AreaPayComparison {
 impl AreaPayComparison {
     /// The area compared in.
     async fn area(&self) -> Area {
-        Area::at(&self.m, self.area)
+        Area::at(&self.asked.places, self.asked.area)
     }
     /// Role `a`'s employment and pay there; null when BLS has no estimate.
     async fn a(&self) -> Option<AreaWage> {
-        place::role_wage(&self.m, self.a, self.area).map(|w| AreaWage::at(&self.m, w))
+        self.area_wage(self.a)
     }
     /// Role `b`'s employment and pay there; null when BLS has no estimate.
     async fn b(&self) -> Option<AreaWage> {
-        place::role_wage(&self.m, self.b, self.area).map(|w| AreaWage::at(&self.m, w))
+        self.area_wage(self.b)
     }
     /// Annual median pay.
     async fn annual_median(&self) -> NumberComparison {
@@ -320,8 +336,8 @@ impl PlaceQuery {
         #[graphql(name = "type", desc = "Only areas of this type.")] area_type: Option<AreaType>,
         #[graphql(desc = "Return at most this many (1–100).", default = 20)] first: i32,
     ) -> GqlResult<Vec<Area>> {
-        let m = super::model(ctx)?;
-        let found = place::areas(&m, search.as_deref(), area_type.map(Into::into), first)?;
-        Ok(found.into_iter().map(|i| Area::at(&m, i)).collect())
+        let p = super::model(ctx)?.places.get().await?;
+        let found = place::areas(&p, search.as_deref(), area_type.map(Into::into), first)?;
+        Ok(found.into_iter().map(|i| Area::at(&p, i)).collect())
     }
 }

@@ -278,28 +278,28 @@ pub struct RoleMatch {
 }
 
 /// Where pay figures come from: headline salaries, or annual medians in the profile's area.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct PayBasis {
-    area: Option<usize>,
+    area: Option<place::AskedArea>,
 }
 
 impl PayBasis {
     /// The profile's area (BAD_USER_INPUT on `profile.area` when unknown).
-    fn of(m: &Model, area: Option<&str>) -> GqlResult<Self> {
-        let area = place::asked_area(m, "profile.area", area)?;
+    async fn of(m: &Model, area: Option<&str>) -> GqlResult<Self> {
+        let area = place::asked_area(m, "profile.area", area).await?;
         Ok(Self { area })
     }
 
     /// Role `r`'s yearly pay on this basis.
-    fn salary(self, m: &Model, r: usize) -> Option<i32> {
-        match self.area {
-            Some(area) => place::annual_median(m, r, area),
+    fn salary(&self, m: &Model, r: usize) -> Option<i32> {
+        match &self.area {
+            Some(area) => place::annual_median(m, area, r),
             None => m.graph.roles[r].salary,
         }
     }
 
     /// The person's pay: the current role's.
-    fn person(self, m: &Model, person: &Person) -> Option<i32> {
+    fn person(&self, m: &Model, person: &Person) -> Option<i32> {
         match self.area {
             Some(_) => person.current.and_then(|c| self.salary(m, c)),
             None => person.salary,
@@ -525,7 +525,7 @@ impl PlanningQuery {
         #[graphql(desc = "Conditions every returned role meets.")] filter: Option<MatchFilter>,
     ) -> GqlResult<Vec<RoleMatch>> {
         let m = super::model(ctx)?;
-        let pay = PayBasis::of(&m, profile.area.as_deref())?;
+        let pay = PayBasis::of(&m, profile.area.as_deref()).await?;
         let (person, fits) = planning::match_roles(
             &m,
             &profile.into(),
@@ -541,7 +541,7 @@ impl PlanningQuery {
                 person: person.clone(),
                 fit,
                 rank: i + 1,
-                pay,
+                pay: pay.clone(),
             })
             .collect())
     }
@@ -561,7 +561,7 @@ impl PlanningQuery {
         #[graphql(desc = "How many skills, 1–50.", default = 10)] first: Option<i32>,
     ) -> GqlResult<Vec<SkillToLearn>> {
         let m = super::model(ctx)?;
-        let pay = PayBasis::of(&m, profile.area.as_deref())?;
+        let pay = PayBasis::of(&m, profile.area.as_deref()).await?;
         let (person, lessons) =
             planning::learn_next(&m, &profile.into(), goal.as_deref(), first.unwrap_or(10))?;
         let person = std::sync::Arc::new(person);
@@ -573,7 +573,7 @@ impl PlanningQuery {
                 person: person.clone(),
                 lesson,
                 rank: i + 1,
-                pay,
+                pay: pay.clone(),
             })
             .collect())
     }

@@ -319,7 +319,7 @@ impl Role {
         )]
         area: Option<String>,
     ) -> GqlResult<Option<AreaWage>> {
-        super::place::role_wages(self, area.as_deref())
+        super::place::role_wages(self, area.as_deref()).await
     }
     /// The role's occupation in every area of one type, ranked (BLS OEWS May 2025); values BLS
     /// did not publish sort last. Empty when the role has no O*NET code or BLS no estimate.
@@ -336,7 +336,7 @@ impl Role {
         order_by: AreaWageOrder,
         #[graphql(desc = "Return at most this many (1–100).", default = 10)] first: i32,
     ) -> GqlResult<Vec<AreaWage>> {
-        super::place::role_wages_by_area(self, area_type, order_by, first)
+        super::place::role_wages_by_area(self, area_type, order_by, first).await
     }
     /// List facts: top employer types, pay factors, resources.
     async fn attributes(

@@ -9,11 +9,9 @@ use entity::{
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_skill, role_statement, role_technology, skill, source,
 };
-use sea_orm::{
-    AccessMode, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, IsolationLevel,
-    QueryOrder, StreamTrait, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, StreamTrait};
 
+use super::place::PlaceSlot;
 use super::{
     IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, headline_salary, skill_order,
 };
@@ -45,7 +43,8 @@ struct Tables {
     technologies: Vec<role_technology::Model>,
     statements: Vec<role_statement::Model>,
     comparisons: Vec<role_comparison::Model>,
-    places: super::place::PlaceRows,
+    /// `data_version.area_version`: which area data the model's [`PlaceSlot`] holds.
+    area_version: i64,
 }
 
 /// Every row of `E` by id, streamed: raw rows are dropped as they are decoded instead of all
@@ -62,29 +61,23 @@ async fn all<E: EntityTrait, C: ConnectionTrait + StreamTrait>(
     Ok(rows)
 }
 
-async fn version<C: ConnectionTrait>(c: &C) -> ApiResult<i64> {
+/// The data version and the area version.
+async fn versions<C: ConnectionTrait>(c: &C) -> ApiResult<(i64, i64)> {
     Ok(data_version::Entity::find_by_id(1)
         .one(c)
         .await?
-        .map_or(0, |row| row.version))
+        .map_or((0, 0), |row| (row.version, row.area_version)))
 }
 
-/// Reads every table inside one read-only transaction (so at one data version), one after the
-/// other on one connection: measured faster than parallel reads on two cores, and it keeps the
-/// build's transient memory on one thread (see BENCHMARKS.md).
+/// Reads every table but the area tables inside one snapshot transaction (so at one data
+/// version), one after the other on one connection: measured faster than parallel reads on two
+/// cores, and it keeps the build's transient memory on one thread (see BENCHMARKS.md).
 async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
-    let txn = match db.get_database_backend() {
-        DatabaseBackend::Postgres => {
-            db.begin_with_config(
-                Some(IsolationLevel::RepeatableRead),
-                Some(AccessMode::ReadOnly),
-            )
-            .await?
-        }
-        _ => db.begin().await?,
-    };
+    let txn = super::snapshot_transaction(db).await?;
+    let (version, area_version) = versions(&txn).await?;
     let t = Tables {
-        version: version(&txn).await?,
+        version,
+        area_version,
         roles: all::<role::Entity, _>(&txn, role::Column::Id).await?,
         skills: all::<skill::Entity, _>(&txn, skill::Column::Id).await?,
         certifications: all::<certification::Entity, _>(&txn, certification::Column::Id).await?,
@@ -108,18 +101,23 @@ async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
         technologies: all::<role_technology::Entity, _>(&txn, role_technology::Column::Id).await?,
         statements: all::<role_statement::Entity, _>(&txn, role_statement::Column::Id).await?,
         comparisons: all::<role_comparison::Entity, _>(&txn, role_comparison::Column::Id).await?,
-        places: super::place::read(&txn).await?,
     };
     txn.commit().await?;
     Ok(t)
 }
 
-/// Reads the database at one data version and builds the model.
-pub async fn load(db: &DatabaseConnection) -> ApiResult<ReadModel> {
+/// Reads the database at one data version and builds the model. Its area wages are
+/// `previous`'s when the area version has not moved since, else a new, unfilled
+/// [`PlaceSlot`] (see [`super::place`]).
+pub async fn load(db: &DatabaseConnection, previous: Option<&PlaceSlot>) -> ApiResult<ReadModel> {
     let started = std::time::Instant::now();
     let t = read_in_transaction(db).await?;
     let read = started.elapsed();
-    let model = build(t);
+    let places = match previous {
+        Some(slot) if slot.area_version() == t.area_version => slot.clone(),
+        _ => PlaceSlot::new(db.clone(), t.area_version),
+    };
+    let model = build(t, places);
     tracing::info!(
         version = model.version,
         roles = model.roles.len(),
@@ -594,7 +592,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
 
 /// Indexes the tables: roles in slug order with their facts, the reverse links from skills
 /// and certifications, the precomputed role listings and the route engine's graph.
-fn build(mut t: Tables) -> ReadModel {
+fn build(mut t: Tables, places: PlaceSlot) -> ReadModel {
     let ix = Indexes::new(&mut t);
     let facts = role_facts(&mut t, &ix);
     let skill_links =
@@ -607,7 +605,6 @@ fn build(mut t: Tables) -> ReadModel {
     );
     let orders = role_orders(&ix.roles, &facts);
     let graph = graph_snapshot(&t, &ix.roles, &facts);
-    let places = super::place::Places::build(std::mem::take(&mut t.places), &ix.roles);
     let Indexes {
         roles,
         role_by_id,

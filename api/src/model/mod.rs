@@ -25,6 +25,25 @@ pub use build::load;
 pub use store::ModelStore;
 
 use crate::career::GraphSnapshot;
+use crate::error::ApiResult;
+
+/// A transaction that sees one snapshot of the data: on PostgreSQL read-only and REPEATABLE
+/// READ; on SQLite a deferred transaction (its first read fixes the snapshot).
+pub(crate) async fn snapshot_transaction(
+    db: &sea_orm::DatabaseConnection,
+) -> ApiResult<sea_orm::DatabaseTransaction> {
+    use sea_orm::{AccessMode, DatabaseBackend, IsolationLevel, TransactionTrait};
+    Ok(match db.get_database_backend() {
+        DatabaseBackend::Postgres => {
+            db.begin_with_config(
+                Some(IsolationLevel::RepeatableRead),
+                Some(AccessMode::ReadOnly),
+            )
+            .await?
+        }
+        _ => db.begin().await?,
+    })
+}
 
 /// Facts hanging off one role, each list in the order the API returns it.
 #[derive(Debug, Default)]
@@ -170,8 +189,8 @@ pub struct ReadModel {
     move_by_id: IdIndex,
     /// The route engine's graph and the text-search index, same role indices as `roles`.
     pub graph: GraphSnapshot,
-    /// Areas and pay by area.
-    pub places: place::Places,
+    /// Areas and pay by area, read apart from the rest (see [`place`]).
+    pub places: place::PlaceSlot,
 }
 
 impl ReadModel {

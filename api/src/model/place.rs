@@ -1,19 +1,27 @@
-//! Areas and pay by area (BLS OEWS by area), read once per data version and indexed for the
-//! place questions: an area by code, USPS code or exact name; an occupation's wages in one
-//! area (by SOC code, then area); an occupation's areas of one type in each listing order.
+//! Areas and pay by area (BLS OEWS by area), indexed for the place questions: an area by code,
+//! USPS code or exact name; an occupation's wages in one area (by SOC code, then area); an
+//! occupation's areas of one type in each listing order.
 //!
-//! Area wages are the largest table the model holds (about 217,000 rows), so each row is kept
-//! compact: absent values are sentinels (`i32::MIN`, NaN) behind `Option` accessors, and the
-//! footnote strings are interned.
+//! Area wages are the largest table the model holds (about 217,000 rows, most of a model
+//! build's time), and only a BLS by-area import or a dataset REPLACE changes them. So they are
+//! not read with the rest of the model: each model holds a [`PlaceSlot`] for the area version it
+//! saw (`data_version.area_version`), a model built after any other write shares the previous
+//! model's slot, and a slot is filled once, in the background right after its model is
+//! installed or by the first question that needs it, whichever comes first (a question that
+//! comes first waits for it). A later start is therefore ready before the area wages are read.
+//!
+//! Each row is kept compact: absent values are sentinels (`i32::MIN`, NaN) behind `Option`
+//! accessors, and the footnote strings are interned.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use entity::vocab::AreaType;
-use entity::{area, area_wage, role};
+use entity::{area, area_wage, data_version};
 use futures_util::TryStreamExt;
-use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, StreamTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, StreamTrait};
 
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 
 /// BLS column names and the API field each one fills, in footnote-field index order.
 pub const FOOTNOTE_FIELDS: [(&str, &str); 17] = [
@@ -141,8 +149,6 @@ pub struct Places {
     pub wages: Vec<AreaWage>,
     socs: Vec<SocWages>,
     soc_index: HashMap<String, u32>,
-    /// Per role (parallel to the model's roles): its SOC code's index in `socs`.
-    role_soc: Vec<Option<u32>>,
     /// Parsed footnotes: (index into [`FOOTNOTE_FIELDS`], code); index 0 is empty.
     pub footnote_sets: Vec<Vec<(u8, u8)>>,
 }
@@ -155,9 +161,40 @@ fn type_rank(t: AreaType) -> usize {
     }
 }
 
+/// The area wage columns [`read`] decodes, by position: area, source, SOC code, footnotes,
+/// employment, the six yearly figures, the four statistics, the six hourly figures (the order
+/// of [`AreaWage`]'s arrays).
+const WAGE_COLUMNS: [area_wage::Column; 21] = {
+    use area_wage::Column as C;
+    [
+        C::AreaId,
+        C::SourceId,
+        C::SocCode,
+        C::Footnotes,
+        C::Employment,
+        C::AnnualMean,
+        C::AnnualP10,
+        C::AnnualP25,
+        C::AnnualMedian,
+        C::AnnualP75,
+        C::AnnualP90,
+        C::EmploymentRse,
+        C::MeanRse,
+        C::JobsPer1000,
+        C::LocationQuotient,
+        C::HourlyMean,
+        C::HourlyP10,
+        C::HourlyP25,
+        C::HourlyMedian,
+        C::HourlyP75,
+        C::HourlyP90,
+    ]
+};
+
 /// Reads the areas, then streams the area wages into compact rows (raw rows are dropped as
-/// they are decoded).
-pub async fn read<C: ConnectionTrait + StreamTrait>(c: &C) -> ApiResult<PlaceRows> {
+/// they are decoded; values are taken by position, which decodes about a fifth faster than
+/// building each row's entity model first).
+pub async fn read(c: &sea_orm::DatabaseTransaction) -> ApiResult<PlaceRows> {
     let mut areas: Vec<area::Model> = area::Entity::find()
         .order_by_asc(area::Column::Id)
         .all(c)
@@ -178,15 +215,18 @@ pub async fn read<C: ConnectionTrait + StreamTrait>(c: &C) -> ApiResult<PlaceRow
     let mut footnote_texts = vec![String::new()];
     let mut wages = Vec::new();
     let mut soc_of_wage = Vec::new();
-    let mut stream = area_wage::Entity::find()
-        .order_by_asc(area_wage::Column::Id)
-        .stream(c)
-        .await?;
-    while let Some(w) = stream.try_next().await? {
-        let Some(&area) = area_of_id.get(&w.area_id) else {
+    let select = sea_orm::sea_query::Query::select()
+        .columns(WAGE_COLUMNS)
+        .from(area_wage::Entity)
+        .order_by(area_wage::Column::Id, sea_orm::Order::Asc)
+        .to_owned();
+    let statement = ConnectionTrait::get_database_backend(c).build(&select);
+    let mut stream = c.stream_raw(statement).await?;
+    while let Some(row) = stream.try_next().await? {
+        let Some(&area) = area_of_id.get(&row.try_get_by_index::<i32>(0)?) else {
             continue;
         };
-        let footnotes = match w.footnotes {
+        let footnotes = match row.try_get_by_index::<Option<String>>(3)? {
             Some(text) if !text.is_empty() => match interned.get(&text) {
                 Some(&i) => i,
                 None => {
@@ -198,38 +238,30 @@ pub async fn read<C: ConnectionTrait + StreamTrait>(c: &C) -> ApiResult<PlaceRow
             },
             _ => 0,
         };
+        let whole_at = |i: usize| row.try_get_by_index::<Option<i32>>(i).map(whole);
+        let decimal_at = |i: usize| row.try_get_by_index::<Option<f64>>(i).map(decimal);
+        let mut annual = [ABSENT_WHOLE; 6];
+        let mut hourly = [f64::NAN; 6];
+        let mut stats = [f64::NAN; 4];
+        for (k, value) in annual.iter_mut().enumerate() {
+            *value = whole_at(5 + k)?;
+        }
+        for (k, value) in stats.iter_mut().enumerate() {
+            *value = decimal_at(11 + k)?;
+        }
+        for (k, value) in hourly.iter_mut().enumerate() {
+            *value = decimal_at(15 + k)?;
+        }
         wages.push(AreaWage {
             area,
-            source_id: w.source_id,
+            source_id: row.try_get_by_index(1)?,
             footnotes,
-            employment: whole(w.employment),
-            annual: [
-                w.annual_mean,
-                w.annual_p10,
-                w.annual_p25,
-                w.annual_median,
-                w.annual_p75,
-                w.annual_p90,
-            ]
-            .map(whole),
-            stats: [
-                w.employment_rse,
-                w.mean_rse,
-                w.jobs_per_1000,
-                w.location_quotient,
-            ]
-            .map(decimal),
-            hourly: [
-                w.hourly_mean,
-                w.hourly_p10,
-                w.hourly_p25,
-                w.hourly_median,
-                w.hourly_p75,
-                w.hourly_p90,
-            ]
-            .map(decimal),
+            employment: whole_at(4)?,
+            annual,
+            stats,
+            hourly,
         });
-        soc_of_wage.push(w.soc_code);
+        soc_of_wage.push(row.try_get_by_index::<String>(2)?);
     }
     Ok(PlaceRows {
         areas,
@@ -237,6 +269,131 @@ pub async fn read<C: ConnectionTrait + StreamTrait>(c: &C) -> ApiResult<PlaceRow
         footnote_texts,
         soc_of_wage,
     })
+}
+
+/// A model's areas and area wages at one area version, filled once (see the module docs).
+/// Cloning shares the slot.
+#[derive(Clone)]
+pub struct PlaceSlot(Arc<SlotInner>);
+
+struct SlotInner {
+    /// `data_version.area_version` the owning model saw.
+    area_version: i64,
+    /// Where to read from; `None` for a slot made full.
+    db: Option<DatabaseConnection>,
+    places: tokio::sync::OnceCell<Arc<Places>>,
+}
+
+impl std::fmt::Debug for PlaceSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlaceSlot")
+            .field("area_version", &self.0.area_version)
+            .field("loaded", &self.0.places.initialized())
+            .finish()
+    }
+}
+
+impl Default for PlaceSlot {
+    /// A full slot without areas (the empty model's).
+    fn default() -> Self {
+        Self::full(-1, Places::default())
+    }
+}
+
+impl PlaceSlot {
+    /// A slot to be filled from `db`, for a model that saw `area_version`.
+    pub fn new(db: DatabaseConnection, area_version: i64) -> Self {
+        Self(Arc::new(SlotInner {
+            area_version,
+            db: Some(db),
+            places: tokio::sync::OnceCell::new(),
+        }))
+    }
+
+    /// A slot holding `places` already.
+    pub fn full(area_version: i64, places: Places) -> Self {
+        Self(Arc::new(SlotInner {
+            area_version,
+            db: None,
+            places: tokio::sync::OnceCell::new_with(Some(Arc::new(places))),
+        }))
+    }
+
+    /// The area version the slot was made for.
+    pub fn area_version(&self) -> i64 {
+        self.0.area_version
+    }
+
+    /// The places, when already read.
+    pub fn ready(&self) -> Option<&Arc<Places>> {
+        self.0.places.get()
+    }
+
+    /// The places: read and indexed on the first call, which later and concurrent calls wait
+    /// for (a failed read is retried by the next call).
+    pub async fn get(&self) -> ApiResult<Arc<Places>> {
+        let places = self
+            .0
+            .places
+            .get_or_try_init(|| async {
+                let db = self.0.db.as_ref().ok_or_else(|| {
+                    ApiError::Internal(anyhow::anyhow!(
+                        "area wages: the slot has neither data nor a database"
+                    ))
+                })?;
+                let started = std::time::Instant::now();
+                let (area_version, rows) = read_in_transaction(db).await?;
+                if area_version != self.0.area_version {
+                    // Written since the model was read: a newer model (and slot) follows.
+                    tracing::debug!(
+                        wanted = self.0.area_version,
+                        read = area_version,
+                        "area wages changed while loading"
+                    );
+                }
+                let read_ms = started.elapsed().as_millis() as u64;
+                let places = tokio::task::spawn_blocking(move || Places::build(rows))
+                    .await
+                    .map_err(|e| ApiError::Internal(anyhow::anyhow!("indexing area wages: {e}")))?;
+                tracing::info!(
+                    area_version,
+                    areas = places.areas.len(),
+                    area_wages = places.wages.len(),
+                    read_ms,
+                    total_ms = started.elapsed().as_millis() as u64,
+                    "area wages loaded"
+                );
+                Ok::<_, ApiError>(Arc::new(places))
+            })
+            .await?;
+        Ok(places.clone())
+    }
+
+    /// Starts reading in the background unless already read (errors are logged; the next
+    /// [`PlaceSlot::get`] retries).
+    pub fn prefetch(&self) {
+        if self.ready().is_some() {
+            return;
+        }
+        let slot = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = slot.get().await {
+                tracing::warn!(error = ?e, "reading the area wages failed; the next question retries");
+            }
+        });
+    }
+}
+
+/// The area version and the area rows, read in one snapshot transaction.
+async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<(i64, PlaceRows)> {
+    let txn = super::snapshot_transaction(db).await?;
+    let area_version = data_version::Entity::find_by_id(1)
+        .one(&txn)
+        .await?
+        .map_or(0, |row| row.area_version);
+    let rows = read(&txn).await?;
+    txn.commit().await?;
+    Ok((area_version, rows))
 }
 
 /// `FIELD=code` pairs as (field index, code); unknown fields or codes are skipped (the importer
@@ -257,8 +414,8 @@ pub fn soc_of_onet(code: &str) -> Option<&str> {
 }
 
 impl Places {
-    /// Indexes the rows; `roles` are the model's roles in model order.
-    pub fn build(rows: PlaceRows, roles: &[role::Model]) -> Self {
+    /// Indexes the rows.
+    pub fn build(rows: PlaceRows) -> Self {
         let PlaceRows {
             areas,
             wages,
@@ -302,13 +459,6 @@ impl Places {
         for soc in &mut socs {
             soc.orders = listing_orders(&areas, &wages, soc.start as usize..soc.end as usize);
         }
-        let role_soc = roles
-            .iter()
-            .map(|r| {
-                let code = soc_of_onet(r.onet_code.as_deref()?)?;
-                soc_index.get(code).copied()
-            })
-            .collect();
         let index = |key: fn(&area::Model) -> Option<String>| -> HashMap<String, u32> {
             areas
                 .iter()
@@ -325,7 +475,6 @@ impl Places {
             wages,
             socs,
             soc_index,
-            role_soc,
             footnote_sets: footnote_texts.iter().map(|t| parse_footnotes(t)).collect(),
         }
     }
@@ -353,13 +502,9 @@ impl Places {
         &self.titles_lower
     }
 
-    /// The SOC index of the role at model index `role`.
-    pub fn soc_of_role(&self, role: usize) -> Option<usize> {
-        self.role_soc
-            .get(role)
-            .copied()
-            .flatten()
-            .map(|s| s as usize)
+    /// The SOC index of an O*NET-SOC code's occupation (a role's `onet_code`).
+    pub fn soc_of_onet_code(&self, onet_code: Option<&str>) -> Option<usize> {
+        self.soc_index(soc_of_onet(onet_code?)?)
     }
 
     /// The SOC index of a SOC code.
@@ -464,7 +609,7 @@ mod tests {
             footnote_texts: vec![String::new()],
             areas,
         };
-        Places::build(rows, &[])
+        Places::build(rows)
     }
 
     #[test]

@@ -68,12 +68,15 @@ impl ModelStore {
         Ok(true)
     }
 
-    /// Reads a model and installs it unless the current one is newer (caller holds the lock).
+    /// Reads a model and installs it unless the current one is newer (caller holds the lock);
+    /// then starts reading its area wages unless it shares them with the model it replaces.
     async fn load_and_install(&self, db: &DatabaseConnection) -> ApiResult<Arc<ReadModel>> {
-        let fresh = Arc::new(super::load(db).await?);
+        let previous = self.current.load_full();
+        let fresh = Arc::new(super::load(db, Some(&previous.places)).await?);
         let current = self.current.load_full();
         if fresh.version >= current.version {
             self.current.store(fresh.clone());
+            fresh.places.prefetch();
             Ok(fresh)
         } else {
             Ok(current)

@@ -1,12 +1,24 @@
 //! Place use cases over the read model: finding areas, a role's pay in an area, a role's areas
 //! ranked, and pay compared in an area. Arguments are checked here (errors name the GraphQL
-//! argument).
+//! argument). The area wages are read apart from the rest of the model (see
+//! [`crate::model::place`]): the functions here take them as [`Places`], which a resolver gets
+//! with `model.places.get().await`.
+
+use std::sync::Arc;
 
 use entity::vocab::AreaType;
 
 use crate::error::{ApiError, ApiResult};
 use crate::model::ReadModel;
-use crate::model::place::WageOrder;
+use crate::model::place::{Places, WageOrder};
+
+/// An area a question asked about, with the area data it indexes into.
+#[derive(Clone, Debug)]
+pub struct AskedArea {
+    pub places: Arc<Places>,
+    /// Index into `places.areas`.
+    pub area: usize,
+}
 
 /// Most areas one `areas` or `wagesByArea` call returns.
 pub const MAX_AREAS: i32 = 100;
@@ -26,13 +38,12 @@ fn limit(field: &str, first: i32) -> ApiResult<usize> {
 /// that code or USPS code, then names starting with it, then names containing it; within each,
 /// nation, states, metro areas, each by name. All areas (of `kind`) when `search` is empty.
 pub fn areas(
-    m: &ReadModel,
+    p: &Places,
     search: Option<&str>,
     kind: Option<AreaType>,
     first: i32,
 ) -> ApiResult<Vec<usize>> {
     let n = limit("first", first)?;
-    let p = &m.places;
     let wanted = |i: usize| kind.is_none_or(|k| p.areas[i].area_type == k);
     let needle = search.map(|s| s.trim().to_lowercase()).unwrap_or_default();
     if needle.is_empty() {
@@ -61,12 +72,24 @@ pub fn areas(
 }
 
 /// The area `text` names, when one is asked (BLS area code, USPS code or exact name,
-/// case-insensitive). An unknown area is BAD_USER_INPUT on `field`.
-pub fn asked_area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<Option<usize>> {
+/// case-insensitive), waiting for the area wages if they are still being read. An unknown area
+/// is BAD_USER_INPUT on `field`.
+pub async fn asked_area(
+    m: &ReadModel,
+    field: &str,
+    text: Option<&str>,
+) -> ApiResult<Option<AskedArea>> {
     let Some(text) = text else {
         return Ok(None);
     };
-    m.places.find_area(text).map(Some).ok_or_else(|| {
+    let places = m.places.get().await?;
+    let area = find_area(&places, field, text)?;
+    Ok(Some(AskedArea { places, area }))
+}
+
+/// The area `text` names; BAD_USER_INPUT on `field` when unknown.
+fn find_area(p: &Places, field: &str, text: &str) -> ApiResult<usize> {
+    p.find_area(text).ok_or_else(|| {
         ApiError::bad_input(
             field,
             format!(
@@ -79,32 +102,36 @@ pub fn asked_area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<O
 
 /// Where `Role.wages` looks: the area `text` names, or the nation when `None` — which is
 /// absent (no error) when no area data is loaded (`IMPORT_ONET_ON_START=false`).
-pub fn wage_area(m: &ReadModel, field: &str, text: Option<&str>) -> ApiResult<Option<usize>> {
+pub fn wage_area(p: &Places, field: &str, text: Option<&str>) -> ApiResult<Option<usize>> {
     match text {
-        None => Ok(m.places.national()),
-        Some(_) => asked_area(m, field, text),
+        None => Ok(p.national()),
+        Some(text) => find_area(p, field, text).map(Some),
     }
 }
 
-/// The role's row in `area` (an index into the model's area wages); `None` when the role has
-/// no SOC code or BLS has no estimate there.
-pub fn role_wage(m: &ReadModel, role: usize, area: usize) -> Option<usize> {
-    let p = &m.places;
-    p.wage(p.soc_of_role(role)?, area)
+/// The SOC index of the role at model index `role`.
+fn soc_of_role(m: &ReadModel, p: &Places, role: usize) -> Option<usize> {
+    p.soc_of_onet_code(m.roles.get(role)?.onet_code.as_deref())
+}
+
+/// The role's row in `area` (an index into `p.wages`); `None` when the role has no SOC code or
+/// BLS has no estimate there.
+pub fn role_wage(m: &ReadModel, p: &Places, role: usize, area: usize) -> Option<usize> {
+    p.wage(soc_of_role(m, p, role)?, area)
 }
 
 /// The role's rows in areas of `kind`, in `order`, at most `first` (values BLS did not publish
 /// last).
 pub fn wages_by_area(
     m: &ReadModel,
+    p: &Places,
     role: usize,
     kind: AreaType,
     order: WageOrder,
     first: i32,
 ) -> ApiResult<Vec<usize>> {
     let n = limit("first", first)?;
-    let p = &m.places;
-    Ok(p.soc_of_role(role).map_or_else(Vec::new, |soc| {
+    Ok(soc_of_role(m, p, role).map_or_else(Vec::new, |soc| {
         p.ordered(soc, kind, order)
             .iter()
             .take(n)
@@ -113,9 +140,10 @@ pub fn wages_by_area(
     }))
 }
 
-/// The role's annual median in `area`, when BLS published one.
-pub fn annual_median(m: &ReadModel, role: usize, area: usize) -> Option<i32> {
-    role_wage(m, role, area).and_then(|w| m.places.wages[w].annual_median())
+/// The role's annual median in the asked area, when BLS published one.
+pub fn annual_median(m: &ReadModel, asked: &AskedArea, role: usize) -> Option<i32> {
+    let p = &asked.places;
+    role_wage(m, p, role, asked.area).and_then(|w| p.wages[w].annual_median())
 }
 
 /// What a salary change between two roles is computed from.
@@ -133,10 +161,10 @@ pub fn move_salaries(
     m: &ReadModel,
     from: usize,
     to: usize,
-    area: Option<usize>,
+    area: Option<&AskedArea>,
 ) -> Option<(i32, i32, SalaryBasis)> {
     if let Some(area) = area
-        && let (Some(a), Some(b)) = (annual_median(m, from, area), annual_median(m, to, area))
+        && let (Some(a), Some(b)) = (annual_median(m, area, from), annual_median(m, area, to))
     {
         return Some((a, b, SalaryBasis::AreaMedian));
     }

@@ -408,7 +408,8 @@ pub async fn import_areas_by(
     actor: Option<&str>,
 ) -> Result<AreaImportReport, SeedError> {
     let parsed = parse_areas(paths, progress)?;
-    let change = Write::begin(db).await?;
+    let mut change = Write::begin(db).await?;
+    change.changes_areas();
     let report = write_areas(change.conn(), &parsed, progress).await?;
     let target = format!("{} areas, {} area wages", report.areas, report.area_wages);
     change.commit_by(actor, "importBls2025", target).await?;
