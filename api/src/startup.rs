@@ -181,9 +181,16 @@ async fn import_area_wages(db: &DatabaseConnection) -> anyhow::Result<()> {
 impl Application {
     /// Connects, migrates, seeds if empty, and binds the listener (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let started = std::time::Instant::now();
         let statements = Arc::new(AtomicU64::new(0));
         let db = connect_with_retry(&config.database, statements.clone()).await?;
+        let connect_ms = started.elapsed().as_millis() as u64;
         prepare_database(&db, &config.data).await?;
+        tracing::info!(
+            connect_ms,
+            total_ms = started.elapsed().as_millis() as u64,
+            "database connected, migrated and loaded"
+        );
         let store = Arc::new(ModelStore::new());
         store.rebuild(&db).await?;
         crate::model::watch::spawn(store.clone(), db.clone(), config.database.is_in_memory());

@@ -17,6 +17,9 @@ pub struct Model {
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub attribution: Option<String>,
+    /// The month the figures are as of (`YYYY-MM`): a survey's reference month or a database
+    /// release's month; the newest leads merged views (see `api::model`).
+    pub as_of: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ mod m20261130_000005_notify_data_version;
 mod m20261201_000006_area_wages;
 mod m20261201_000007_role_statements;
 mod m20261202_000008_area_version;
+mod m20261202_000009_source_as_of;
 mod support;
 
 /// All migrations in order.
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_area_wages::Migration),
             Box::new(m20261201_000007_role_statements::Migration),
             Box::new(m20261202_000008_area_version::Migration),
+            Box::new(m20261202_000009_source_as_of::Migration),
         ]
     }
 }

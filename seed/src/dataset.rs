@@ -45,6 +45,9 @@ pub struct SourceRecord {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// The month the figures are as of, `YYYY-MM` (a dataset's reference or release month).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -426,6 +429,7 @@ impl From<&entity::source::Model> for SourceRecord {
             publisher: s.publisher.clone(),
             url: s.url.clone(),
             attribution: s.attribution.clone(),
+            as_of: s.as_of.clone(),
         }
     }
 }

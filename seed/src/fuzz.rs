@@ -89,6 +89,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     publisher: None,
                     url: None,
                     attribution: None,
+                    as_of: None,
                 }],
                 roles,
                 skills,

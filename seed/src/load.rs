@@ -253,6 +253,7 @@ async fn write_catalog(
         publisher: Set(s.publisher.clone()),
         url: Set(s.url.clone()),
         attribution: Set(s.attribution.clone()),
+        as_of: Set(s.as_of.clone()),
     });
     put(db, sources.collect(), bar, written).await?;
     // Job zones are left alone unless the dataset gives them (the O*NET import does).

@@ -10,8 +10,8 @@ use crate::dataset::{
     RoleSkillRecord, SkillRecord, SourceRecord, StatementItem,
 };
 use crate::value::{
-    Bounds, IMPORTANCE, JOB_ZONE, LEVEL, Likelihood, MAX_TEXT_LEN, NON_NEGATIVE, Name, PERCENT,
-    RANK, SENIORITY, Slug, Text, YEARS,
+    Bounds, IMPORTANCE, JOB_ZONE, LEVEL, Likelihood, MAX_TEXT_LEN, Month, NON_NEGATIVE, Name,
+    PERCENT, RANK, SENIORITY, Slug, Text, YEARS,
 };
 
 /// A rule one record breaks: the field (dataset spelling, e.g. `share_pct`) and why.
@@ -51,7 +51,8 @@ impl Rules for RoleRecord {
 impl Rules for SourceRecord {
     fn rules(&self) -> Result<(), Broken> {
         rule("key", Name::parse(&self.key))?;
-        rule("title", Name::parse(&self.title))
+        rule("title", Name::parse(&self.title))?;
+        rule("as_of", self.as_of.as_deref().map(Month::parse).transpose())
     }
 }
 

@@ -125,6 +125,35 @@ pub const YEARS: Bounds = Bounds::new(0.0, 60.0);
 /// A count or an amount that cannot be negative.
 pub const NON_NEGATIVE: Bounds = Bounds::new(0.0, f64::MAX);
 
+/// A calendar month, `YYYY-MM` (year 1900–2999, month 01–12); ordered as time is.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month(String);
+
+impl Month {
+    /// Parses `YYYY-MM`.
+    pub fn parse(value: &str) -> Result<Self, String> {
+        let ok = value.len() == 7
+            && value.as_bytes()[4] == b'-'
+            && value[..4]
+                .parse::<u16>()
+                .is_ok_and(|y| (1900..3000).contains(&y))
+            && value[5..]
+                .parse::<u8>()
+                .is_ok_and(|m| (1..=12).contains(&m))
+            && value.bytes().filter(u8::is_ascii_digit).count() == 6;
+        if ok {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err(format!("`{value}` is not a month written YYYY-MM"))
+        }
+    }
+
+    /// The month as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// How strongly evidence supports a move, in (0, 1].
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
 pub struct Likelihood(f64);
@@ -160,6 +189,17 @@ mod tests {
         assert!(Slug::parse("it-manager-2").is_ok());
         for bad in ["", "IT", "it manager", "é", &"a".repeat(201)] {
             assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn months_are_yyyy_mm() {
+        assert_eq!(Month::parse("2025-05").unwrap().as_str(), "2025-05");
+        assert!(Month::parse("2024-05").unwrap() < Month::parse("2025-01").unwrap());
+        for bad in [
+            "", "2025-5", "2025-13", "2025-00", "25-05-01", "2025/05", "+025-05", "1899-12",
+        ] {
+            assert!(Month::parse(bad).is_err(), "{bad}");
         }
     }
 

@@ -23,6 +23,7 @@ on_both_databases!(
     match_roles_pay_change_uses_the_profile_area_medians,
     area_wages_are_kept_across_other_writes_and_read_again_when_they_change,
     a_replace_import_clears_the_area_wages_the_server_serves,
+    the_2025_national_figures_are_a_profile_of_their_own_and_lead_the_merged_pay,
 );
 
 fn areas_fixture() -> PathBuf {
@@ -44,7 +45,10 @@ async fn import_both(app: &TestApp) {
     )
     .await
     .unwrap();
+    // Profiles: the five fixture occupations with a national row (11-1011, 11-3021, 15-1244,
+    // 15-1252, 15-1299) and the curated roles the O*NET fixture maps to them.
     assert_eq!((report.areas, report.area_wages), (10, 50));
+    assert!(report.profiles >= 5, "{report:?}");
     app.settle().await;
 }
 
@@ -609,4 +613,50 @@ async fn a_replace_import_clears_the_area_wages_the_server_serves(app: TestApp) 
         )
         .await;
     assert_eq!(error["extensions"]["field"], "area", "{error}");
+}
+
+/// The May 2025 national row becomes a profile citing its own source beside the May 2024 one
+/// (`profiles` shows both, each with its figures and as-of month), and the merged `pay` view
+/// takes the newer release's figures.
+async fn the_2025_national_figures_are_a_profile_of_their_own_and_lead_the_merged_pay(
+    app: TestApp,
+) {
+    import_both(&app).await;
+    let query = r#"{ role(slug: "computer-and-information-systems-managers") {
+        pay { averageSalary medianSalary hourlyRate sources { key } }
+        profiles { source { key asOf } pay { averageSalary medianSalary } outlook { jobs } } } }"#;
+    let role = app.data(query, json!({})).await["role"].clone();
+    let profiles = role["profiles"].as_array().unwrap();
+    let at = |key: &str| {
+        profiles
+            .iter()
+            .position(|p| p["source"]["key"] == key)
+            .unwrap_or_else(|| panic!("no {key} profile: {role}"))
+    };
+    let (newer, older) = (at(AREA_SOURCE), at(seed::onet::BLS_SOURCE));
+    assert!(newer < older, "the newer release comes first: {role}");
+    // National, 11-3021: May 2025 A_MEAN 192160, A_MEDIAN 175140, TOT_EMP 670570 (fixture line
+    // 28); May 2024 A_MEAN 187990, A_MEDIAN 171200, TOT_EMP 645970.
+    assert_eq!(
+        profiles[newer],
+        json!({ "source": { "key": AREA_SOURCE, "asOf": "2025-05" },
+                "pay": { "averageSalary": 192160, "medianSalary": 175140 },
+                "outlook": { "jobs": 670570 } })
+    );
+    assert_eq!(
+        profiles[older],
+        json!({ "source": { "key": seed::onet::BLS_SOURCE, "asOf": "2024-05" },
+                "pay": { "averageSalary": 187990, "medianSalary": 171200 },
+                "outlook": { "jobs": 645970 } })
+    );
+    assert_eq!(role["pay"]["averageSalary"], 192160, "{role}");
+    assert_eq!(role["pay"]["medianSalary"], 175140, "{role}");
+    assert_eq!(role["pay"]["hourlyRate"], 92.39, "{role}");
+    let sources: Vec<&str> = role["pay"]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(sources, vec![AREA_SOURCE, seed::onet::BLS_SOURCE]);
 }

@@ -139,6 +139,12 @@ impl Source {
     async fn attribution(&self) -> Option<&str> {
         self.row().attribution.as_deref()
     }
+    /// The month its figures are as of (`YYYY-MM`), for a dataset: a survey's reference month
+    /// (BLS OEWS May 2025: `2025-05`) or a database release's month. Where two releases state
+    /// the same figure, the newest leads the merged views (`Role.pay` and the others).
+    async fn as_of(&self) -> Option<&str> {
+        self.row().as_of.as_deref()
+    }
 }
 
 #[derive(Default)]

@@ -1,6 +1,7 @@
 //! Views over a role's per-source profiles: pay, outlook, experience, education and
-//! demographics. Each view merges its sources (first source that states a figure wins,
-//! sources in load order) and lists the sources it drew on.
+//! demographics. Each view merges its sources (first source that states a figure wins: the
+//! documents and editorial sources in load order, then dataset releases newest first) and lists
+//! the sources it drew on.
 
 use async_graphql::{Object, SimpleObject};
 use entity::role_profile::Model as Profile;

@@ -310,8 +310,13 @@ fn role_facts(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
     let mut facts = group_by_role(t, ix);
     link_moves(&t.moves, ix, &mut facts);
     link_comparisons(&t.comparisons, ix, &mut facts);
+    let as_of: HashMap<i32, &str> = t
+        .sources
+        .iter()
+        .filter_map(|s| Some((s.id, s.as_of.as_deref()?)))
+        .collect();
     for f in &mut facts {
-        sort_facts(f);
+        sort_facts(f, &as_of);
         f.compared_with = compared_with(&f.comparisons);
         f.sources = role_sources(f, &t.moves, &ix.source_by_id);
     }
@@ -422,8 +427,12 @@ fn link_comparisons(comparisons: &[role_comparison::Model], ix: &Indexes, facts:
 
 /// Sorts a role's fact lists into the order the API returns them (each documented on
 /// [`RoleFacts`]; ids break the remaining ties) and sets its headline salary.
-fn sort_facts(f: &mut RoleFacts) {
-    f.profiles.sort_by_key(|p| (p.source_id, p.id));
+fn sort_facts(f: &mut RoleFacts, as_of: &HashMap<i32, &str>) {
+    f.profiles.sort_by(|a, b| {
+        profile_precedence(a, as_of)
+            .cmp(&profile_precedence(b, as_of))
+            .then(a.id.cmp(&b.id))
+    });
     f.headline_salary = headline_salary(&f.profiles);
     f.demographics.sort_by_key(|r| (r.source_id, r.id));
     f.skills.sort_by(|a, b| {
@@ -451,6 +460,21 @@ fn sort_facts(f: &mut RoleFacts) {
     });
     f.statements
         .sort_by_key(|r| (r.source_id, r.position, r.id));
+}
+
+/// Where a profile sorts among a role's profiles: sources without an as-of month (the
+/// documents, editorial) first, by id, then dataset releases newest first (by as-of month, then
+/// id), so merged views take a figure from the newest release that states it.
+fn profile_precedence<'a>(
+    p: &role_profile::Model,
+    as_of: &HashMap<i32, &'a str>,
+) -> (bool, std::cmp::Reverse<&'a str>, i32) {
+    let month = as_of.get(&p.source_id).copied();
+    (
+        month.is_some(),
+        std::cmp::Reverse(month.unwrap_or("")),
+        p.source_id,
+    )
 }
 
 /// The other roles of `comparisons`, without duplicates, first seen first.

@@ -48,7 +48,8 @@ pub(crate) async fn snapshot_transaction(
 /// Facts hanging off one role, each list in the order the API returns it.
 #[derive(Debug, Default)]
 pub struct RoleFacts {
-    /// One profile per source, by source id.
+    /// One profile per source: sources without an as-of month (documents, editorial) by id,
+    /// then dataset releases newest first.
     pub profiles: Vec<role_profile::Model>,
     /// Headline yearly salary (see [`headline_salary`]).
     pub headline_salary: Option<i32>,

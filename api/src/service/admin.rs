@@ -430,6 +430,7 @@ fn admin_source() -> SourceRecord {
         publisher: None,
         url: None,
         attribution: None,
+        as_of: None,
     }
 }
 

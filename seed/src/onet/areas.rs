@@ -11,6 +11,10 @@
 //! 217,000 of them, so they are written by this dedicated writer inside the same [`Write`].
 //! A value BLS did not publish is stored as absent, with the footnote that says why; nothing is
 //! derived (no hourly figure is annualised, no top-coded value is filled in).
+//!
+//! The same write also gives every role whose O*NET code's SOC code has a national row a
+//! profile citing this release ([`national_profiles`]), so `Role.profiles` shows the May 2025
+//! national figures beside the May 2024 ones and the merged views lead with the newer release.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -18,10 +22,11 @@ use std::path::{Path, PathBuf};
 use entity::vocab::{AreaType, SourceKind};
 use entity::{area, area_wage, source};
 use sea_orm::ActiveValue::{NotSet, Set};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
 
 use super::table::{Row, Table};
 use crate::SeedError;
+use crate::dataset::ProfileRecord;
 use crate::load::key_ids;
 use crate::write::{Write, upsert};
 
@@ -379,12 +384,15 @@ fn footnotes(row: &Row, codes: &HashSet<u8>) -> Result<Option<String>, SeedError
 pub struct AreaImportReport {
     pub areas: u64,
     pub area_wages: u64,
+    /// Role profiles written with the national figures.
+    pub profiles: u64,
 }
 
 impl std::fmt::Display for AreaImportReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "{:<22} {:>9}", "area", self.areas)?;
-        writeln!(f, "{:<22} {:>9}", "area_wage", self.area_wages)
+        writeln!(f, "{:<22} {:>9}", "area_wage", self.area_wages)?;
+        writeln!(f, "{:<22} {:>9}", "role_profile", self.profiles)
     }
 }
 
@@ -410,8 +418,17 @@ pub async fn import_areas_by(
     let parsed = parse_areas(paths, progress)?;
     let mut change = Write::begin(db).await?;
     change.changes_areas();
-    let report = write_areas(change.conn(), &parsed, progress).await?;
-    let target = format!("{} areas, {} area wages", report.areas, report.area_wages);
+    let mut report = write_areas(change.conn(), &parsed, progress).await?;
+    let profiles = national_profiles(change.conn(), &parsed).await?;
+    report.profiles = crate::load::write_records(change.conn(), &profiles)
+        .await?
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
+    let target = format!(
+        "{} areas, {} area wages, {} role profiles",
+        report.areas, report.area_wages, report.profiles
+    );
     change.commit_by(actor, "importBls2025", target).await?;
     Ok(report)
 }
@@ -435,6 +452,7 @@ async fn write_areas(
         publisher: Set(Some("U.S. Bureau of Labor Statistics".into())),
         url: Set(Some("https://www.bls.gov/oes/".into())),
         attribution: Set(Some(AREA_ATTRIBUTION.into())),
+        as_of: Set(Some("2025-05".into())),
     };
     upsert::<source::Entity, _>(db, vec![source_row], &bar).await?;
     let source_id = *key_ids::<source::Entity>(db, source::Column::Key, source::Column::Id)
@@ -469,7 +487,109 @@ async fn write_areas(
         area_wages += upsert::<area_wage::Entity, _>(db, rows, &bar).await?;
     }
     bar.finish_and_clear();
-    Ok(AreaImportReport { areas, area_wages })
+    Ok(AreaImportReport {
+        areas,
+        area_wages,
+        profiles: 0,
+    })
+}
+
+/// The release's national figures as role profiles citing it: one per role (O*NET or curated)
+/// whose O*NET code's SOC code has a national row. A figure BLS did not publish stays absent,
+/// and the profile's pay note names those fields and BLS's reason.
+async fn national_profiles(
+    db: &impl ConnectionTrait,
+    parsed: &ParsedAreas,
+) -> Result<crate::Dataset, SeedError> {
+    let Some(nation) = parsed
+        .areas
+        .iter()
+        .position(|a| a.area_type == AreaType::Nation)
+    else {
+        return Ok(crate::Dataset::default());
+    };
+    let national: HashMap<&str, &AreaWageRecord> = parsed
+        .wages
+        .iter()
+        .filter(|w| w.area == nation)
+        .map(|w| (w.soc_code.as_str(), w))
+        .collect();
+    let roles: Vec<(String, Option<String>)> = entity::role::Entity::find()
+        .select_only()
+        .column(entity::role::Column::Slug)
+        .column(entity::role::Column::OnetCode)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut profiles: Vec<ProfileRecord> = roles
+        .into_iter()
+        .filter_map(|(slug, onet)| {
+            let w = national.get(onet.as_deref()?.get(..7)?)?;
+            Some(national_profile(slug, w))
+        })
+        .collect();
+    profiles.sort_by(|a, b| a.role.cmp(&b.role));
+    Ok(crate::Dataset {
+        facts: vec![crate::FactFile {
+            file: AREA_SOURCE.into(),
+            source: AREA_SOURCE.into(),
+            profiles,
+            ..crate::FactFile::default()
+        }],
+        ..crate::Dataset::default()
+    })
+}
+
+/// One role's profile from its occupation's national row.
+fn national_profile(role: String, w: &AreaWageRecord) -> ProfileRecord {
+    let [employment, a_mean, a10, a25, a50, a75, a90] = w.whole;
+    let [_, h_mean, h10, h25, h50, h75, h90, ..] = w.decimal;
+    ProfileRecord {
+        role,
+        salary_mean: a_mean,
+        salary_p10: a10,
+        salary_p25: a25,
+        salary_median: a50,
+        salary_p75: a75,
+        salary_p90: a90,
+        hourly_mean: h_mean,
+        hourly_p10: h10,
+        hourly_p25: h25,
+        hourly_median: h50,
+        hourly_p75: h75,
+        hourly_p90: h90,
+        jobs_count: employment,
+        pay_note: w.footnotes.as_deref().and_then(unpublished_note),
+        ..ProfileRecord::default()
+    }
+}
+
+/// "BLS did not publish …" for a row's footnotes (`A_MEDIAN=5;H_MEDIAN=5`), grouped by code;
+/// `None` when there are none.
+fn unpublished_note(footnotes: &str) -> Option<String> {
+    let mut by_code: Vec<(u8, Vec<&str>)> = Vec::new();
+    for (field, code) in footnotes.split(';').filter_map(|p| p.split_once('=')) {
+        let Ok(code) = code.parse::<u8>() else {
+            continue;
+        };
+        match by_code.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, fields)) => fields.push(field),
+            None => by_code.push((code, vec![field])),
+        }
+    }
+    let parts: Vec<String> = by_code
+        .into_iter()
+        .map(|(code, fields)| {
+            let why = footnote_text(code).unwrap_or("see the BLS OEWS footnotes");
+            format!("{} (footnote {code}: {why})", fields.join(", "))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "BLS OEWS May 2025 footnotes for the national figures: {}",
+            parts.join("; ")
+        )
+    })
 }
 
 fn wage_row(area_id: i32, source_id: i32, w: &AreaWageRecord) -> area_wage::ActiveModel {
@@ -504,6 +624,30 @@ fn wage_row(area_id: i32, source_id: i32, w: &AreaWageRecord) -> area_wage::Acti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unpublished_figures_are_named_with_their_footnote() {
+        let note = unpublished_note("A_MEDIAN=5;A_PCT90=5;TOT_EMP=8").unwrap();
+        assert!(note.contains("A_MEDIAN, A_PCT90 (footnote 5: This wage is equal to or greater than $115.00 per hour or $239,200 per year.)"), "{note}");
+        assert!(
+            note.contains("TOT_EMP (footnote 8: Estimate not released.)"),
+            "{note}"
+        );
+        assert_eq!(unpublished_note(""), None);
+        let w = AreaWageRecord {
+            soc_code: "11-1011".into(),
+            whole: [Some(10), Some(300_000), None, None, None, None, None],
+            decimal: [None; 10],
+            footnotes: Some("A_MEDIAN=5".into()),
+            ..AreaWageRecord::default()
+        };
+        let p = national_profile("chief-executives".into(), &w);
+        assert_eq!(
+            (p.jobs_count, p.salary_mean, p.salary_median),
+            (Some(10), Some(300_000), None)
+        );
+        assert!(p.pay_note.unwrap().contains("A_MEDIAN"));
+    }
 
     const AREAS: &str = "AREA_CODE,AREA_TYPE,STATE_CODE,AREA_TITLE\n\
         0000000,N,00,National\n\

@@ -75,6 +75,7 @@ fn sources() -> Vec<SourceRecord> {
             ),
             url: Some("https://www.onetcenter.org/database.html".into()),
             attribution: Some(ONET_ATTRIBUTION.into()),
+            as_of: Some("2025-05".into()),
         },
         SourceRecord {
             key: BLS_SOURCE.into(),
@@ -83,6 +84,7 @@ fn sources() -> Vec<SourceRecord> {
             publisher: Some("U.S. Bureau of Labor Statistics".into()),
             url: Some("https://www.bls.gov/oes/".into()),
             attribution: Some(BLS_ATTRIBUTION.into()),
+            as_of: Some("2024-05".into()),
         },
         SourceRecord {
             key: DERIVED_SOURCE.into(),
@@ -91,6 +93,7 @@ fn sources() -> Vec<SourceRecord> {
             publisher: None,
             url: None,
             attribution: Some(ONET_ATTRIBUTION.into()),
+            as_of: None,
         },
     ]
 }
