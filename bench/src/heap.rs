@@ -16,6 +16,16 @@ fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1_048_576.0
 }
 
+/// Prints what was live after a build (`before` → now) and the peak while building.
+fn report(label: &str, before: &dhat::HeapStats, counts: String) {
+    let after = dhat::HeapStats::get();
+    println!(
+        "{label}: {:.1} MB live after the build ({counts}); peak while building {:.1} MB above the start",
+        mb(after.curr_bytes.saturating_sub(before.curr_bytes) as u64),
+        mb(after.max_bytes.saturating_sub(before.curr_bytes) as u64),
+    );
+}
+
 /// The same with the shipped BLS May 2025 by-area wages added: what they add to the model.
 async fn area_wages_heap(db: &sea_orm::DatabaseConnection) {
     seed::onet::import_areas(db, &seed::onet::AreaPaths::shipped(), false)
@@ -24,14 +34,12 @@ async fn area_wages_heap(db: &sea_orm::DatabaseConnection) {
     let before = dhat::HeapStats::get();
     let model = api::model::load(db, None).await.expect("build");
     let places = model.places.get().await.expect("area wages");
-    let after = dhat::HeapStats::get();
-    println!(
-        "with BLS May 2025 by area: {:.1} MB live after the build ({} areas, {} area wages); peak while building {:.1} MB above the start",
-        mb(after.curr_bytes.saturating_sub(before.curr_bytes) as u64),
+    let counts = format!(
+        "{} areas, {} area wages",
         places.areas.len(),
-        places.wages.len(),
-        mb(after.max_bytes.saturating_sub(before.curr_bytes) as u64),
+        places.wages.len()
     );
+    report("with BLS May 2025 by area", &before, counts);
 }
 
 #[tokio::main]
@@ -41,14 +49,8 @@ async fn main() {
     let _profiler = dhat::Profiler::builder().testing().build();
     let before = dhat::HeapStats::get();
     let model = api::model::load(&db, None).await.expect("build");
-    let after = dhat::HeapStats::get();
-    println!(
-        "read model: {:.1} MB live after the build ({} roles, {} moves); peak while building {:.1} MB above the start",
-        mb(after.curr_bytes.saturating_sub(before.curr_bytes) as u64),
-        model.roles.len(),
-        model.moves.len(),
-        mb(after.max_bytes.saturating_sub(before.curr_bytes) as u64),
-    );
+    let counts = format!("{} roles, {} moves", model.roles.len(), model.moves.len());
+    report("read model", &before, counts);
     drop(model);
     area_wages_heap(&db).await;
     db.close().await.ok();

@@ -5,7 +5,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::support::a;
+use crate::support::{a, add_column, drop_column};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -13,24 +13,15 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(a("data_version"))
-                    .add_column(big_integer(a("area_version")).default(0))
-                    .to_owned(),
-            )
-            .await
+        add_column(
+            manager,
+            "data_version",
+            big_integer(a("area_version")).default(0),
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(a("data_version"))
-                    .drop_column(a("area_version"))
-                    .to_owned(),
-            )
-            .await
+        drop_column(manager, "data_version", "area_version").await
     }
 }

@@ -4,7 +4,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::support::a;
+use crate::support::{a, add_column, drop_column};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -12,24 +12,10 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(a("source"))
-                    .add_column(string_null(a("as_of")))
-                    .to_owned(),
-            )
-            .await
+        add_column(manager, "source", &mut string_null(a("as_of"))).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(a("source"))
-                    .drop_column(a("as_of"))
-                    .to_owned(),
-            )
-            .await
+        drop_column(manager, "source", "as_of").await
     }
 }

@@ -34,6 +34,28 @@ pub async fn drop_tables(manager: &SchemaManager<'_>, tables: &[&str]) -> Result
     Ok(())
 }
 
+/// Adds `column` to `table`.
+pub async fn add_column(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &mut ColumnDef,
+) -> Result<(), DbErr> {
+    let mut alter = Table::alter();
+    alter.table(a(table)).add_column(column);
+    manager.alter_table(alter.to_owned()).await
+}
+
+/// Drops `column` from `table`.
+pub async fn drop_column(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+) -> Result<(), DbErr> {
+    let mut alter = Table::alter();
+    alter.table(a(table)).drop_column(a(column));
+    manager.alter_table(alter.to_owned()).await
+}
+
 /// A text column sorted byte-wise on both databases (PostgreSQL: the "C" collation).
 pub fn sort_text(column: &str, backend: DbBackend, unique: bool) -> ColumnDef {
     let mut def = if unique {

@@ -673,6 +673,16 @@ mod tests {
     }
 
     #[test]
+    fn a_source_as_of_must_be_a_month() {
+        let mut d = curated();
+        d.sources[0].as_of = Some("2025-05".into());
+        validate(&d).unwrap();
+        d.sources[0].as_of = Some("May 2025".into());
+        let text = error_of(&d);
+        assert!(text.contains("as_of") && text.contains("May 2025"), "{text}");
+    }
+
+    #[test]
     fn negative_salaries_and_inverted_ranges_are_rejected() {
         let mut d = curated();
         d.facts[0].profiles[0].salary_mean = Some(-1);
