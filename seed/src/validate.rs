@@ -679,7 +679,10 @@ mod tests {
         validate(&d).unwrap();
         d.sources[0].as_of = Some("May 2025".into());
         let text = error_of(&d);
-        assert!(text.contains("as_of") && text.contains("May 2025"), "{text}");
+        assert!(
+            text.contains("as_of") && text.contains("May 2025"),
+            "{text}"
+        );
     }
 
     #[test]
