@@ -111,7 +111,7 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
     Migrator::up(db, None)
         .await
         .context("applying migrations")?;
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    use sea_orm::{EntityTrait, PaginatorTrait};
     if config.seed_on_start && entity::role::Entity::find().count(db).await? == 0 {
         let dataset = seed::Dataset::curated()?;
         let report = seed::load(
@@ -130,19 +130,16 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
             .map_or(0, |(_, n)| *n);
         tracing::info!(roles, "loaded the built-in dataset into an empty database");
     }
-    if config.import_onet_on_start
-        && entity::source::Entity::find()
-            .filter(entity::source::Column::Key.eq(seed::onet::ONET_SOURCE))
-            .count(db)
-            .await?
-            == 0
-    {
+    if !config.import_onet_on_start {
+        return Ok(());
+    }
+    if let Some(actor) = shipped_import(db, seed::onet::ONET_SOURCE).await? {
         tracing::info!(
-            "first start: importing the shipped O*NET 29.3 and BLS data (IMPORT_ONET_ON_START=false skips it)"
+            "importing the shipped O*NET 29.3 and BLS data (IMPORT_ONET_ON_START=false skips it)"
         );
         let started = std::time::Instant::now();
         let report =
-            seed::onet::import_by(db, &seed::onet::ImportPaths::shipped(), false, None).await?;
+            seed::onet::import_by(db, &seed::onet::ImportPaths::shipped(), false, actor).await?;
         let records: u64 = report.written.iter().map(|(_, n)| n).sum();
         tracing::info!(
             records,
@@ -150,24 +147,44 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
             "imported O*NET 29.3 and BLS wages"
         );
     }
-    if config.import_onet_on_start {
-        import_area_wages(db).await?;
-    }
-    Ok(())
+    import_area_wages(db).await
+}
+
+/// Whether the shipped data of source `key` is to be imported, and as whom: `Some(None)` when
+/// the database does not have it (the first start's bootstrap, not audited); `Some(Some(
+/// "startup"))` when an older build imported it (its source has no `as_of`: the import then
+/// adds what this build imports, e.g. the May 2025 national profiles; audited); `None` when it
+/// is current.
+async fn shipped_import(
+    db: &DatabaseConnection,
+    key: &str,
+) -> anyhow::Result<Option<Option<&'static str>>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let source = entity::source::Entity::find()
+        .filter(entity::source::Column::Key.eq(key))
+        .one(db)
+        .await?;
+    Ok(match source {
+        None => Some(None),
+        Some(s) if s.as_of.is_none() => {
+            tracing::info!(
+                source = key,
+                "refreshing shipped data an older build imported"
+            );
+            Some(Some("startup"))
+        }
+        Some(_) => None,
+    })
 }
 
 /// Imports the shipped BLS OEWS May 2025 by-area wages unless the database has them: part of
 /// the O*NET import step (`IMPORT_ONET_ON_START`), after O*NET.
 async fn import_area_wages(db: &DatabaseConnection) -> anyhow::Result<()> {
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-    let present = entity::source::Entity::find()
-        .filter(entity::source::Column::Key.eq(seed::onet::AREA_SOURCE))
-        .count(db)
-        .await?;
-    if present == 0 {
+    if let Some(actor) = shipped_import(db, seed::onet::AREA_SOURCE).await? {
         let started = std::time::Instant::now();
         let report =
-            seed::onet::import_areas_by(db, &seed::onet::AreaPaths::shipped(), false, None).await?;
+            seed::onet::import_areas_by(db, &seed::onet::AreaPaths::shipped(), false, actor)
+                .await?;
         tracing::info!(
             areas = report.areas,
             area_wages = report.area_wages,

@@ -536,5 +536,33 @@ fn the_default_first_start_loads_the_full_data_and_later_starts_reuse_it() {
     );
     again.kill().unwrap();
     again.wait().unwrap();
+
+    // Data an older build imported (sources without `as_of`, no May 2025 national profiles) is
+    // refreshed once by the next start: the profiles appear and lead the merged pay.
+    PgDatabase::admin_sql(
+        &url,
+        "DELETE FROM role_profile WHERE source_id = (SELECT id FROM source WHERE key = 'bls-oews-2025')",
+    )
+    .unwrap();
+    PgDatabase::admin_sql(&url, "UPDATE source SET as_of = NULL").unwrap();
+    let older = graphql_on(&url, count);
+    assert_eq!(
+        older["data"]["role"]["pay"]["sources"][0]["key"], "bls-oews-2025",
+        "{older}"
+    );
+    assert_eq!(
+        older["data"]["role"]["pay"]["medianSalary"], 175_140,
+        "{older}"
+    );
     std::fs::remove_dir_all(dir).ok();
+}
+
+/// Starts the binary on `url` with the default data loading, answers `query`, stops it.
+fn graphql_on(url: &str, query: &str) -> serde_json::Value {
+    let mut child = spawn_on(url, &[("RUST_LOG", "warn"), ("IMPORT_ONET_ON_START", "")]);
+    let address = address_of(&mut child);
+    let answer = graphql(&address, None, query);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    answer
 }
