@@ -133,7 +133,7 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
     if !config.import_onet_on_start {
         return Ok(());
     }
-    if let Some(actor) = shipped_import(db, seed::onet::ONET_SOURCE).await? {
+    if let Some(actor) = Shipped::of(db, seed::onet::ONET_SOURCE).await?.importer() {
         tracing::info!(
             "importing the shipped O*NET 29.3 and BLS data (IMPORT_ONET_ON_START=false skips it)"
         );
@@ -150,37 +150,52 @@ pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> 
     import_area_wages(db).await
 }
 
-/// Whether the shipped data of source `key` is to be imported, and as whom: `Some(None)` when
-/// the database does not have it (the first start's bootstrap, not audited); `Some(Some(
-/// "startup"))` when an older build imported it (its source has no `as_of`: the import then
-/// adds what this build imports, e.g. the May 2025 national profiles; audited); `None` when it
-/// is current.
-async fn shipped_import(
-    db: &DatabaseConnection,
-    key: &str,
-) -> anyhow::Result<Option<Option<&'static str>>> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let source = entity::source::Entity::find()
-        .filter(entity::source::Column::Key.eq(key))
-        .one(db)
-        .await?;
-    Ok(match source {
-        None => Some(None),
-        Some(s) if s.as_of.is_none() => {
-            tracing::info!(
-                source = key,
-                "refreshing shipped data an older build imported"
-            );
-            Some(Some("startup"))
+/// What the database holds of one shipped source.
+enum Shipped {
+    /// Not imported: the first start's bootstrap imports it, not audited.
+    Absent,
+    /// Imported by an older build (its source has no `as_of`): imported again once, audited
+    /// as `startup`, so the database gains what this build adds (the May 2025 profiles).
+    FromOlderBuild,
+    /// Imported by this build.
+    Current,
+}
+
+impl Shipped {
+    /// The state of source `key`.
+    async fn of(db: &DatabaseConnection, key: &str) -> anyhow::Result<Self> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let source = entity::source::Entity::find()
+            .filter(entity::source::Column::Key.eq(key))
+            .one(db)
+            .await?;
+        Ok(match source {
+            None => Self::Absent,
+            Some(s) if s.as_of.is_none() => {
+                tracing::info!(
+                    source = key,
+                    "refreshing shipped data an older build imported"
+                );
+                Self::FromOlderBuild
+            }
+            Some(_) => Self::Current,
+        })
+    }
+
+    /// `Some(actor)` when it is to be imported (`None` actor: not audited).
+    fn importer(self) -> Option<Option<&'static str>> {
+        match self {
+            Self::Absent => Some(None),
+            Self::FromOlderBuild => Some(Some("startup")),
+            Self::Current => None,
         }
-        Some(_) => None,
-    })
+    }
 }
 
 /// Imports the shipped BLS OEWS May 2025 by-area wages unless the database has them: part of
 /// the O*NET import step (`IMPORT_ONET_ON_START`), after O*NET.
 async fn import_area_wages(db: &DatabaseConnection) -> anyhow::Result<()> {
-    if let Some(actor) = shipped_import(db, seed::onet::AREA_SOURCE).await? {
+    if let Some(actor) = Shipped::of(db, seed::onet::AREA_SOURCE).await?.importer() {
         let started = std::time::Instant::now();
         let report =
             seed::onet::import_areas_by(db, &seed::onet::AreaPaths::shipped(), false, actor)

@@ -26,7 +26,7 @@ on_both_databases!(
     the_2025_national_figures_are_a_profile_of_their_own_and_lead_the_merged_pay,
 );
 
-fn areas_fixture() -> PathBuf {
+pub(crate) fn areas_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bls-areas-mini")
 }
 

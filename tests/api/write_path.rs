@@ -155,7 +155,7 @@ async fn seed_loads_and_onet_imports_bump_once_and_are_audited(app: TestApp) {
 
     let before = ledger(&db).await;
     let areas = seed::onet::AreaPaths {
-        dir: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/bls-areas-mini"),
+        dir: crate::places::areas_fixture(),
     };
     seed::onet::import_areas(&db, &areas, false).await.unwrap();
     one_write(&db, (before.0, before.1), "seed", "importBls2025").await;

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use futures_util::TryStreamExt;
 
 use entity::{
-    career_move, certification, data_version, role, role_alias, role_attribute, role_certification,
+    career_move, certification, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_skill, role_statement, role_technology, skill, source,
 };
@@ -61,20 +61,12 @@ async fn all<E: EntityTrait, C: ConnectionTrait + StreamTrait>(
     Ok(rows)
 }
 
-/// The data version and the area version.
-async fn versions<C: ConnectionTrait>(c: &C) -> ApiResult<(i64, i64)> {
-    Ok(data_version::Entity::find_by_id(1)
-        .one(c)
-        .await?
-        .map_or((0, 0), |row| (row.version, row.area_version)))
-}
-
 /// Reads every table but the area tables inside one snapshot transaction (so at one data
 /// version), one after the other on one connection: measured faster than parallel reads on two
 /// cores, and it keeps the build's transient memory on one thread (see BENCHMARKS.md).
 async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
     let txn = super::snapshot_transaction(db).await?;
-    let (version, area_version) = versions(&txn).await?;
+    let (version, area_version) = super::versions(&txn).await?;
     let t = Tables {
         version,
         area_version,

@@ -45,6 +45,15 @@ pub(crate) async fn snapshot_transaction(
     })
 }
 
+/// The data version and the area version (`data_version.area_version`) the connection sees.
+pub(crate) async fn versions(c: &impl sea_orm::ConnectionTrait) -> ApiResult<(i64, i64)> {
+    use sea_orm::EntityTrait;
+    Ok(entity::data_version::Entity::find_by_id(1)
+        .one(c)
+        .await?
+        .map_or((0, 0), |row| (row.version, row.area_version)))
+}
+
 /// Facts hanging off one role, each list in the order the API returns it.
 #[derive(Debug, Default)]
 pub struct RoleFacts {

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use entity::vocab::AreaType;
-use entity::{area, area_wage, data_version};
+use entity::{area, area_wage};
 use futures_util::TryStreamExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, StreamTrait};
 
@@ -387,10 +387,7 @@ impl PlaceSlot {
 /// The area version and the area rows, read in one snapshot transaction.
 async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<(i64, PlaceRows)> {
     let txn = super::snapshot_transaction(db).await?;
-    let area_version = data_version::Entity::find_by_id(1)
-        .one(&txn)
-        .await?
-        .map_or(0, |row| row.area_version);
+    let (_, area_version) = super::versions(&txn).await?;
     let rows = read(&txn).await?;
     txn.commit().await?;
     Ok((area_version, rows))
