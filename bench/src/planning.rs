@@ -112,7 +112,7 @@ async fn main() {
     summary("similarity build (all pairs, top 30 kept)", &mut samples);
 
     // Distribution of off-diagonal similarity over roles that need something.
-    let matrix = similarity::matrix(&g.roles, &g.similarity.needs);
+    let matrix = similarity::matrix(&g.roles, &g.similarity.needs, &g.similarity.mean_level);
     let with_needs: Vec<usize> = (0..n)
         .filter(|&r| g.similarity.needs[r].total > 0.0)
         .collect();

@@ -776,7 +776,7 @@ impl CareerQuery {
         )]
         include_similar: Option<bool>,
         #[graphql(
-            desc = "With `includeSimilar`: least similarity of a computed move, 0–1 (how much of the next role's needs the current one covers; default the viability threshold)."
+            desc = "With `includeSimilar`: least similarity of a computed move, 0–1 (the fit of the current role's own skills to the next role, as in `matchRoles`; default the viability threshold, 0.7)."
         )]
         min_similarity: Option<f64>,
         #[graphql(

@@ -102,14 +102,13 @@ impl From<MatchFilter> for MatchConditions {
 /// on our similarity scale; see README "Matching and similarity").
 #[derive(SimpleObject, Clone, Copy)]
 pub struct TransitionGates {
-    /// How much of the new role's needs the old one covers (importance- and level-weighted),
-    /// 0–1.
+    /// The fit of the old role's own skills to the new one (the `matchRoles` score), 0–1.
     pub similarity: f64,
-    /// Whether `similarity` reaches the viability threshold for moves (0.8).
+    /// Whether `similarity` reaches the viability threshold for moves (0.7).
     pub viable: bool,
-    /// Whether `similarity` reaches the high-viability threshold for moves (0.9).
+    /// Whether `similarity` reaches the high-viability threshold for moves (0.8).
     pub highly_viable: bool,
-    /// Whether `similarity` reaches the gate asked (`minSimilarity`, default 0.8).
+    /// Whether `similarity` reaches the gate asked (`minSimilarity`, default 0.7).
     pub similarity_ok: bool,
     /// New job zone − old, when both are known.
     pub job_zone_gap: Option<i32>,
@@ -160,11 +159,11 @@ impl SimilarRole {
     async fn role(&self) -> Role {
         Role::at(&self.m, self.role)
     }
-    /// How much of this role's needs the first role covers, 0–1.
+    /// The fit of the first role's own skills to this one, 0–1.
     async fn similarity(&self) -> f64 {
         round(self.transition.similarity)
     }
-    /// How much of the first role's needs this role covers, 0–1 (the way back).
+    /// The fit of this role's own skills to the first one, 0–1 (the way back).
     async fn reverse_similarity(&self) -> f64 {
         round(self.m.graph.transition(self.role, self.from).similarity)
     }
@@ -225,6 +224,11 @@ impl SkillMatch {
     async fn coverage(&self) -> f64 {
         round(self.met.coverage)
     }
+    /// What this skill brings of the person's distinctive profile to the role: its
+    /// distinctiveness × `min(need / have, 1)` (a level far above the need is partly unused).
+    async fn brings(&self) -> f64 {
+        round(self.met.brings)
+    }
 }
 
 /// One of a role's needs that the person lacks.
@@ -257,9 +261,9 @@ impl MissingSkill {
 /// Which gates a match passes.
 #[derive(SimpleObject)]
 pub struct MatchGates {
-    /// The score reaches a person's viability threshold (0.4).
+    /// The score reaches a person's viability threshold (0.7).
     pub viable: bool,
-    /// The score reaches a person's high-viability threshold (0.5).
+    /// The score reaches a person's high-viability threshold (0.8).
     pub highly_viable: bool,
     /// The job-zone step up is at most 1; null when the person's or role's job zone is
     /// unknown.
@@ -318,22 +322,31 @@ impl RoleMatch {
     async fn role(&self) -> Role {
         Role::at(&self.m, self.fit.role)
     }
-    /// Importance-weighted coverage of the role's skills at the levels it needs, 0–1:
-    /// `Σ weight · min(have / need, 1)² / Σ weight` (see README "Matching and similarity").
+    /// The fit, 0–1: `coverage^0.4 · usage^0.6`, less `jobZoneCost` (see README "Matching and
+    /// similarity").
     async fn score(&self) -> f64 {
         round(self.fit.score)
     }
-    /// The weight of the role's needs the person meets (the score's numerator).
-    async fn weight_met(&self) -> f64 {
-        let met: f64 = self
-            .fit
-            .matched
-            .iter()
-            .map(|x| x.need.weight * x.coverage)
-            .sum();
-        round(met)
+    /// Share of the role's needs the person meets at the levels it asks, 0–1 (needs the
+    /// person did not mention count with a reduced weight when their claims state levels).
+    async fn coverage(&self) -> f64 {
+        round(self.fit.fit.coverage)
     }
-    /// The total weight of the role's needs (the score's denominator).
+    /// Share of what sets the person apart (their skills held above the average role's
+    /// level) that the role makes use of, 0–1.
+    async fn usage(&self) -> f64 {
+        round(self.fit.fit.usage)
+    }
+    /// Score taken off for a job-zone step of more than one between the person and the role
+    /// (0.1 per zone beyond one).
+    async fn job_zone_cost(&self) -> f64 {
+        round(self.fit.fit.zone_cost)
+    }
+    /// The weight of the role's needs the person meets (coverage's numerator).
+    async fn weight_met(&self) -> f64 {
+        round(self.fit.parts.met)
+    }
+    /// The total weight of the role's needs (stated or not).
     async fn weight_total(&self) -> f64 {
         round(self.m.graph.similarity.needs[self.fit.role].total)
     }
@@ -359,7 +372,8 @@ impl RoleMatch {
             })
             .collect()
     }
-    /// Transferable strengths: the role's heaviest needs the person meets in full (at most 5).
+    /// Transferable strengths: the person's skills that bring most of what sets them apart
+    /// to this role (distinctiveness × the share the role uses; at most 5).
     async fn strengths(&self) -> Vec<SkillMatch> {
         self.fit
             .strengths
@@ -436,7 +450,7 @@ impl SkillToLearn {
     async fn level_needed(&self) -> Option<f64> {
         self.lesson.level_needed
     }
-    /// How many roles it brings over a person's viability threshold (0.4).
+    /// How many roles it brings over a person's viability threshold (0.7).
     async fn unlock_count(&self) -> i32 {
         self.lesson.unlocks.len() as i32
     }

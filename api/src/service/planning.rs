@@ -166,8 +166,15 @@ pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
         ));
     }
     let node = current.map(|c| &m.graph.roles[c]);
+    // The current role's own skills, then the claims (a claim states the person's level).
+    let mut held = node.map(Held::of_role).unwrap_or_default();
+    let claimed = Held::new(claims);
+    for id in claimed.skill_ids() {
+        let level = claimed.level(id).filter(|l| *l != Held::AT_NEEDED_LEVEL);
+        held.set(id, level);
+    }
     Ok(Person {
-        held: Held::new(claims),
+        held,
         current,
         job_zone: node.and_then(|n| n.job_zone).or(profile
             .years_experience
@@ -337,14 +344,24 @@ pub fn summary(m: &ReadModel, person: &Person, fit: &RoleFit) -> String {
     let full = fit.matched.iter().filter(|x| x.coverage >= 1.0).count();
     let total = fit.matched.len() + fit.missing.len();
     let mut text = format!(
-        "You cover {} of the needs of {title} ({full} of its {total} weighted skills in full",
-        percent(fit.score)
+        "{title} fits you at {}: you cover {} of its needs ({full} of its {total} weighted skills in full",
+        percent(fit.score),
+        percent(fit.fit.coverage)
     );
     let partial = fit.matched.len() - full;
     if partial > 0 {
         text.push_str(&format!(", {partial} in part"));
     }
-    text.push(')');
+    text.push_str(&format!(
+        ") and it uses {} of what sets you apart",
+        percent(fit.fit.usage)
+    ));
+    if fit.fit.zone_cost > 0.0 {
+        text.push_str(&format!(
+            " (less {:.2} for the job-zone distance)",
+            fit.fit.zone_cost
+        ));
+    }
     let gaps: Vec<String> = fit
         .missing
         .iter()
