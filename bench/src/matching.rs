@@ -126,7 +126,10 @@ fn truth() -> Truth {
             )
         })
         .collect();
-    let job_zone = codes.iter().map(|c| zones.get(c.as_str()).copied()).collect();
+    let job_zone = codes
+        .iter()
+        .map(|c| zones.get(c.as_str()).copied())
+        .collect();
     let (h, rows) = tsv("Related Occupations");
     let mut related = vec![Vec::new(); codes.len()];
     for r in &rows {
@@ -161,7 +164,10 @@ type Shape = fn(&Truth, usize, &[f64]) -> Option<Profile>;
 
 fn full(t: &Truth, o: usize, _: &[f64]) -> Option<Profile> {
     Some(Profile {
-        claims: t.ratings[o].iter().map(|r| (r.element, Some(r.level))).collect(),
+        claims: t.ratings[o]
+            .iter()
+            .map(|r| (r.element, Some(r.level)))
+            .collect(),
         current: None,
     })
 }
@@ -203,7 +209,11 @@ fn skills25(t: &Truth, o: usize, _: &[f64]) -> Option<Profile> {
 fn handful(t: &Truth, o: usize, mean_importance: &[f64]) -> Option<Profile> {
     let mut r = t.ratings[o].clone();
     let distinct = |x: &Rating| x.importance - mean_importance[x.element];
-    r.sort_by(|a, b| distinct(b).total_cmp(&distinct(a)).then(a.element.cmp(&b.element)));
+    r.sort_by(|a, b| {
+        distinct(b)
+            .total_cmp(&distinct(a))
+            .then(a.element.cmp(&b.element))
+    });
     Some(Profile {
         claims: r.iter().take(6).map(|r| (r.element, None)).collect(),
         current: None,
@@ -261,7 +271,12 @@ impl Tally {
             }
         }
         if !t.related[o].is_empty() {
-            let top: HashSet<usize> = ranked.iter().filter(|&&r| r != o).take(10).copied().collect();
+            let top: HashSet<usize> = ranked
+                .iter()
+                .filter(|&&r| r != o)
+                .take(10)
+                .copied()
+                .collect();
             let found = t.related[o].iter().filter(|r| top.contains(r)).count();
             self.recall += found as f64 / t.related[o].len() as f64;
             self.recall_n += 1;
@@ -364,11 +379,7 @@ async fn main() {
             })
             .collect()
     };
-    let role: Vec<usize> = t
-        .codes
-        .iter()
-        .map(|c| role_of_code[c.as_str()])
-        .collect();
+    let role: Vec<usize> = t.codes.iter().map(|c| role_of_code[c.as_str()]).collect();
     let occupation_of_role: HashMap<usize, usize> =
         role.iter().enumerate().map(|(o, &r)| (r, o)).collect();
     let skill: Vec<String> = t
@@ -392,10 +403,15 @@ async fn main() {
         ("12 most important elements with levels", top12),
         ("skills with importance ≥ 2.5, with levels", skills25),
         ("6 most distinctive elements, no levels", handful),
-        ("current role (O*NET's first related) + 3 elements", role_plus_three),
+        (
+            "current role (O*NET's first related) + 3 elements",
+            role_plus_three,
+        ),
     ];
     let mut match_times: Vec<Duration> = Vec::new();
-    println!("\n| profile → answer | hit@1 | hit@5 | MRR | related recall@10 | top-5 job-zone gap |");
+    println!(
+        "\n| profile → answer | hit@1 | hit@5 | MRR | related recall@10 | top-5 job-zone gap |"
+    );
     println!("|---|---|---|---|---|---|");
     for (name, shape) in shapes {
         let mut ours = Tally::default();
@@ -419,29 +435,25 @@ async fn main() {
                 ..ProfileRequest::default()
             };
             let start = Instant::now();
-            let (_, fits) =
-                planning::match_roles(&m, &request, PAGE, &MatchConditions::default())
-                    .expect("match");
+            let (_, fits) = planning::match_roles(&m, &request, PAGE, &MatchConditions::default())
+                .expect("match");
             match_times.push(start.elapsed());
             // Occupations as ranked; roles that are not O*NET occupations (curated) keep their
             // place (they count against the hits) but map to no occupation.
             let exclude = p.current.map(|c| role[c]);
             let fits: Vec<_> = fits.iter().filter(|f| Some(f.role) != exclude).collect();
-            let own_rank = fits
-                .iter()
-                .position(|f| f.role == role[o])
-                .map(|i| {
-                    // Ties count against: every role scoring as high ranks before, but for
-                    // roles with the very same needs (a curated role carrying the
-                    // occupation's ratings), which no score can tell apart.
-                    let own = fits[i].score;
-                    let needs = &m.graph.similarity.needs;
-                    fits.iter()
-                        .filter(|f| {
-                            f.score >= own && (f.role == role[o] || needs[f.role] != needs[role[o]])
-                        })
-                        .count()
-                });
+            let own_rank = fits.iter().position(|f| f.role == role[o]).map(|i| {
+                // Ties count against: every role scoring as high ranks before, but for
+                // roles with the very same needs (a curated role carrying the
+                // occupation's ratings), which no score can tell apart.
+                let own = fits[i].score;
+                let needs = &m.graph.similarity.needs;
+                fits.iter()
+                    .filter(|f| {
+                        f.score >= own && (f.role == role[o] || needs[f.role] != needs[role[o]])
+                    })
+                    .count()
+            });
             let ranked: Vec<usize> = fits
                 .iter()
                 .filter_map(|f| occupation_of_role.get(&f.role).copied())
@@ -452,7 +464,9 @@ async fn main() {
                     m.roles[role[o]].slug,
                     m.roles[fits[0].role].slug,
                     fits[0].score,
-                    fits.iter().find(|f| f.role == role[o]).map_or(0.0, |f| f.score)
+                    fits.iter()
+                        .find(|f| f.role == role[o])
+                        .map_or(0.0, |f| f.score)
                 );
             }
             ours.add(&t, o, &ranked, own_rank);
@@ -499,6 +513,54 @@ async fn main() {
         println!(
             "{}",
             imp_cos.row("  baseline: cosine over all elements, importance", true)
+        );
+    }
+
+    // The four cases of issue 19, as a person would read them.
+    println!();
+    let cases: [(&str, &str, Shape); 4] = [
+        ("11-1011.00", "full profile", full),
+        ("29-1141.00", "full profile", full),
+        ("15-1211.00", "12 most important elements", top12),
+        ("15-1254.00", "skills with importance ≥ 2.5", skills25),
+    ];
+    for (code, shape_name, shape) in cases {
+        let Some(o) = t.codes.iter().position(|c| c == code) else {
+            continue;
+        };
+        let Some(p) = shape(&t, o, &mean_importance) else {
+            continue;
+        };
+        let request = ProfileRequest {
+            skills: p
+                .claims
+                .iter()
+                .map(|&(x, level)| SkillClaim {
+                    skill: skill[x].clone(),
+                    level,
+                })
+                .collect(),
+            ..ProfileRequest::default()
+        };
+        let (_, fits) =
+            planning::match_roles(&m, &request, 5, &MatchConditions::default()).expect("match");
+        let top: Vec<String> = fits
+            .iter()
+            .map(|f| {
+                let r = &m.graph.roles[f.role];
+                format!(
+                    "{} {:.3} (zone {})",
+                    r.title,
+                    f.score,
+                    r.job_zone.unwrap_or(0)
+                )
+            })
+            .collect();
+        println!(
+            "{} ({code}, zone {}), {shape_name}: {}",
+            m.roles[role[o]].title,
+            t.job_zone[o].unwrap_or(0),
+            top.join("; ")
         );
     }
 

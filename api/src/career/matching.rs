@@ -275,14 +275,8 @@ pub fn learn_next(
             else {
                 continue;
             };
-            let after = score_after_learning(
-                &holder,
-                parts,
-                needs,
-                zone,
-                need,
-                &g.similarity.mean_level,
-            );
+            let after =
+                score_after_learning(&holder, parts, needs, zone, need, &g.similarity.mean_level);
             let delta = (after - score).max(0.0);
             if delta <= 0.0 {
                 continue;
@@ -382,7 +376,11 @@ mod tests {
             .filter(|n| n.weight > 0.0)
             .map(|n| (n.skill_id, n.level))
             .collect();
-        for id in holder.held.skill_ids().filter(|&id| holder.weight(id) > 0.0) {
+        for id in holder
+            .held
+            .skill_ids()
+            .filter(|&id| holder.weight(id) > 0.0)
+        {
             let level = holder.held.level(id).filter(|l| l.is_finite());
             out.entry(id).or_insert(level);
         }

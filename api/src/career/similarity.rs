@@ -771,7 +771,10 @@ pub(crate) mod tests {
     fn unstated_needs_weigh_less_when_claims_state_levels() {
         let b = role(
             0,
-            &[(1, Some(4.0), Some(4.0), None), (2, Some(4.0), Some(4.0), None)],
+            &[
+                (1, Some(4.0), Some(4.0), None),
+                (2, Some(4.0), Some(4.0), None),
+            ],
         );
         let needs = needs_of(&b.skills, &[1.0; 3]);
         let leveled = holder(&[(1, Some(4.0))]).fit(&needs, None);

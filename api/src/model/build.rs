@@ -277,6 +277,14 @@ impl Indexes {
     fn new(t: &mut Tables) -> Self {
         let mut roles = std::mem::take(&mut t.roles);
         roles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        // A role without a job zone of its own (a curated role) takes its O*NET occupation's.
+        let zones: HashMap<String, i32> = roles
+            .iter()
+            .filter_map(|r| Some((r.onet_code.clone()?, r.job_zone?)))
+            .collect();
+        for r in roles.iter_mut().filter(|r| r.job_zone.is_none()) {
+            r.job_zone = r.onet_code.as_ref().and_then(|c| zones.get(c)).copied();
+        }
         Self {
             role_by_id: ids_of(&roles, |r| r.id),
             skill_by_id: ids_of(&t.skills, |s| s.id),
