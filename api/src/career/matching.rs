@@ -80,35 +80,51 @@ impl RoleFit {
     }
 }
 
-/// A person readied for scoring against every role: their skills as a [`Holder`], whose job
-/// zone is the person's when known, else the zone of the role they fit best before any
-/// job-zone cost (a person's profile says which zone they work in).
-pub fn holder(g: &GraphSnapshot, person: &Person) -> Holder {
-    let mut holder = Holder::new(person.held.clone(), &g.similarity.mean_level, None);
-    holder.job_zone = person.job_zone.or_else(|| {
-        let mut best: Option<(f64, usize)> = None;
-        for (r, needs) in g.similarity.needs.iter().enumerate() {
-            if needs.total <= 0.0 || g.roles[r].job_zone.is_none() {
-                continue;
-            }
-            let score = holder.fit(needs, None).score;
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, r));
-            }
-        }
-        best.and_then(|(_, r)| g.roles[r].job_zone)
-    });
-    holder
+/// A person scored against every role: their skills as a [`Holder`] (whose job zone is the
+/// person's when known, else the zone of the role they fit best before any job-zone cost: a
+/// person's profile says which zone they work in), each role's sums and score.
+#[derive(Clone, Debug)]
+pub struct Scored {
+    pub holder: Holder,
+    /// Per role index.
+    pub parts: Vec<Parts>,
+    /// Per role index (0 for roles that need nothing).
+    pub scores: Vec<f64>,
 }
 
-/// The person's score for every role, by role index (0 for roles that need nothing).
-pub fn scores(g: &GraphSnapshot, holder: &Holder) -> Vec<f64> {
-    g.similarity
-        .needs
+/// Scores `person` against every role, in one pass over the roles' needs.
+pub fn score_all(g: &GraphSnapshot, person: &Person) -> Scored {
+    let mut holder = Holder::new(
+        person.held.clone(),
+        &g.similarity.mean_level,
+        person.job_zone,
+    );
+    let needs = &g.similarity.needs;
+    let parts: Vec<Parts> = needs.iter().map(|n| holder.parts(n)).collect();
+    if holder.job_zone.is_none() {
+        let mut best: Option<(f64, usize)> = None;
+        for (r, n) in needs.iter().enumerate() {
+            if n.total <= 0.0 || g.roles[r].job_zone.is_none() {
+                continue;
+            }
+            let raw = holder.fit_of(parts[r], n, None).score;
+            if best.is_none_or(|(s, _)| raw > s) {
+                best = Some((raw, r));
+            }
+        }
+        holder.job_zone = best.and_then(|(_, r)| g.roles[r].job_zone);
+    }
+    let scores = needs
         .iter()
+        .zip(&parts)
         .zip(&g.roles)
-        .map(|(needs, role)| holder.fit(needs, role.job_zone).score)
-        .collect()
+        .map(|((n, p), role)| holder.fit_of(*p, n, role.job_zone).score)
+        .collect();
+    Scored {
+        holder,
+        parts,
+        scores,
+    }
 }
 
 /// The person's fit for role `role`, with its breakdown.
@@ -162,8 +178,7 @@ pub fn rank(
     min_score: f64,
     first: usize,
 ) -> Vec<RoleFit> {
-    let holder = holder(g, person);
-    let scores = scores(g, &holder);
+    let Scored { holder, scores, .. } = score_all(g, person);
     let mut order: Vec<usize> = (0..scores.len())
         .filter(|&r| g.similarity.needs[r].total > 0.0 && scores[r] >= min_score && keep(r))
         .collect();
@@ -245,7 +260,11 @@ pub fn learn_next(
     goal: &[(usize, f64)],
     first: usize,
 ) -> Vec<Lesson> {
-    let holder = holder(g, person);
+    let Scored {
+        holder,
+        parts: all_parts,
+        scores,
+    } = score_all(g, person);
     let max_id = g
         .similarity
         .needs
@@ -262,8 +281,7 @@ pub fn learn_next(
             continue;
         }
         let zone = g.roles[r].job_zone;
-        let parts = holder.parts(needs);
-        let score = holder.fit_of(parts, needs, zone).score;
+        let (parts, score) = (all_parts[r], scores[r]);
         for need in &needs.needs {
             let c = similarity::coverage(holder.held.level(need.skill_id), need);
             if c >= 1.0 {
@@ -435,7 +453,7 @@ mod tests {
                 }
                 let mut after = before.clone();
                 after.held.set(need.skill_id, level);
-                let (a, b) = (fit(&g, &before, &holder(&g, &before), r).score, fit(&g, &after, &holder(&g, &after), r).score);
+                let (a, b) = (score_all(&g, &before).scores[r], score_all(&g, &after).scores[r]);
                 prop_assert!(b >= a - 1e-12, "{a} -> {b} learning {need:?} at {level:?}");
             }
         }
@@ -444,7 +462,7 @@ mod tests {
         fn a_role_two_zones_away_never_ranks_before_an_own_zone_role_within_005(roles in arb_roles(10), claims in arb_claims(), zone in 1i32..=5) {
             let g = snapshot(roles);
             let person = Person { held: Held::new(claims), job_zone: Some(zone), ..Person::default() };
-            let h = holder(&g, &person);
+            let h = score_all(&g, &person).holder;
             let ranked = rank(&g, &person, |_| true, 0.0, g.roles.len());
             let raw = |r: usize| h.fit(&g.similarity.needs[r], None).score;
             for (i, x) in ranked.iter().enumerate() {
@@ -465,7 +483,7 @@ mod tests {
             let g = snapshot(roles);
             let person = Person { held: Held::new(claims), ..Person::default() };
             let goal = [(goal.index(g.roles.len()), 1.0)];
-            let scores = scores(&g, &holder(&g, &person));
+            let scores = score_all(&g, &person).scores;
             for goals in [&goal[..], &[]] {
                 for lesson in learn_next(&g, &person, goals, 50) {
                     if let Some(have) = person.held.level(lesson.skill_id) {
