@@ -506,17 +506,20 @@ fn the_default_first_start_loads_the_full_data_and_later_starts_reuse_it() {
         &[("RUST_LOG", "warn"), ("IMPORT_ONET_ON_START", "")],
     );
     let address = address_of(&mut child);
-    let count = r#"{ roles(first: 1) { totalCount } role(slug: "senior-it-manager") { pay { medianSalary sources { key } } } }"#;
+    let count = r#"{ roles(first: 1) { totalCount } role(slug: "senior-it-manager") { pay { basis medianSalary sources { key } } profiles { source { key } } } }"#;
     let first = graphql(&address, None, count);
     let roles = first["data"]["roles"]["totalCount"].as_i64().unwrap();
     assert!(roles >= 1_000, "{first}");
-    // No document states a Senior IT Manager salary: the BLS figure of its occupation code
-    // (11-3021), with its source, the newest release (May 2025 national median 175,140) ahead
-    // of the May 2024 one.
+    // No document states a Senior IT Manager salary: its pay is the occupation benchmark of
+    // its code (11-3021) from one source, the newest release (May 2025 national median
+    // 175,140); the May 2024 release stays among the profiles.
     let pay = &first["data"]["role"]["pay"];
     assert_eq!(pay["medianSalary"], 175_140, "{pay}");
+    assert_eq!(pay["basis"], "OCCUPATION_BENCHMARK", "{pay}");
+    assert_eq!(pay["sources"].as_array().unwrap().len(), 1, "{pay}");
     assert_eq!(pay["sources"][0]["key"], "bls-oews-2025", "{pay}");
-    assert_eq!(pay["sources"][1]["key"], "bls-oews-2024", "{pay}");
+    let profiles = first["data"]["role"]["profiles"].to_string();
+    assert!(profiles.contains("bls-oews-2024"), "{profiles}");
     let version = graphql(&address, None, "{ dataVersion }")["data"]["dataVersion"].clone();
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

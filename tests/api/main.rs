@@ -12,6 +12,7 @@ mod http;
 mod onet;
 mod pages;
 mod pagination;
+mod pay;
 mod places;
 mod planning;
 mod read_path;

@@ -382,16 +382,17 @@ async fn compare_roles_and_career_routes_use_the_area_medians(app: TestApp) {
         assert_eq!(route["totals"]["salaryChange"]["from"], 101240);
         assert_eq!(route["totals"]["salaryChange"]["to"], 171530);
     }
-    // Without an area (or where a median is unknown) the headline salaries are used.
+    // Without an area (or where a median is unknown) the two occupations' national
+    // benchmarks of one release are compared: neither role has pay of its own.
     let data = app.data(routes, json!({ "area": null })).await;
     let step = &data["careerRoutes"]["routes"][0]["steps"][0];
-    assert_eq!(step["salaryBasis"], "HEADLINE", "{step}");
-    // Oxnard has no 11-3021 median: the step into managers falls back to headline salaries.
+    assert_eq!(step["salaryBasis"], "OCCUPATION_BENCHMARK", "{step}");
+    // Oxnard has no 11-3021 median: the step into managers falls back to the benchmarks.
     let data = app.data(routes, json!({ "area": "0037100" })).await;
     let steps = data["careerRoutes"]["routes"][0]["steps"]
         .as_array()
         .unwrap();
-    assert_eq!(steps.last().unwrap()["salaryBasis"], "HEADLINE");
+    assert_eq!(steps.last().unwrap()["salaryBasis"], "OCCUPATION_BENCHMARK");
 }
 
 /// Every area wage row, by id, without its id.
@@ -522,20 +523,31 @@ async fn match_roles_pay_change_uses_the_profile_area_medians(app: TestApp) {
     let query = r#"query($area: String) { matchRoles(profile: {
             currentRole: "network-and-computer-systems-administrators",
             skills: [{ skill: "critical-thinking" }], area: $area }, first: 50) {
-        role { slug wages(area: "TX") { annual { median } } }
-        payChange { from to amount } } }"#;
+        role { slug onetCode wages(area: "TX") { annual { median } } }
+        payChange { basis from to amount } } }"#;
     let data = app.data(query, json!({ "area": "TX" })).await;
-    // Texas: 15-1244 (administrators) median 101240.
-    let mut checked = 0;
+    // Texas: 15-1244 (administrators) median 101240. A role of the same occupation shares
+    // that median: the change is never computed from it.
+    let (mut checked, mut same) = (0, 0);
     for m in data["matchRoles"].as_array().unwrap() {
+        if m["role"]["onetCode"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("15-1244")
+        {
+            assert_ne!(m["payChange"]["basis"], "AREA_MEDIAN", "{m}");
+            same += 1;
+            continue;
+        }
         let Some(to) = m["role"]["wages"]["annual"]["median"].as_f64() else {
             continue;
         };
+        assert_eq!(m["payChange"]["basis"], "AREA_MEDIAN", "{m}");
         assert_eq!(m["payChange"]["from"].as_f64(), Some(101_240.0), "{m}");
         assert_eq!(m["payChange"]["to"].as_f64(), Some(to), "{m}");
         checked += 1;
     }
-    assert!(checked > 0, "{data}");
+    assert!(checked > 0 && same > 0, "{data}");
     let error = app.error(query, json!({ "area": "Atlantis" })).await;
     assert_eq!(error["extensions"]["field"], "profile.area", "{error}");
 }
@@ -616,14 +628,15 @@ async fn a_replace_import_clears_the_area_wages_the_server_serves(app: TestApp) 
 }
 
 /// The May 2025 national row becomes a profile citing its own source beside the May 2024 one
-/// (`profiles` shows both, each with its figures and as-of month), and the merged `pay` view
-/// takes the newer release's figures.
+/// (`profiles` shows both, each with its figures and as-of month), and the `pay` record, with
+/// no document stating pay, is the newer release's, from that one source.
 async fn the_2025_national_figures_are_a_profile_of_their_own_and_lead_the_merged_pay(
     app: TestApp,
 ) {
     import_both(&app).await;
     let query = r#"{ role(slug: "computer-and-information-systems-managers") {
-        pay { averageSalary medianSalary hourlyRate sources { key } }
+        pay { basis averageSalary medianSalary hourlyRate sources { key } }
+        payBenchmark { basis averageSalary medianSalary hourlyRate sources { key } }
         profiles { source { key asOf } pay { averageSalary medianSalary } outlook { jobs } } } }"#;
     let role = app.data(query, json!({})).await["role"].clone();
     let profiles = role["profiles"].as_array().unwrap();
@@ -649,14 +662,15 @@ async fn the_2025_national_figures_are_a_profile_of_their_own_and_lead_the_merge
                 "pay": { "averageSalary": 187990, "medianSalary": 171200 },
                 "outlook": { "jobs": 645970 } })
     );
+    // The pay record is the newest release's, all of it from that one source.
     assert_eq!(role["pay"]["averageSalary"], 192160, "{role}");
     assert_eq!(role["pay"]["medianSalary"], 175140, "{role}");
     assert_eq!(role["pay"]["hourlyRate"], 92.39, "{role}");
-    let sources: Vec<&str> = role["pay"]["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["key"].as_str().unwrap())
-        .collect();
-    assert_eq!(sources, vec![AREA_SOURCE, seed::onet::BLS_SOURCE]);
+    assert_eq!(role["pay"]["basis"], "OCCUPATION_BENCHMARK", "{role}");
+    assert_eq!(
+        role["pay"]["sources"],
+        json!([{ "key": AREA_SOURCE }]),
+        "{role}"
+    );
+    assert_eq!(role["payBenchmark"], role["pay"], "{role}");
 }

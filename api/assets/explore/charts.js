@@ -173,6 +173,7 @@ export function moveLabels(move, stepYears, estimated) {
   if (known(y)) labels.push(`${estimated ? "~" : ""}${years(y)}`);
   const pay = move.salaryChange;
   if (pay && known(pay.amount)) labels.push(`${signed(pay.amount, kilo)} (${pay.percent >= 0 ? "+" : ""}${num(pay.percent)}%)`);
+  else if (pay && pay.basis === "NOT_COMPARABLE") labels.push("pay n/c");
   return labels;
 }
 
@@ -192,11 +193,11 @@ export function routeGraph(routes, { selected = 0 } = {}) {
     const cls = i === 0 ? "best" : "alt";
     const t = route.totals;
     const heading = `Route ${route.rank}${i === 0 ? " (best)" : ""}: ${t.steps} move${t.steps === 1 ? "" : "s"}, ${t.yearsEstimated ? "~" : ""}${years(t.years)}` +
-      (t.salaryChange ? `, ${signed(t.salaryChange.amount)}` : "");
+      (t.salaryChange ? `, ${known(t.salaryChange.amount) ? signed(t.salaryChange.amount) : "pay not comparable"}` : "");
     return s("g", { class: `lane ${cls}${i === selected ? " selected" : ""}`, "data-rank": route.rank },
       s("text", { x: 4, y: y - 12, class: "lane-title" }, heading),
       route.steps.map((step, j) => edge(x(j) + NODE_W, y + NODE_H / 2, x(j + 1), y + NODE_H / 2,
-        moveLabels(step.move, step.years, step.yearsEstimated), cls,
+        moveLabels({ ...step.move, salaryChange: step.salaryChange ?? step.move?.salaryChange }, step.years, step.yearsEstimated), cls,
         `${route.roles[j].title} → ${route.roles[j + 1].title}: ${words(step.move.kind)}`)),
       route.roles.map((role, j) => node(role, x(j), y, { cls: j === 0 || j === route.roles.length - 1 ? "end" : "" })));
   });

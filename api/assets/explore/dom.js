@@ -36,6 +36,15 @@ export const hourly = (v) => (known(v) ? `${usdCents.format(v)}/h` : "—");
 export const num = (v) => (known(v) ? plain.format(v) : "—");
 export const pct = (v) => (known(v) ? `${plain.format(v)} %` : "—");
 export const signed = (v, f = money) => (known(v) ? (v > 0 ? "+" : v < 0 ? "−" : "±") + f(Math.abs(v)) : "—");
+const BASIS = { ROLE_PAY: "the roles' own pay", OCCUPATION_BENCHMARK: "occupation benchmarks (BLS)", AREA_MEDIAN: "area medians (BLS)" };
+/** A like-for-like pay change (`SalaryChange`) as text: the amount and percent with what was
+ * compared, or "pay not comparable" when the server found no pair of one kind. */
+export function payChange(c, f = money) {
+  if (!c) return "";
+  if (c.basis === "NOT_COMPARABLE" || !known(c.amount)) return "pay not comparable";
+  const pct = known(c.percent) ? ` (${c.percent >= 0 ? "+" : ""}${num(c.percent)} %)` : "";
+  return `${signed(c.amount, f)}${pct}${BASIS[c.basis] ? ` by ${BASIS[c.basis]}` : ""}`;
+}
 /** "$98k" for tight chart labels. */
 export const kilo = (v) => (known(v) ? `$${plain.format(Math.round(v / 1000))}k` : "—");
 export const range = (r, f = num) =>

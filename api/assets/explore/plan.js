@@ -2,7 +2,7 @@
 // left to right (best highlighted) with each step's skill gap and certifications beside them.
 import { gql, SOURCE } from "./api.js";
 import { moveLabels, routeGraph, scroller } from "./charts.js";
-import { Footnotes, chance, empty, h, link, num, signed, url, words, years } from "./dom.js";
+import { Footnotes, chance, empty, h, known, link, payChange, url, words, years } from "./dom.js";
 import { combobox } from "./search.js";
 
 const OBJECTIVES = [
@@ -19,11 +19,12 @@ const ROUTES = `query ExploreRoutes($from: String!, $to: String!, $n: Int, $opti
     routes {
       rank
       roles { slug title }
-      totals { steps years yearsEstimated likelihood likelihoodEstimated salaryChange { from to amount percent } }
+      totals { steps years yearsEstimated likelihood likelihoodEstimated salaryChange { basis from to amount percent } }
       score { objective cost }
       steps {
         position years yearsEstimated likelihood likelihoodEstimated
-        move { kind description derived salaryChange { amount percent } source { ${SOURCE} } }
+        salaryChange { basis amount percent }
+        move { kind description derived salaryChange { basis amount percent } source { ${SOURCE} } }
         skillGap {
           skills { skill { slug name } reason }
           certifications { certification { slug name acronym } relevance }
@@ -100,7 +101,7 @@ function stepList(route, notes) {
     const gap = step.skillGap;
     return h("li", {},
       h("div", { class: "step-head" }, link({ role: a.slug }, a.title), " → ", link({ role: b.slug }, b.title)),
-      h("div", { class: "muted" }, words(step.move.kind), " · ", moveLabels(step.move, step.years, step.yearsEstimated).join(" · "),
+      h("div", { class: "muted" }, words(step.move.kind), " · ", moveLabels({ ...step.move, salaryChange: step.salaryChange ?? step.move?.salaryChange }, step.years, step.yearsEstimated).join(" · "),
         ` · likelihood ${chance(step.likelihood)}${step.likelihoodEstimated ? " (estimated)" : ""}`, step.move.derived ? " · inferred" : "", notes.cite(step.move.source)),
       step.move.description ? h("p", {}, step.move.description) : null,
       gap.skills.length ? h("div", { class: "gap" }, h("span", { class: "gap-label" }, "Skills to build: "),
@@ -125,7 +126,7 @@ function results(set, notes) {
     detail.replaceChildren(
       h("h3", {}, `Route ${r.rank}${i === 0 ? " (best)" : ""}`),
       h("p", { class: "muted" }, `${t.steps} move${t.steps === 1 ? "" : "s"} · ${t.yearsEstimated ? "about " : ""}${years(t.years)} · likelihood ${chance(t.likelihood)}${t.likelihoodEstimated ? " (estimated)" : ""}`,
-        t.salaryChange ? ` · pay ${signed(t.salaryChange.amount)} (${t.salaryChange.percent >= 0 ? "+" : ""}${num(t.salaryChange.percent)} %)` : ""),
+        t.salaryChange ? ` · ${known(t.salaryChange.amount) ? "pay " : ""}${payChange(t.salaryChange)}` : ""),
       stepList(r, notes));
     [...tabs.children].forEach((b, j) => b.setAttribute("aria-pressed", String(j === i)));
   };

@@ -3,9 +3,9 @@
 // moves in and out; and the small skill and certification views search leads to.
 import { gql, pick, SOURCE } from "./api.js";
 import { bars, neighbourhood, payRange, scroller } from "./charts.js";
-import { Footnotes, chance, empty, facts, h, hourly, kilo, known, link, money, num, pct, range, section, signed, words, years } from "./dom.js";
+import { Footnotes, chance, empty, facts, h, hourly, kilo, known, link, money, num, payChange, pct, range, section, words, years } from "./dom.js";
 
-const MOVE = `kind typicalYears likelihood derived description salaryChange { amount percent } source { ${SOURCE} }`;
+const MOVE = `kind typicalYears likelihood derived description salaryChange { basis amount percent } source { ${SOURCE} }`;
 
 function roleQuery(schema) {
   const extra = [];
@@ -28,7 +28,8 @@ function roleQuery(schema) {
   return `query ExploreRole($slug: String!) { role(slug: $slug) {
   slug title summary track seniority onetCode jobZone
   alternateTitles(first: 8) { title }
-  pay { averageSalary medianSalary headlineSalary hourlyRate hourlyMedian salaryRange { low high }
+  payBenchmark { basis averageSalary medianSalary sources { ${SOURCE} } }
+  pay { basis averageSalary medianSalary headlineSalary hourlyRate hourlyMedian salaryRange { low high }
         percentiles { p10 p25 p50 p75 p90 } note highestPayingCity highestPayingState bestPayingCompany bestPayingIndustry
         sources { ${SOURCE} } }
   outlook { growthRatePct growthOutlook jobs jobSatisfaction aiImpact sources { ${SOURCE} } }
@@ -92,6 +93,10 @@ function paySection(role, notes) {
       ["Best-paying industry", p.bestPayingIndustry, src],
     ]),
     p.note ? h("p", { class: "muted" }, p.note, notes.cite(src)) : null,
+    p.basis === "OCCUPATION_BENCHMARK" ? h("p", { class: "muted" }, "These are the figures for the role's whole occupation (no source states this role's own pay).") : null,
+    p.basis === "ROLE" && role.payBenchmark ? h("p", { class: "muted" }, "Occupation benchmark, for comparison (not this role's own figure): ",
+      [known(role.payBenchmark.averageSalary) ? `average ${money(role.payBenchmark.averageSalary)}` : null, known(role.payBenchmark.medianSalary) ? `median ${money(role.payBenchmark.medianSalary)}` : null].filter(Boolean).join(", "),
+      notes.cite(role.payBenchmark.sources)) : null,
     !chart && !src.length ? empty("No pay figures for this role yet.") : null);
 }
 
@@ -182,7 +187,7 @@ function movesList(moves, dir, notes) {
       h("span", { class: `kind kind-${m.kind.toLowerCase()}` }, words(m.kind)),
       known(m.typicalYears) ? ` · after ${years(m.typicalYears)}` : "",
       known(m.likelihood) ? ` · likelihood ${chance(m.likelihood)}` : "",
-      m.salaryChange ? ` · ${signed(m.salaryChange.amount)}` : "",
+      m.salaryChange ? ` · ${payChange(m.salaryChange)}` : "",
       m.derived ? " · inferred" : "",
       notes.cite(m.source),
       m.description ? h("div", { class: "muted" }, m.description) : null);

@@ -81,8 +81,9 @@ impl RoleFit {
 }
 
 /// A person scored against every role: their skills as a [`Holder`] (whose job zone is the
-/// person's when known, else the zone of the role they fit best before any job-zone cost: a
-/// person's profile says which zone they work in), each role's sums and score.
+/// person's when known, else the zone of the role they fit best before any job-zone cost, a
+/// person's profile saying which zone they work in; unknown when best fits of different zones
+/// tie), each role's sums and score.
 #[derive(Clone, Debug)]
 pub struct Scored {
     pub holder: Holder,
@@ -102,17 +103,20 @@ pub fn score_all(g: &GraphSnapshot, person: &Person) -> Scored {
     let needs = &g.similarity.needs;
     let parts: Vec<Parts> = needs.iter().map(|n| holder.parts(n)).collect();
     if holder.job_zone.is_none() {
-        let mut best: Option<(f64, usize)> = None;
+        // The zone of the best fit; unknown when roles of different zones tie for it.
+        let mut best: Option<(f64, Option<i32>)> = None;
         for (r, n) in needs.iter().enumerate() {
-            if n.total <= 0.0 || g.roles[r].job_zone.is_none() {
+            let Some(zone) = g.roles[r].job_zone.filter(|_| n.total > 0.0) else {
                 continue;
-            }
+            };
             let raw = holder.fit_of(parts[r], n, None).score;
-            if best.is_none_or(|(s, _)| raw > s) {
-                best = Some((raw, r));
-            }
+            best = match best {
+                Some((s, z)) if raw < s => Some((s, z)),
+                Some((s, z)) if raw == s => Some((s, z.filter(|&z| z == zone))),
+                _ => Some((raw, Some(zone))),
+            };
         }
-        holder.job_zone = best.and_then(|(_, r)| g.roles[r].job_zone);
+        holder.job_zone = best.and_then(|(_, z)| z);
     }
     let scores = needs
         .iter()

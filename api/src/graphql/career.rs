@@ -7,7 +7,7 @@ use super::catalog::{Certification, Skill, Source};
 use super::enums::{CertificationRelevance, MoveKind};
 use super::place::{AreaPayComparison, SalaryBasis};
 use super::planning::TransitionGates;
-use super::role::{CareerMove, Model, Role, SalaryChange, salary_change};
+use super::role::{CareerMove, Model, Role, SalaryChange};
 use crate::career::gap::{self, GapReason, SkillGapItem};
 use crate::career::render;
 use crate::career::search::{self, MAX_STEPS, Objective};
@@ -73,10 +73,10 @@ pub struct RouteTotals {
     pub likelihood: f64,
     /// True when some move's likelihood was unknown and counted as 0.5.
     pub likelihood_estimated: bool,
-    /// Salary change from the first role to the last, when both are known: their annual
-    /// medians in the asked `area` when both are published, else their headline salaries.
+    /// Salary change from the first role to the last, like for like (see `SalaryChange`);
+    /// null when either has no pay.
     pub salary_change: Option<SalaryChange>,
-    /// What `salaryChange` is computed from (null when it is null).
+    /// What `salaryChange` compares (the same as `salaryChange.basis`; null when it is null).
     pub salary_basis: Option<SalaryBasis>,
 }
 
@@ -154,8 +154,8 @@ impl CareerRoute {
             years_estimated: metrics.iter().any(|m| m.years_estimated),
             likelihood: metrics.iter().map(|m| m.likelihood).product(),
             likelihood_estimated: metrics.iter().any(|m| m.likelihood_estimated),
-            salary_change: salaries.and_then(|(from, to, _)| salary_change(Some(from), Some(to))),
-            salary_basis: salaries.map(|(_, _, basis)| basis.into()),
+            salary_change: salaries.map(Into::into),
+            salary_basis: salaries.map(|s| s.basis.into()),
         }
     }
     /// The cost breakdown that explains this route's rank.
@@ -256,19 +256,20 @@ impl RouteStep {
             .metrics(&self.m.graph.edges[self.edge])
             .likelihood_estimated
     }
-    /// Yearly salary change of this move: the two roles' annual medians in the asked `area`
-    /// when both are published (BLS OEWS May 2025), else their headline salaries; null when
-    /// neither pair is known. `salaryBasis` says which.
+    /// Yearly salary change of this move, like for like (README "Pay"): the two roles' annual
+    /// medians in the asked `area` when they are different occupations and both are published
+    /// (BLS OEWS May 2025), else their own pay, else their occupation benchmarks of one release
+    /// when the occupations differ, else `NOT_COMPARABLE` with null figures; null when either
+    /// role has no pay.
     async fn salary_change(&self) -> Option<SalaryChange> {
         let edge = &self.m.graph.edges[self.edge];
-        let (from, to, _) = place::move_salaries(&self.m, edge.from, edge.to, self.area.as_ref())?;
-        salary_change(Some(from), Some(to))
+        place::move_salaries(&self.m, edge.from, edge.to, self.area.as_ref()).map(Into::into)
     }
-    /// What `salaryChange` is computed from (null when it is null).
+    /// What `salaryChange` compares (the same as `salaryChange.basis`; null when it is null).
     async fn salary_basis(&self) -> Option<SalaryBasis> {
         let edge = &self.m.graph.edges[self.edge];
         place::move_salaries(&self.m, edge.from, edge.to, self.area.as_ref())
-            .map(|(_, _, b)| b.into())
+            .map(|s| s.basis.into())
     }
     /// What to learn for this move.
     async fn skill_gap(&self) -> SkillGap {
@@ -604,10 +605,25 @@ impl RoleComparison {
     async fn b(&self) -> Role {
         Role::at(&self.m, self.b)
     }
-    /// Headline yearly salary.
+    /// Headline yearly salary (each role's pay record, README "Pay"). The difference is like
+    /// for like: `a` and `b` are the figures `salaryChange` compares when it can, and the
+    /// difference is null when the two are not comparable.
     async fn headline_salary(&self) -> NumberComparison {
-        let (a, b) = (&self.m.graph.roles[self.a], &self.m.graph.roles[self.b]);
-        NumberComparison::of(a.salary.map(f64::from), b.salary.map(f64::from))
+        let (a, b) = (&self.m.facts[self.a], &self.m.facts[self.b]);
+        match place::move_salaries(&self.m, self.a, self.b, None).and_then(|s| s.pair) {
+            Some((x, y)) => NumberComparison::of(Some(f64::from(x)), Some(f64::from(y))),
+            None => NumberComparison {
+                a: a.headline_salary.map(f64::from),
+                b: b.headline_salary.map(f64::from),
+                difference: None,
+                percent: None,
+            },
+        }
+    }
+    /// Salary change from `a` to `b`, like for like (national figures; see `areaPay` for an
+    /// area); null when either has no pay.
+    async fn salary_change(&self) -> Option<SalaryChange> {
+        place::move_salaries(&self.m, self.a, self.b, None).map(Into::into)
     }
     /// Average yearly salary.
     async fn average_salary(&self) -> NumberComparison {

@@ -220,10 +220,17 @@ impl From<AreaWageOrder> for WageOrder {
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "crate::service::place::SalaryBasis")]
 pub enum SalaryBasis {
-    /// Both roles' headline salaries (no area asked, or an area median unknown).
-    Headline,
-    /// Both roles' annual medians in the asked area (BLS OEWS).
+    /// Both roles' own pay (each from a source describing that role, e.g. its document).
+    RolePay,
+    /// Both roles' occupation benchmarks (BLS national figures of the same release) for two
+    /// different occupations.
+    OccupationBenchmark,
+    /// Both roles' annual medians in the asked area (BLS OEWS) for two different occupations.
     AreaMedian,
+    /// No pair of figures of one kind: e.g. two roles of one occupation whose only pay is that
+    /// occupation's benchmark, or one role with its own pay and one with only a benchmark.
+    /// The salary change is null.
+    NotComparable,
 }
 
 /// `Role.wages`: the role's row in the area `area` names (national when `None`).

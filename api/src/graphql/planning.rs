@@ -5,7 +5,7 @@ use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use super::catalog::{Certification, Skill};
 use super::enums::MoveKind;
-use super::role::{Model, Role, SalaryChange, salary_change};
+use super::role::{Model, Role, SalaryChange};
 use crate::career::matching::{Lesson, NeedMet, Person, RoleFit};
 use crate::career::similarity::{Need, SimilarGates, Transition};
 use crate::error::GqlResult;
@@ -302,12 +302,10 @@ impl PayBasis {
         }
     }
 
-    /// The person's pay: the current role's.
-    fn person(&self, m: &Model, person: &Person) -> Option<i32> {
-        match self.area {
-            Some(_) => person.current.and_then(|c| self.salary(m, c)),
-            None => person.salary,
-        }
+    /// The like-for-like change from the person's current role to role `r`.
+    fn change(&self, m: &Model, person: &Person, r: usize) -> Option<SalaryChange> {
+        let from = person.current?;
+        place::move_salaries(m, from, r, self.area.as_ref()).map(Into::into)
     }
 }
 
@@ -388,11 +386,11 @@ impl RoleMatch {
     async fn job_zone_gap(&self) -> Option<i32> {
         self.fit.transition.job_zone_gap
     }
-    /// Pay change from the current role: headline salaries, or annual medians in
-    /// `profile.area` when given (null when either is unknown).
+    /// Pay change from the current role, like for like (see `SalaryChange`; annual medians in
+    /// `profile.area` when given and the occupations differ); null without a current role or
+    /// when either has no pay.
     async fn pay_change(&self) -> Option<SalaryChange> {
-        let from = self.pay.person(&self.m, &self.person);
-        salary_change(from, self.pay.salary(&self.m, self.fit.role)).filter(|_| from.is_some())
+        self.pay.change(&self.m, &self.person, self.fit.role)
     }
     /// The gates passed.
     async fn gates(&self) -> MatchGates {
@@ -476,16 +474,21 @@ impl SkillToLearn {
     async fn total_gain(&self) -> f64 {
         round(self.lesson.total_gain)
     }
-    /// Pay upside: from the current role's pay to the best-paid role it unlocks (headline
-    /// salaries, or annual medians in `profile.area`);
-    /// null without a current role's pay or an unlocked role's pay.
+    /// Pay upside: from the current role's pay to the best-paid role it unlocks, like for
+    /// like (the largest comparable change; `NOT_COMPARABLE` when no unlocked role's pay is
+    /// comparable); null without a current role or an unlocked role with pay.
     async fn pay_upside(&self) -> Option<SalaryChange> {
-        let best = self
+        let changes: Vec<SalaryChange> = self
             .beneficiaries()
             .iter()
-            .filter_map(|&r| self.pay.salary(&self.m, r))
-            .max();
-        salary_change(self.pay.person(&self.m, &self.person), best)
+            .filter_map(|&r| self.pay.change(&self.m, &self.person, r))
+            .collect();
+        let best = changes
+            .iter()
+            .filter_map(|c| c.amount.map(|a| (a, c)))
+            .max_by_key(|(a, _)| *a)
+            .map(|(_, c)| SalaryChange { ..*c });
+        best.or_else(|| changes.into_iter().next())
     }
     /// Pay of the best-paid role it unlocks (headline, or annual median in `profile.area`).
     async fn best_unlocked_pay(&self) -> Option<i32> {

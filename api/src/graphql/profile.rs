@@ -1,7 +1,8 @@
 //! Views over a role's per-source profiles: pay, outlook, experience, education and
-//! demographics. Each view merges its sources (first source that states a figure wins: the
-//! documents and editorial sources in load order, then dataset releases newest first) and lists
-//! the sources it drew on.
+//! demographics. Pay is one record from one source (the pay rule, README "Pay"); the other
+//! views merge their sources (first source that states a figure wins: the documents and
+//! editorial sources in load order, then dataset releases newest first) and list the sources
+//! they drew on.
 
 use async_graphql::{Object, SimpleObject};
 use entity::role_profile::Model as Profile;
@@ -106,21 +107,34 @@ pub struct HourlyPercentiles {
     pub p90: Option<f64>,
 }
 
-fn has_pay(p: &Profile) -> bool {
-    p.salary_mean.is_some()
-        || p.salary_median.is_some()
-        || p.salary_low.is_some()
-        || p.salary_p10.is_some()
-        || p.hourly_mean.is_some()
-        || p.highest_paying_city.is_some()
-        || p.best_paying_company.is_some()
-}
+use crate::model::has_pay;
 
 pub struct Pay(pub Profiles);
 
-/// What a role pays.
+/// Whether a pay record describes the role itself or its whole occupation.
+#[derive(async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayKind {
+    /// From a source describing this role (its document, or the editorial source).
+    Role,
+    /// A dataset release's figures for the role's whole occupation (BLS OEWS), shared by
+    /// every role of that occupation.
+    OccupationBenchmark,
+}
+
+/// What a role pays: one record, every figure from the one source in `sources`.
 #[Object]
 impl Pay {
+    /// Whether these figures describe the role itself or its whole occupation; null when no
+    /// source states pay.
+    async fn basis(&self) -> Option<PayKind> {
+        let source = self.0.rows().iter().find(|p| has_pay(p))?.source_id;
+        let i = self.0.m.source_index_of_id(source)?;
+        Some(if self.0.m.sources[i].as_of.is_some() {
+            PayKind::OccupationBenchmark
+        } else {
+            PayKind::Role
+        })
+    }
     /// Average (mean) yearly salary, US dollars.
     async fn average_salary(&self) -> Option<i32> {
         self.0.first(|p| p.salary_mean)
@@ -129,8 +143,8 @@ impl Pay {
     async fn median_salary(&self) -> Option<i32> {
         self.0.first(|p| p.salary_median)
     }
-    /// The single yearly figure to compare roles by: the highest of the sources' mean, else
-    /// median, else range midpoint.
+    /// The single yearly figure to compare roles by: the record's mean, else median, else
+    /// range midpoint.
     async fn headline_salary(&self) -> Option<i32> {
         crate::model::headline_salary(self.0.rows())
     }

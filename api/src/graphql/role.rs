@@ -204,9 +204,29 @@ impl Role {
         }
         rows
     }
-    /// Pay, merged across sources (first source stating a figure wins).
+    /// What the role pays, every figure from one source (README "Pay"): the first source
+    /// describing the role itself that states a yearly figure (its document, or the editorial
+    /// source), else the newest dataset release for its occupation (BLS). `basis` says which.
     async fn pay(&self) -> Pay {
-        Pay(self.profiles_of())
+        let f = self.facts();
+        let only = f.pay_profile.or_else(|| {
+            f.profiles
+                .iter()
+                .position(crate::model::has_pay)
+                .map(|i| i as u32)
+        });
+        Pay(match only {
+            Some(p) => Profiles::new(self.m.clone(), self.i, Some(p)),
+            None => Profiles::new(self.m.clone(), self.i, None),
+        })
+    }
+    /// The occupation benchmark: the newest dataset release's national figures for the role's
+    /// occupation (BLS OEWS), beside the role's own `pay`, never merged into it. Several roles
+    /// of one occupation share it. Null when no release covers the occupation.
+    async fn pay_benchmark(&self) -> Option<Pay> {
+        self.facts()
+            .benchmark_profile
+            .map(|p| Pay(Profiles::new(self.m.clone(), self.i, Some(p))))
     }
     /// Demand outlook, merged across sources.
     async fn outlook(&self) -> Outlook {
@@ -566,17 +586,43 @@ impl RoleAttribute {
     }
 }
 
-/// Yearly salary change of a move, from headline salary to headline salary.
+/// A yearly salary change between two roles, like for like (README "Pay"): `basis` says which
+/// kind of figures it compares; when it is `NOT_COMPARABLE` the figures are null.
 #[derive(async_graphql::SimpleObject)]
 pub struct SalaryChange {
-    /// Headline salary of the role left, US dollars.
-    pub from: i32,
-    /// Headline salary of the role taken, US dollars.
-    pub to: i32,
+    /// What the figures are: both roles' own pay, both occupation benchmarks of one release,
+    /// both annual medians in an area, or not comparable.
+    pub basis: super::place::SalaryBasis,
+    /// Yearly pay of the role left, US dollars.
+    pub from: Option<i32>,
+    /// Yearly pay of the role taken, US dollars.
+    pub to: Option<i32>,
     /// `to - from`, US dollars.
-    pub amount: i32,
+    pub amount: Option<i32>,
     /// Change relative to `from`, percent.
-    pub percent: f64,
+    pub percent: Option<f64>,
+}
+
+impl From<crate::service::place::Salaries> for SalaryChange {
+    fn from(s: crate::service::place::Salaries) -> Self {
+        let (from, to) = (s.pair.map(|p| p.0), s.pair.map(|p| p.1));
+        Self {
+            basis: s.basis.into(),
+            from,
+            to,
+            amount: s.pair.map(|(a, b)| b - a),
+            percent: s.pair.map(|(a, b)| percent_change(a, b)),
+        }
+    }
+}
+
+/// `(to − from) / from` in percent, one decimal (0 when `from` is 0).
+pub fn percent_change(from: i32, to: i32) -> f64 {
+    if from == 0 {
+        0.0
+    } else {
+        ((f64::from(to) - f64::from(from)) / f64::from(from) * 1000.0).round() / 10.0
+    }
 }
 
 #[derive(Clone)]
@@ -642,35 +688,20 @@ impl CareerMove {
     async fn derived(&self) -> bool {
         self.row().derived
     }
-    /// Salary change between the two roles' headline salaries, when both are known.
+    /// Salary change of the move, like for like (see `SalaryChange`); null when either role
+    /// has no pay.
     async fn salary_change(&self) -> GqlResult<Option<SalaryChange>> {
         let from = Role::by_id(&self.m, self.row().from_role_id)?;
         let to = Role::by_id(&self.m, self.row().to_role_id)?;
-        Ok(salary_change(
-            from.facts().headline_salary,
-            to.facts().headline_salary,
-        ))
+        Ok(
+            crate::service::place::move_salaries(&self.m, from.i as usize, to.i as usize, None)
+                .map(Into::into),
+        )
     }
     /// Where this comes from.
     async fn source(&self) -> GqlResult<Source> {
         Source::by_id(&self.m, self.row().source_id)
     }
-}
-
-/// The change from one yearly salary to another, when both are known.
-pub fn salary_change(from: Option<i32>, to: Option<i32>) -> Option<SalaryChange> {
-    let (from, to) = (from?, to?);
-    let percent = if from == 0 {
-        0.0
-    } else {
-        ((f64::from(to) - f64::from(from)) / f64::from(from) * 1000.0).round() / 10.0
-    };
-    Some(SalaryChange {
-        from,
-        to,
-        amount: to - from,
-        percent,
-    })
 }
 
 connection_type!(
@@ -795,13 +826,12 @@ impl RoleQuery {
 
 #[cfg(test)]
 mod tests {
-    use super::salary_change;
+    use super::percent_change;
 
     #[test]
     fn salary_change_is_relative_to_the_role_left() {
-        let change = salary_change(Some(100_000), Some(125_000)).unwrap();
-        assert_eq!(change.amount, 25_000);
-        assert_eq!(change.percent, 25.0);
-        assert!(salary_change(None, Some(1)).is_none());
+        assert_eq!(percent_change(100_000, 125_000), 25.0);
+        assert_eq!(percent_change(119_589, 135_642), 13.4);
+        assert_eq!(percent_change(0, 1), 0.0);
     }
 }

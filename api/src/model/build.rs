@@ -13,7 +13,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Stre
 
 use super::place::PlaceSlot;
 use super::{
-    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, headline_salary, skill_order,
+    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, headline_salary, pay_profile,
+    skill_order,
 };
 use crate::career::GraphSnapshot;
 use crate::career::snapshot::{
@@ -433,7 +434,16 @@ fn sort_facts(f: &mut RoleFacts, as_of: &HashMap<i32, &str>) {
             .cmp(&profile_precedence(b, as_of))
             .then(a.id.cmp(&b.id))
     });
-    f.headline_salary = headline_salary(&f.profiles);
+    let dataset = |p: &role_profile::Model| as_of.contains_key(&p.source_id);
+    let own = pay_profile(&f.profiles, |p| !dataset(p));
+    f.benchmark_profile = pay_profile(&f.profiles, dataset);
+    f.pay_profile = own.or(f.benchmark_profile);
+    let salary_at = |at: Option<u32>| {
+        at.and_then(|i| headline_salary(std::slice::from_ref(&f.profiles[i as usize])))
+    };
+    f.role_salary = salary_at(own);
+    f.benchmark_salary = salary_at(f.benchmark_profile);
+    f.headline_salary = f.role_salary.or(f.benchmark_salary);
     f.demographics.sort_by_key(|r| (r.source_id, r.id));
     f.skills.sort_by(|a, b| {
         skill_order(a, b)

@@ -60,8 +60,20 @@ pub struct RoleFacts {
     /// One profile per source: sources without an as-of month (documents, editorial) by id,
     /// then dataset releases newest first.
     pub profiles: Vec<role_profile::Model>,
-    /// Headline yearly salary (see [`headline_salary`]).
+    /// Position in `profiles` of the role's pay record (the pay rule, README "Pay"): the first
+    /// profile stating pay from a source that describes the role itself (a document or the
+    /// editorial source), else the newest dataset release's (the occupation benchmark).
+    pub pay_profile: Option<u32>,
+    /// Position in `profiles` of the newest dataset release stating pay (BLS: the occupation
+    /// benchmark), when any.
+    pub benchmark_profile: Option<u32>,
+    /// Headline yearly salary of the pay record (see [`headline_salary`]): `role_salary`, else
+    /// `benchmark_salary`.
     pub headline_salary: Option<i32>,
+    /// Headline yearly salary from a source describing the role itself, when one states pay.
+    pub role_salary: Option<i32>,
+    /// Headline yearly salary of the occupation benchmark, when a dataset release states pay.
+    pub benchmark_salary: Option<i32>,
     /// By source, then id.
     pub demographics: Vec<role_demographic::Model>,
     /// Heaviest first (see [`skill_order`]).
@@ -94,6 +106,14 @@ pub struct RoleFacts {
     pub compared_with: Vec<u32>,
     /// Source indices of every source stating a fact about the role, by source id.
     pub sources: Vec<u32>,
+}
+
+impl RoleFacts {
+    /// The source of the occupation benchmark, when any.
+    pub fn benchmark_source(&self) -> Option<i32> {
+        self.benchmark_profile
+            .map(|p| self.profiles[p as usize].source_id)
+    }
 }
 
 /// Role listings, precomputed per sort key and direction (ties by id, unknown values last).
@@ -242,8 +262,31 @@ impl ReadModel {
     }
 }
 
-/// A role's headline yearly salary: the highest, over its sources, of the mean, else the
-/// median, else the midpoint of the range.
+/// Whether a profile states any pay figure.
+pub fn has_pay(p: &role_profile::Model) -> bool {
+    p.salary_mean.is_some()
+        || p.salary_median.is_some()
+        || p.salary_low.is_some()
+        || p.salary_p10.is_some()
+        || p.hourly_mean.is_some()
+        || p.highest_paying_city.is_some()
+        || p.best_paying_company.is_some()
+}
+
+/// Position of the first profile `keep` accepts that states a yearly figure (mean, median or
+/// range).
+pub fn pay_profile(
+    profiles: &[role_profile::Model],
+    keep: impl Fn(&role_profile::Model) -> bool,
+) -> Option<u32> {
+    profiles
+        .iter()
+        .position(|p| keep(p) && headline_salary(std::slice::from_ref(p)).is_some())
+        .map(|i| i as u32)
+}
+
+/// The headline yearly salary of profiles (the pay record is one): the highest of their mean,
+/// else median, else midpoint of the range.
 pub fn headline_salary(profiles: &[role_profile::Model]) -> Option<i32> {
     profiles
         .iter()

@@ -146,28 +146,73 @@ pub fn annual_median(m: &ReadModel, asked: &AskedArea, role: usize) -> Option<i3
     role_wage(m, p, role, asked.area).and_then(|w| p.wages[w].annual_median())
 }
 
-/// What a salary change between two roles is computed from.
+/// What a salary change between two roles is computed from (the like-for-like rule, README
+/// "Pay").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SalaryBasis {
-    /// Both roles' headline salaries.
-    Headline,
-    /// Both roles' annual medians in the asked area.
+    /// Both roles' own pay figures (each from a source describing that role).
+    RolePay,
+    /// Both roles' occupation benchmarks from the same dataset release (different occupations).
+    OccupationBenchmark,
+    /// Both roles' annual medians in the asked area (different occupations).
     AreaMedian,
+    /// No pair of figures of one kind: the roles share one occupation benchmark and do not both
+    /// have pay of their own, or their figures come from different kinds of source.
+    NotComparable,
 }
 
-/// The (from, to) yearly salaries a move is measured by: the two roles' annual medians in
-/// `area` when both are published, else their headline salaries (when both are known).
+/// The yearly figures a salary change compares, and which kind they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Salaries {
+    /// (from, to); `None` when not comparable.
+    pub pair: Option<(i32, i32)>,
+    pub basis: SalaryBasis,
+}
+
+/// The SOC code of the role's O*NET occupation (`11-3021` of `11-3021.00`).
+fn soc(m: &ReadModel, role: usize) -> Option<&str> {
+    let code = m.roles.get(role)?.onet_code.as_deref()?;
+    Some(code.split('.').next().unwrap_or(code))
+}
+
+/// The figures a pay difference from role `from` to role `to` compares, like for like: with
+/// an `area`, the two annual medians there when the roles are different occupations and both
+/// are published; else both roles' own pay when both have it; else both occupation
+/// benchmarks of the same release when the occupations differ; else not comparable. `None`
+/// when either role has no pay at all.
 pub fn move_salaries(
     m: &ReadModel,
     from: usize,
     to: usize,
     area: Option<&AskedArea>,
-) -> Option<(i32, i32, SalaryBasis)> {
+) -> Option<Salaries> {
+    let (fa, fb) = (&m.facts[from], &m.facts[to]);
+    fa.headline_salary?;
+    fb.headline_salary?;
+    let same_occupation = soc(m, from).is_some() && soc(m, from) == soc(m, to);
+    let found = |a: i32, b: i32, basis| {
+        Some(Salaries {
+            pair: Some((a, b)),
+            basis,
+        })
+    };
     if let Some(area) = area
+        && !same_occupation
         && let (Some(a), Some(b)) = (annual_median(m, area, from), annual_median(m, area, to))
     {
-        return Some((a, b, SalaryBasis::AreaMedian));
+        return found(a, b, SalaryBasis::AreaMedian);
     }
-    let (a, b) = (m.facts[from].headline_salary?, m.facts[to].headline_salary?);
-    Some((a, b, SalaryBasis::Headline))
+    if let (Some(a), Some(b)) = (fa.role_salary, fb.role_salary) {
+        return found(a, b, SalaryBasis::RolePay);
+    }
+    if !same_occupation
+        && let (Some(a), Some(b)) = (fa.benchmark_salary, fb.benchmark_salary)
+        && fa.benchmark_source() == fb.benchmark_source()
+    {
+        return found(a, b, SalaryBasis::OccupationBenchmark);
+    }
+    Some(Salaries {
+        pair: None,
+        basis: SalaryBasis::NotComparable,
+    })
 }
