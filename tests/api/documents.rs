@@ -1427,6 +1427,18 @@ async fn document_003_senior_it_manager_career_profile_facts_are_served(app: Tes
             json!({ "low": 105000, "high": 155000 }),
         ),
         role(
+            "senior-information-security-analyst",
+            "duties: drives security improvements across the technology environment",
+            |r| {
+                let duties = each(&cited(r, "duties", DOC3), "/description");
+                json!(duties.as_array().is_some_and(|l| l.iter().any(|d| {
+                    d.as_str()
+                        .is_some_and(|d| d.contains("security improvements"))
+                })))
+            },
+            json!(true),
+        ),
+        role(
             "senior-network-administrator",
             "salary range",
             |r| profile(r, DOC3)["pay"]["salaryRange"].clone(),

@@ -11,6 +11,7 @@ on_both_databases!(
     unknown_slugs_are_not_found,
     moves_report_salary_change,
     compared_roles_are_listed_once,
+    facts_several_sources_state_are_one_item_with_each_statement,
 );
 
 const ROLE: &str = r#"query($slug: String!) { role(slug: $slug) {
@@ -402,4 +403,112 @@ async fn compared_roles_are_listed_once(app: TestApp) {
         data["compareRoles"]["documentedBy"],
         json!([{ "key": "cmp-1" }, { "key": "cmp-2" }])
     );
+}
+
+/// PMP is named three times for the Senior IT Manager (common and readiness in document 003,
+/// preferred in 004): one item with the three statements. No role lists a certification, degree level or skill
+/// twice in the grouped fields, and every per-source record is in exactly one item.
+async fn facts_several_sources_state_are_one_item_with_each_statement(app: TestApp) {
+    let data = app
+        .data(
+            r#"{ role(slug: "senior-it-manager") {
+                certificationItems { certification { slug } relevance statements { relevance source { key } } }
+                certifications { certification { slug } }
+                education { degrees { level requirement statements { requirement source { key } } }
+                            requirements { level } } } }"#,
+            json!({}),
+        )
+        .await;
+    let role = &data["role"];
+    let pmp: Vec<&Value> = role["certificationItems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["certification"]["slug"] == "pmp")
+        .collect();
+    assert_eq!(pmp.len(), 1, "{role}");
+    let statements = pmp[0]["statements"].as_array().unwrap();
+    assert!(statements.len() >= 2, "{role}");
+    // Document 003 names it twice (commonly held, and a sign of readiness), 004 once.
+    let keys: std::collections::HashSet<(&str, &str)> = statements
+        .iter()
+        .map(|s| {
+            (
+                s["source"]["key"].as_str().unwrap(),
+                s["relevance"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys.len(),
+        statements.len(),
+        "no statement repeated: {role}"
+    );
+    let sources: std::collections::HashSet<&str> = keys.iter().map(|k| k.0).collect();
+    assert_eq!(sources.len(), 2, "{role}");
+    // The item's relevance is the strongest stated.
+    let relevances: Vec<&str> = statements
+        .iter()
+        .map(|s| s["relevance"].as_str().unwrap())
+        .collect();
+    assert!(relevances.contains(&pmp[0]["relevance"].as_str().unwrap()));
+    let bachelor: Vec<&Value> = role["education"]["degrees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["level"] == "bachelor")
+        .collect();
+    assert_eq!(bachelor.len(), 1, "{role}");
+    assert!(
+        bachelor[0]["statements"].as_array().unwrap().len() >= 2,
+        "{role}"
+    );
+
+    // Every curated role: grouped lists hold each thing once and every record once.
+    let slugs = app
+        .data(r#"{ roles(first: 100) { nodes { slug } } }"#, json!({}))
+        .await;
+    for node in slugs["roles"]["nodes"].as_array().unwrap() {
+        let data = app
+            .data(
+                r#"query($slug: String!) { role(slug: $slug) {
+                    certificationItems { certification { slug } statements { source { key } } }
+                    certifications { certification { slug } }
+                    skillItems { skill { slug } statements { source { key } } }
+                    skills { skill { slug } }
+                    education { degrees { level statements { source { key } } } requirements { level } } } }"#,
+                json!({ "slug": node["slug"] }),
+            )
+            .await;
+        let role = &data["role"];
+        for (items, key, records) in [
+            (
+                &role["certificationItems"],
+                "/certification/slug",
+                &role["certifications"],
+            ),
+            (&role["skillItems"], "/skill/slug", &role["skills"]),
+            (
+                &role["education"]["degrees"],
+                "/level",
+                &role["education"]["requirements"],
+            ),
+        ] {
+            let items = items.as_array().unwrap();
+            let names: Vec<&Value> = items.iter().map(|i| i.pointer(key).unwrap()).collect();
+            let unique: std::collections::HashSet<String> =
+                names.iter().map(|n| n.to_string()).collect();
+            assert_eq!(unique.len(), names.len(), "{}: {names:?}", node["slug"]);
+            let statements: usize = items
+                .iter()
+                .map(|i| i["statements"].as_array().unwrap().len())
+                .sum();
+            assert_eq!(
+                statements,
+                records.as_array().unwrap().len(),
+                "{}",
+                node["slug"]
+            );
+        }
+    }
 }

@@ -36,9 +36,9 @@ function roleQuery(schema) {
   experience { years { min max } managementYears { min max } yearsToBecome { min max } budget { min max }
                directReports { min max } licenses sources { ${SOURCE} } }
   education { degree degreeSharePct major college sources { ${SOURCE} }
-              requirements { level requirement fields note source { ${SOURCE} } } }
+              degrees { level requirement statements { requirement fields note source { ${SOURCE} } } } }
   skills(first: 40) { skill { slug name category } sharePct rank importance level note source { ${SOURCE} } }
-  certifications { certification { slug name acronym issuer } relevance note source { ${SOURCE} } }
+  certificationItems { certification { slug name acronym issuer } relevance statements { relevance note source { ${SOURCE} } } }
   duties { position title description source { ${SOURCE} } }
   regionalWages { region rank medianSalary source { ${SOURCE} } }
   nextMoves { to { slug title seniority } ${MOVE} }
@@ -260,12 +260,14 @@ export async function roleView(params, { schema }) {
           ["Most common major", e.major, e.sources],
           ["Most common college", e.college, e.sources],
         ]),
-        e.requirements.length ? h("ul", {}, e.requirements.map((r) => h("li", {}, `${words(r.requirement)}: ${r.level}`, r.fields ? ` in ${r.fields}` : "", r.note ? ` — ${r.note}` : "", notes.cite(r.source)))) : null),
+        e.degrees.length ? h("ul", {}, e.degrees.map((d) => h("li", {}, `${words(d.requirement)}: ${d.level}`,
+          d.statements.map((r) => h("span", { class: "statement" }, d.statements.length > 1 ? ` · ${words(r.requirement)}` : "", r.fields ? ` in ${r.fields}` : "", r.note ? ` — ${r.note}` : "", notes.cite(r.source)))))) : null),
       skillsSection(role, notes),
       section("certs-h", "Certifications",
-        role.certifications.length ? h("ul", {}, firstOf(role.certifications, (c) => c.certification.slug + c.relevance).map((c) =>
+        role.certificationItems.length ? h("ul", {}, role.certificationItems.map((c) =>
           h("li", {}, link({ cert: c.certification.slug }, c.certification.acronym || c.certification.name), " ",
-            h("span", { class: "kind" }, words(c.relevance)), c.note ? ` — ${c.note}` : "", notes.cite(c.source)))) : empty("None listed."))),
+            h("span", { class: "kind" }, words(c.relevance)),
+            c.statements.map((st) => h("span", { class: "statement" }, c.statements.length > 1 ? ` · ${words(st.relevance)}` : "", st.note ? ` — ${st.note}` : "", notes.cite(st.source)))))) : empty("None listed."))),
     section("moves-h", "Where people come from and go next",
       next.length || prev.length ? scroller(`Moves into and out of ${role.title}`, neighbourhood(role, prev, next)) : null,
       h("div", { class: "grid" },

@@ -369,6 +369,53 @@ impl EducationItem {
     }
 }
 
+/// 0 for a requirement, 1 typical, 2 preferred.
+fn requirement_rank(r: &entity::vocab::EducationRequirement) -> u8 {
+    use entity::vocab::EducationRequirement as R;
+    match r {
+        R::Required => 0,
+        R::Typical => 1,
+        R::Preferred => 2,
+    }
+}
+
+/// A degree level, once, with what each source states about it.
+pub struct DegreeItem {
+    level: String,
+    statements: Vec<EducationItem>,
+}
+
+impl DegreeItem {
+    /// The strongest requirement its sources state (required, then typical, then preferred).
+    fn strongest(&self) -> entity::vocab::EducationRequirement {
+        self.statements
+            .iter()
+            .map(|s| s.row().requirement)
+            .min_by_key(requirement_rank)
+            .unwrap_or(self.statements[0].row().requirement)
+    }
+}
+
+/// A degree level, once, with what each source states about it.
+#[Object]
+impl DegreeItem {
+    /// Degree level: `bachelor`, `master`, `mba`...
+    async fn level(&self) -> &str {
+        &self.level
+    }
+    /// The strongest requirement any source states.
+    async fn requirement(&self) -> EducationRequirement {
+        self.strongest().into()
+    }
+    /// Each source's statement (requirement, fields, note, source), in source order.
+    async fn statements(&self) -> Vec<EducationItem> {
+        self.statements
+            .iter()
+            .map(|s| EducationItem(s.0.clone()))
+            .collect()
+    }
+}
+
 pub struct Education(pub Profiles);
 
 /// Education of people in a role.
@@ -390,7 +437,27 @@ impl Education {
     async fn college(&self) -> Option<&str> {
         self.0.first(|p| p.college.as_deref())
     }
-    /// Stated requirements and norms, in source order.
+    /// Degree levels stated, each once, with every source's statement beside it (where
+    /// several sources state one level), strongest requirement first, then in source order.
+    /// `requirements` lists the per-source records.
+    async fn degrees(&self) -> Vec<DegreeItem> {
+        let mut items: Vec<DegreeItem> = Vec::new();
+        for row in EducationItem::all_of(&self.0.m, self.0.role) {
+            if !self.0.keeps(row.row().source_id) {
+                continue;
+            }
+            match items.iter_mut().find(|x| x.level == row.row().level) {
+                Some(item) => item.statements.push(row),
+                None => items.push(DegreeItem {
+                    level: row.row().level.clone(),
+                    statements: vec![row],
+                }),
+            }
+        }
+        items.sort_by_key(|x| requirement_rank(&x.strongest()));
+        items
+    }
+    /// Stated requirements and norms, in source order: one record per source statement.
     async fn requirements(&self) -> Vec<EducationItem> {
         let mut rows = EducationItem::all_of(&self.0.m, self.0.role);
         rows.retain(|r| self.0.keeps(r.row().source_id));

@@ -266,7 +266,42 @@ impl Role {
         }
         Ok(At::all(&self.m, self.i, len).map(RoleSkill).collect())
     }
-    /// Certifications the role values.
+    /// Certifications the role values, each once, with every source's statement beside it
+    /// (where several sources name one certification), strongest relevance first, then in
+    /// the order sources name them. `certifications` lists the per-source records.
+    async fn certification_items(&self) -> Vec<CertificationItem> {
+        let mut items: Vec<CertificationItem> = Vec::new();
+        for row in RoleCertification::all_of(&self.m, self.i) {
+            let id = row.row().certification_id;
+            match items.iter_mut().find(|x| x.id == id) {
+                Some(item) => item.statements.push(row),
+                None => items.push(CertificationItem {
+                    id,
+                    statements: vec![row],
+                }),
+            }
+        }
+        items.sort_by_key(|x| x.strongest().strength_rank());
+        items
+    }
+    /// Skills the role needs, each once, with every source's figures beside it, heaviest
+    /// first (as `skills`, which lists the per-source records).
+    async fn skill_items(&self) -> Vec<SkillItem> {
+        let mut items: Vec<SkillItem> = Vec::new();
+        for row in At::all(&self.m, self.i, self.facts().skills.len()).map(RoleSkill) {
+            let id = row.row().skill_id;
+            match items.iter_mut().find(|x| x.id == id) {
+                Some(item) => item.statements.push(row),
+                None => items.push(SkillItem {
+                    id,
+                    statements: vec![row],
+                }),
+            }
+        }
+        items
+    }
+    /// Certifications the role values: one record per source statement (a certification two
+    /// sources name appears twice; `certificationItems` lists each once).
     async fn certifications(
         &self,
         #[graphql(desc = "Only links of this relevance.")] relevance: Option<
@@ -516,6 +551,67 @@ impl RoleCertification {
     /// Where this comes from.
     async fn source(&self) -> GqlResult<Source> {
         Source::by_id(&self.0.m, self.row().source_id)
+    }
+}
+
+/// A certification a role values, once, with what each source states about it.
+pub struct CertificationItem {
+    id: i32,
+    statements: Vec<RoleCertification>,
+}
+
+impl CertificationItem {
+    /// The strongest relevance its sources state (an item always has a statement).
+    fn strongest(&self) -> entity::vocab::Relevance {
+        self.statements
+            .iter()
+            .map(|s| s.row().relevance)
+            .min_by_key(|r| r.strength_rank())
+            .unwrap_or(self.statements[0].row().relevance)
+    }
+}
+
+/// A certification a role values, once, with what each source states about it.
+#[Object]
+impl CertificationItem {
+    /// The certification.
+    async fn certification(&self) -> GqlResult<Certification> {
+        let m = &self.statements[0].0.m;
+        Certification::by_id(m, self.id)
+    }
+    /// The strongest relevance any source states.
+    async fn relevance(&self) -> CertificationRelevance {
+        self.strongest().into()
+    }
+    /// Each source's statement (relevance, note, source), in source order.
+    async fn statements(&self) -> Vec<RoleCertification> {
+        self.statements
+            .iter()
+            .map(|s| RoleCertification(s.0.clone()))
+            .collect()
+    }
+}
+
+/// A skill a role needs, once, with each source's figures for it.
+pub struct SkillItem {
+    id: i32,
+    statements: Vec<RoleSkill>,
+}
+
+/// A skill a role needs, once, with each source's figures for it.
+#[Object]
+impl SkillItem {
+    /// The skill.
+    async fn skill(&self) -> GqlResult<Skill> {
+        Skill::by_id(&self.statements[0].0.m, self.id)
+    }
+    /// Each source's figures (share, rank, O*NET importance and level, note, source),
+    /// heaviest first.
+    async fn statements(&self) -> Vec<RoleSkill> {
+        self.statements
+            .iter()
+            .map(|s| RoleSkill(s.0.clone()))
+            .collect()
     }
 }
 
