@@ -12,6 +12,7 @@ on_both_databases!(
     moves_report_salary_change,
     compared_roles_are_listed_once,
     facts_several_sources_state_are_one_item_with_each_statement,
+    values_we_set_cite_the_editorial_source,
 );
 
 const ROLE: &str = r#"query($slug: String!) { role(slug: $slug) {
@@ -511,4 +512,47 @@ async fn facts_several_sources_state_are_one_item_with_each_statement(app: TestA
             );
         }
     }
+}
+
+/// Likelihoods and kinds of moves, inferred moves, tracks, seniority levels and issuers are
+/// ours: each cites the editorial source; every move keeps the source that states it.
+async fn values_we_set_cite_the_editorial_source(app: TestApp) {
+    let data = app
+        .data(
+            r#"{ roles(first: 100) { nodes { slug track seniority classifiedBy { key }
+                   nextMoves { derived likelihood source { key } assessedBy { key } } } }
+                 certifications(first: 100) { nodes { slug issuer issuerSource { key } } } }"#,
+            json!({}),
+        )
+        .await;
+    let (mut moves, mut derived, mut issuers) = (0, 0, 0);
+    for role in data["roles"]["nodes"].as_array().unwrap() {
+        assert_eq!(role["classifiedBy"]["key"], "editorial", "{role}");
+        for m in role["nextMoves"].as_array().unwrap() {
+            assert_eq!(m["assessedBy"]["key"], "editorial", "{m}");
+            if m["derived"] == true {
+                assert_eq!(m["source"]["key"], "editorial", "{m}");
+                derived += 1;
+            } else {
+                let key = m["source"]["key"].as_str().unwrap();
+                assert!(
+                    key.ends_with(".txt"),
+                    "a stated move cites its document: {m}"
+                );
+            }
+            moves += 1;
+        }
+    }
+    for c in data["certifications"]["nodes"].as_array().unwrap() {
+        if c["issuer"].is_string() {
+            assert_eq!(c["issuerSource"]["key"], "editorial", "{c}");
+            issuers += 1;
+        } else {
+            assert!(c["issuerSource"].is_null(), "{c}");
+        }
+    }
+    assert!(
+        moves >= 20 && derived >= 3 && issuers >= 5,
+        "{moves} {derived} {issuers}"
+    );
 }

@@ -24,7 +24,7 @@ const ROUTES = `query ExploreRoutes($from: String!, $to: String!, $n: Int, $opti
       steps {
         position years yearsEstimated likelihood likelihoodEstimated
         salaryChange { basis amount percent }
-        move { kind description derived salaryChange { basis amount percent } source { ${SOURCE} } }
+        move { kind description derived salaryChange { basis amount percent } source { ${SOURCE} } assessedBy { ${SOURCE} } }
         skillGap {
           skills { skill { slug name } reason }
           certifications { certification { slug name acronym } relevance }
@@ -102,7 +102,8 @@ function stepList(route, notes) {
     return h("li", {},
       h("div", { class: "step-head" }, link({ role: a.slug }, a.title), " → ", link({ role: b.slug }, b.title)),
       h("div", { class: "muted" }, words(step.move.kind), " · ", moveLabels({ ...step.move, salaryChange: step.salaryChange ?? step.move?.salaryChange }, step.years, step.yearsEstimated).join(" · "),
-        ` · likelihood ${chance(step.likelihood)}${step.likelihoodEstimated ? " (estimated)" : ""}`, step.move.derived ? " · inferred" : "", notes.cite(step.move.source)),
+        ` · likelihood ${chance(step.likelihood)}${step.likelihoodEstimated ? " (estimated)" : ""}`, step.move.assessedBy ? notes.cite(step.move.assessedBy) : null,
+        step.move.derived ? " · inferred" : "", notes.cite(step.move.source)),
       step.move.description ? h("p", {}, step.move.description) : null,
       gap.skills.length ? h("div", { class: "gap" }, h("span", { class: "gap-label" }, "Skills to build: "),
         h("ul", { class: "chips" }, gap.skills.slice(0, 8).map((g) => h("li", { title: words(g.reason) }, link({ skill: g.skill.slug }, g.skill.name), g.reason === "LOWER_WEIGHT" ? " ↑" : "")))) : null,

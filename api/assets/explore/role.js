@@ -5,7 +5,7 @@ import { gql, pick, SOURCE } from "./api.js";
 import { bars, neighbourhood, payRange, scroller } from "./charts.js";
 import { Footnotes, chance, empty, facts, h, hourly, kilo, known, link, money, num, payChange, pct, range, section, words, years } from "./dom.js";
 
-const MOVE = `kind typicalYears likelihood derived description salaryChange { basis amount percent } source { ${SOURCE} }`;
+const MOVE = `kind typicalYears likelihood derived description salaryChange { basis amount percent } source { ${SOURCE} } assessedBy { ${SOURCE} }`;
 
 function roleQuery(schema) {
   const extra = [];
@@ -26,7 +26,7 @@ function roleQuery(schema) {
     extra.push(`similarRoles${n} { ${schema.select(schema.fieldType("Role", "similarRoles"))} }`);
   }
   return `query ExploreRole($slug: String!) { role(slug: $slug) {
-  slug title summary track seniority onetCode jobZone
+  slug title summary track seniority onetCode jobZone classifiedBy { ${SOURCE} }
   alternateTitles(first: 8) { title }
   payBenchmark { basis averageSalary medianSalary sources { ${SOURCE} } }
   pay { basis averageSalary medianSalary headlineSalary hourlyRate hourlyMedian salaryRange { low high }
@@ -186,7 +186,7 @@ function movesList(moves, dir, notes) {
       link({ role: other.slug }, other.title), " ",
       h("span", { class: `kind kind-${m.kind.toLowerCase()}` }, words(m.kind)),
       known(m.typicalYears) ? ` · after ${years(m.typicalYears)}` : "",
-      known(m.likelihood) ? ` · likelihood ${chance(m.likelihood)}` : "",
+      known(m.likelihood) ? ` · likelihood ${chance(m.likelihood)}` : "", known(m.likelihood) && m.assessedBy ? notes.cite(m.assessedBy) : null,
       m.salaryChange ? ` · ${payChange(m.salaryChange)}` : "",
       m.derived ? " · inferred" : "",
       notes.cite(m.source),
@@ -230,7 +230,7 @@ export async function roleView(params, { schema }) {
 
   const body = [
     h("h1", {}, role.title),
-    h("p", { class: "badges" }, badges.map((b) => h("span", { class: "badge" }, b))),
+    h("p", { class: "badges" }, badges.map((b) => h("span", { class: "badge" }, b)), role.classifiedBy && (role.track || known(role.seniority)) ? notes.cite(role.classifiedBy) : null),
     role.summary ? h("p", { class: "lead" }, role.summary) : null,
     role.alternateTitles.length ? h("p", { class: "muted" }, "Also called: ", role.alternateTitles.map((a) => a.title).join(", ")) : null,
     h("p", { class: "actions" },
@@ -300,12 +300,12 @@ export async function skillView(params) {
 }
 
 export async function certView(params) {
-  const { certification: c } = await gql(`query ExploreCert($slug: String!) { certification(slug: $slug) { name acronym issuer
+  const { certification: c } = await gql(`query ExploreCert($slug: String!) { certification(slug: $slug) { name acronym issuer issuerSource { ${SOURCE} }
     roles { role { slug title } relevance note source { ${SOURCE} } } } }`, { slug: params.get("cert") });
   const notes = new Footnotes();
   return {
     title: c.name,
-    body: [h("h1", {}, c.name, c.acronym ? ` (${c.acronym})` : ""), c.issuer ? h("p", { class: "muted" }, `Awarded by ${c.issuer}`) : null,
+    body: [h("h1", {}, c.name, c.acronym ? ` (${c.acronym})` : ""), c.issuer ? h("p", { class: "muted" }, `Awarded by ${c.issuer}`, c.issuerSource ? notes.cite(c.issuerSource) : null) : null,
       section("cert-roles-h", "Roles that value it",
         h("ul", {}, c.roles.map((r) => h("li", {}, link({ role: r.role.slug }, r.role.title), " ", h("span", { class: "kind" }, words(r.relevance)), r.note ? ` — ${r.note}` : "", notes.cite(r.source))))),
       notes.section()],

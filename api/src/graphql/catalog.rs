@@ -103,12 +103,29 @@ impl Certification {
     async fn issuer(&self) -> Option<&str> {
         self.row().issuer.as_deref()
     }
+    /// Where `issuer` comes from: the editorial source (the documents name certifications,
+    /// not their issuers); null when no issuer is set.
+    async fn issuer_source(&self) -> Option<Source> {
+        self.row()
+            .issuer
+            .as_ref()
+            .and_then(|_| Source::editorial(&self.m))
+    }
     /// Roles that value it, with relevance and source.
     async fn roles(&self) -> Vec<RoleCertification> {
         self.m.certification_links[self.i as usize]
             .iter()
             .map(|l| RoleCertification(At::new(&self.m, l.role, l.pos as usize)))
             .collect()
+    }
+}
+
+impl Source {
+    /// The editorial source: values we set ourselves (classifications, weights, inferences)
+    /// cite it. `None` when the data has none (e.g. after a dataset REPLACE without it).
+    pub(crate) fn editorial(m: &Model) -> Option<Self> {
+        m.source_index(seed::dataset::EDITORIAL_SOURCE)
+            .map(|i| Self::at(m, i))
     }
 }
 

@@ -166,6 +166,11 @@ impl Role {
     async fn seniority(&self) -> Option<i32> {
         self.row().seniority
     }
+    /// Where `track` and `seniority` come from: they are our classification, so the editorial
+    /// source (for an O*NET occupation, seniority follows its job zone).
+    async fn classified_by(&self) -> Option<Source> {
+        Source::editorial(&self.m)
+    }
     /// O*NET-SOC occupation code, when known (e.g. `11-3021.00`).
     async fn onet_code(&self) -> Option<&str> {
         self.row().onet_code.as_deref()
@@ -780,9 +785,15 @@ impl CareerMove {
     async fn description(&self) -> Option<&str> {
         self.row().description.as_deref()
     }
-    /// True when we inferred the move rather than the source stating it.
+    /// True when we inferred the move rather than the source stating it (its `source` is then
+    /// the editorial source).
     async fn derived(&self) -> bool {
         self.row().derived
+    }
+    /// Where `kind` and `likelihood` come from: our classification of what `source` states,
+    /// so the editorial source (the move itself keeps its `source`).
+    async fn assessed_by(&self) -> Option<Source> {
+        Source::editorial(&self.m)
     }
     /// Salary change of the move, like for like (see `SalaryChange`); null when either role
     /// has no pay.
