@@ -245,6 +245,27 @@ fn role_plus_three(t: &Truth, o: usize, _: &[f64]) -> Option<Profile> {
     })
 }
 
+/// The `matchRoles` profile of `p`: its claims by skill slug, its current role by slug.
+fn request_of(
+    p: &Profile,
+    m: &api::model::ReadModel,
+    role: &[usize],
+    skill: &[String],
+) -> ProfileRequest {
+    ProfileRequest {
+        current_role: p.current.map(|c| m.roles[role[c]].slug.clone()),
+        skills: p
+            .claims
+            .iter()
+            .map(|&(x, level)| SkillClaim {
+                skill: skill[x].clone(),
+                level,
+            })
+            .collect(),
+        ..ProfileRequest::default()
+    }
+}
+
 /// Scores of one ranking against the truth.
 #[derive(Default)]
 struct Tally {
@@ -422,18 +443,7 @@ async fn main() {
             let Some(p) = shape(&t, o, &mean_importance) else {
                 continue;
             };
-            let request = ProfileRequest {
-                current_role: p.current.map(|c| m.roles[role[c]].slug.clone()),
-                skills: p
-                    .claims
-                    .iter()
-                    .map(|&(x, level)| SkillClaim {
-                        skill: skill[x].clone(),
-                        level,
-                    })
-                    .collect(),
-                ..ProfileRequest::default()
-            };
+            let request = request_of(&p, &m, &role, &skill);
             let start = Instant::now();
             let (_, fits) = planning::match_roles(&m, &request, PAGE, &MatchConditions::default())
                 .expect("match");
@@ -531,17 +541,7 @@ async fn main() {
         let Some(p) = shape(&t, o, &mean_importance) else {
             continue;
         };
-        let request = ProfileRequest {
-            skills: p
-                .claims
-                .iter()
-                .map(|&(x, level)| SkillClaim {
-                    skill: skill[x].clone(),
-                    level,
-                })
-                .collect(),
-            ..ProfileRequest::default()
-        };
+        let request = request_of(&p, &m, &role, &skill);
         let (_, fits) =
             planning::match_roles(&m, &request, 5, &MatchConditions::default()).expect("match");
         let top: Vec<String> = fits

@@ -441,19 +441,12 @@ impl Education {
     /// several sources state one level), strongest requirement first, then in source order.
     /// `requirements` lists the per-source records.
     async fn degrees(&self) -> Vec<DegreeItem> {
-        let mut items: Vec<DegreeItem> = Vec::new();
-        for row in EducationItem::all_of(&self.0.m, self.0.role) {
-            if !self.0.keeps(row.row().source_id) {
-                continue;
-            }
-            match items.iter_mut().find(|x| x.level == row.row().level) {
-                Some(item) => item.statements.push(row),
-                None => items.push(DegreeItem {
-                    level: row.row().level.clone(),
-                    statements: vec![row],
-                }),
-            }
-        }
+        let mut rows = EducationItem::all_of(&self.0.m, self.0.role);
+        rows.retain(|r| self.0.keeps(r.row().source_id));
+        let mut items: Vec<DegreeItem> = super::role::group_by(rows, |r| r.row().level.clone())
+            .into_iter()
+            .map(|(level, statements)| DegreeItem { level, statements })
+            .collect();
         items.sort_by_key(|x| requirement_rank(&x.strongest()));
         items
     }

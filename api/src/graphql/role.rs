@@ -275,35 +275,22 @@ impl Role {
     /// (where several sources name one certification), strongest relevance first, then in
     /// the order sources name them. `certifications` lists the per-source records.
     async fn certification_items(&self) -> Vec<CertificationItem> {
-        let mut items: Vec<CertificationItem> = Vec::new();
-        for row in RoleCertification::all_of(&self.m, self.i) {
-            let id = row.row().certification_id;
-            match items.iter_mut().find(|x| x.id == id) {
-                Some(item) => item.statements.push(row),
-                None => items.push(CertificationItem {
-                    id,
-                    statements: vec![row],
-                }),
-            }
-        }
+        let rows = RoleCertification::all_of(&self.m, self.i);
+        let mut items: Vec<CertificationItem> = group_by(rows, |r| r.row().certification_id)
+            .into_iter()
+            .map(|(id, statements)| CertificationItem { id, statements })
+            .collect();
         items.sort_by_key(|x| x.strongest().strength_rank());
         items
     }
     /// Skills the role needs, each once, with every source's figures beside it, heaviest
     /// first (as `skills`, which lists the per-source records).
     async fn skill_items(&self) -> Vec<SkillItem> {
-        let mut items: Vec<SkillItem> = Vec::new();
-        for row in At::all(&self.m, self.i, self.facts().skills.len()).map(RoleSkill) {
-            let id = row.row().skill_id;
-            match items.iter_mut().find(|x| x.id == id) {
-                Some(item) => item.statements.push(row),
-                None => items.push(SkillItem {
-                    id,
-                    statements: vec![row],
-                }),
-            }
-        }
-        items
+        let rows = At::all(&self.m, self.i, self.facts().skills.len()).map(RoleSkill);
+        group_by(rows, |r| r.row().skill_id)
+            .into_iter()
+            .map(|(id, statements)| SkillItem { id, statements })
+            .collect()
     }
     /// Certifications the role values: one record per source statement (a certification two
     /// sources name appears twice; `certificationItems` lists each once).
@@ -557,6 +544,22 @@ impl RoleCertification {
     async fn source(&self) -> GqlResult<Source> {
         Source::by_id(&self.0.m, self.row().source_id)
     }
+}
+
+/// `rows` grouped by `key`, groups in the order their keys first appear, rows in order.
+pub(crate) fn group_by<T, K: PartialEq>(
+    rows: impl IntoIterator<Item = T>,
+    key: impl Fn(&T) -> K,
+) -> Vec<(K, Vec<T>)> {
+    let mut groups: Vec<(K, Vec<T>)> = Vec::new();
+    for row in rows {
+        let k = key(&row);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, list)) => list.push(row),
+            None => groups.push((k, vec![row])),
+        }
+    }
+    groups
 }
 
 /// A certification a role values, once, with what each source states about it.
