@@ -169,6 +169,7 @@ fn synthetic(roles: usize, moves: usize) {
             title: r.title.clone(),
             salary: Some(r.salary),
             job_zone: None,
+            pay: Default::default(),
             skills: Vec::new(),
             certifications: Vec::new(),
         }),

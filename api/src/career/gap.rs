@@ -148,6 +148,7 @@ mod tests {
             slug: "r".into(),
             title: "R".into(),
             salary: None,
+            pay: Default::default(),
             job_zone: None,
             skills,
             certifications: certs

@@ -168,7 +168,10 @@ pub fn fit(g: &GraphSnapshot, person: &Person, holder: &Holder, role: usize) -> 
         transition: Transition {
             similarity: fit.score,
             job_zone_gap: holder.job_zone.zip(target.job_zone).map(|(a, b)| b - a),
-            wage_ratio: similarity::wage_ratio(person.salary, target.salary),
+            wage_ratio: match person.current {
+                Some(c) => similarity::pay_ratio(&g.roles[c], target),
+                None => similarity::wage_ratio(person.salary, target.salary),
+            },
         },
     }
 }

@@ -502,7 +502,8 @@ pub struct SimilarGates {
     pub min_similarity: f64,
     /// Largest job-zone step up; `None`: any. Unknown job zones pass.
     pub max_job_zone_gap: Option<i32>,
-    /// Least ratio of the new headline pay to the old; `None`: any. Unknown pay passes.
+    /// Least ratio of the new pay to the old, like for like; `None`: any. Unknown or not
+    /// comparable pay passes.
     pub min_wage_ratio: Option<f64>,
 }
 
@@ -523,7 +524,7 @@ pub struct Transition {
     pub similarity: f64,
     /// New job zone − old, when both are known.
     pub job_zone_gap: Option<i32>,
-    /// New headline pay ÷ old, when both are known.
+    /// New pay ÷ old, like for like (see `SalaryChange`), when such a pair is known.
     pub wage_ratio: Option<f64>,
 }
 
@@ -560,6 +561,17 @@ pub fn wage_ratio(from: Option<i32>, to: Option<i32>) -> Option<f64> {
     }
 }
 
+/// The pay ratio of a move from role `a` to role `b`, like for like (`RolePay::like_for_like`);
+/// `None` (the gate passes: unknown) when no pair of one kind exists. Roles without pay
+/// figures by kind (as in tests) compare their headline salaries.
+pub fn pay_ratio(a: &RoleNode, b: &RoleNode) -> Option<f64> {
+    if a.pay == super::snapshot::RolePay::default() && b.pay == a.pay {
+        return wage_ratio(a.salary, b.salary);
+    }
+    let ((x, y), _) = a.pay.like_for_like(&b.pay)?;
+    wage_ratio(Some(x), Some(y))
+}
+
 impl super::GraphSnapshot {
     /// The gate values of moving from role `a` to role `b` (indices).
     pub fn transition(&self, a: usize, b: usize) -> Transition {
@@ -572,7 +584,7 @@ impl super::GraphSnapshot {
         Transition {
             similarity: kept.unwrap_or_else(|| self.similarity.of(&self.roles, a, b)),
             job_zone_gap: ra.job_zone.zip(rb.job_zone).map(|(x, y)| y - x),
-            wage_ratio: wage_ratio(ra.salary, rb.salary),
+            wage_ratio: pay_ratio(ra, rb),
         }
     }
 }
@@ -677,6 +689,7 @@ pub(crate) mod tests {
             slug: format!("r{i:03}"),
             title: format!("Role {i:03}"),
             salary: Some(50_000 + 1_000 * i as i32),
+            pay: Default::default(),
             job_zone: Some(2 + (i % 3) as i32),
             skills: skills
                 .iter()
@@ -781,6 +794,32 @@ pub(crate) mod tests {
         assert!((leveled.coverage - 1.0 / (1.0 + UNSTATED_WITH_LEVELS)).abs() < 1e-12);
         let plain = holder(&[(1, None)]).fit(&needs, None);
         assert!((plain.coverage - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_pay_gate_compares_like_for_like() {
+        use crate::career::snapshot::RolePay;
+        let with = |own: Option<i32>, benchmark: Option<(i32, i32)>, soc: &str| {
+            let mut r = role(0, &[]);
+            r.pay = RolePay {
+                own,
+                benchmark,
+                occupation: Some(soc.to_owned()),
+            };
+            r
+        };
+        // Both with pay of their own: compared.
+        let a = with(Some(100_000), Some((190_000, 7)), "11-3021");
+        let b = with(Some(120_000), Some((190_000, 7)), "11-3021");
+        assert_eq!(pay_ratio(&a, &b), Some(1.2));
+        // One own figure against a benchmark of the same occupation: no pair, the gate passes.
+        let c = with(None, Some((190_000, 7)), "11-3021");
+        assert_eq!(pay_ratio(&a, &c), None);
+        // Two occupations' benchmarks of one release are compared; of two releases, not.
+        let d = with(None, Some((95_000, 7)), "15-1244");
+        assert_eq!(pay_ratio(&d, &c), Some(2.0));
+        let e = with(None, Some((95_000, 6)), "15-1244");
+        assert_eq!(pay_ratio(&e, &c), None);
     }
 
     #[test]

@@ -16,8 +16,58 @@ pub struct RoleNode {
     pub salary: Option<i32>,
     /// O*NET job zone (1–5), when known.
     pub job_zone: Option<i32>,
+    /// Pay figures by kind, for like-for-like differences.
+    pub pay: RolePay,
     pub skills: Vec<SkillWeight>,
     pub certifications: Vec<CertificationLink>,
+}
+
+/// A role's yearly pay figures by kind (README "Pay: one source per record").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RolePay {
+    /// From a source describing the role itself (its document), when one states pay.
+    pub own: Option<i32>,
+    /// The occupation benchmark and the dataset release (source id) it comes from.
+    pub benchmark: Option<(i32, i32)>,
+    /// The role's occupation (SOC code, e.g. `11-3021`), when known.
+    pub occupation: Option<String>,
+}
+
+/// What a pay difference between two roles compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SalaryBasis {
+    /// Both roles' own pay (each from a source describing that role).
+    RolePay,
+    /// Both roles' occupation benchmarks from the same dataset release (different occupations).
+    OccupationBenchmark,
+    /// Both roles' annual medians in an asked area (different occupations).
+    AreaMedian,
+    /// No pair of figures of one kind.
+    NotComparable,
+}
+
+impl RolePay {
+    /// Whether the two roles are of one occupation (and so share its benchmark).
+    pub fn same_occupation(&self, other: &RolePay) -> bool {
+        self.occupation.is_some() && self.occupation == other.occupation
+    }
+
+    /// The national figures a difference from this role to `to` compares, like for like: both
+    /// roles' own pay, else both occupation benchmarks of one release when the occupations
+    /// differ; `None` when there is no such pair.
+    pub fn like_for_like(&self, to: &RolePay) -> Option<((i32, i32), SalaryBasis)> {
+        if let (Some(a), Some(b)) = (self.own, to.own) {
+            return Some(((a, b), SalaryBasis::RolePay));
+        }
+        match (self.benchmark, to.benchmark) {
+            (Some((a, release_a)), Some((b, release_b)))
+                if release_a == release_b && !self.same_occupation(to) =>
+            {
+                Some(((a, b), SalaryBasis::OccupationBenchmark))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// How much a role needs a skill, aggregated over sources.
@@ -286,6 +336,7 @@ pub(crate) mod tests {
                 slug: format!("r{i:02}"),
                 title: format!("Role {i:02}"),
                 salary: Some(50_000 + 10_000 * i as i32),
+                pay: RolePay::default(),
                 job_zone: None,
                 skills: Vec::new(),
                 certifications: Vec::new(),

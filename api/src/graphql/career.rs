@@ -800,7 +800,7 @@ impl CareerQuery {
         )]
         max_job_zone_gap: Option<i32>,
         #[graphql(
-            desc = "With `includeSimilar`: least ratio of new to old headline pay of a computed move (default 0.75; unknown pay passes)."
+            desc = "With `includeSimilar`: least ratio of new to old pay of a computed move, like for like (both roles' own pay, or two occupations' benchmarks of one release; default 0.75; unknown or not comparable passes)."
         )]
         min_wage_ratio: Option<f64>,
     ) -> GqlResult<CareerRouteSet> {

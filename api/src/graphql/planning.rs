@@ -114,7 +114,7 @@ pub struct TransitionGates {
     pub job_zone_gap: Option<i32>,
     /// Whether the job-zone step is within the gate (`maxJobZoneGap`, default 1; unknown passes).
     pub job_zone_ok: bool,
-    /// New headline pay ÷ old, when both are known.
+    /// New pay ÷ old, like for like (see `SalaryChange`), when such a pair is known.
     pub wage_ratio: Option<f64>,
     /// Whether the pay ratio is within the gate (`minWageRatio`, default 0.75; unknown passes).
     pub wage_ok: bool,

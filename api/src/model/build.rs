@@ -18,7 +18,7 @@ use super::{
 };
 use crate::career::GraphSnapshot;
 use crate::career::snapshot::{
-    CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, SkillWeight,
+    CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, RolePay, SkillWeight,
 };
 use crate::career::text_index::{Entry, EntryKind};
 use crate::error::ApiResult;
@@ -603,6 +603,14 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
             title: r.title.clone(),
             salary: f.headline_salary,
             job_zone: r.job_zone,
+            pay: RolePay {
+                own: f.role_salary,
+                benchmark: f.benchmark_salary.zip(f.benchmark_source()),
+                occupation: r
+                    .onet_code
+                    .as_deref()
+                    .map(|c| c.split('.').next().unwrap_or(c).to_owned()),
+            },
             skills: skill_weights(&f.skills),
             certifications: strongest_certifications(&f.certifications),
         })

@@ -146,20 +146,7 @@ pub fn annual_median(m: &ReadModel, asked: &AskedArea, role: usize) -> Option<i3
     role_wage(m, p, role, asked.area).and_then(|w| p.wages[w].annual_median())
 }
 
-/// What a salary change between two roles is computed from (the like-for-like rule, README
-/// "Pay").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SalaryBasis {
-    /// Both roles' own pay figures (each from a source describing that role).
-    RolePay,
-    /// Both roles' occupation benchmarks from the same dataset release (different occupations).
-    OccupationBenchmark,
-    /// Both roles' annual medians in the asked area (different occupations).
-    AreaMedian,
-    /// No pair of figures of one kind: the roles share one occupation benchmark and do not both
-    /// have pay of their own, or their figures come from different kinds of source.
-    NotComparable,
-}
+pub use crate::career::snapshot::SalaryBasis;
 
 /// The yearly figures a salary change compares, and which kind they are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,12 +154,6 @@ pub struct Salaries {
     /// (from, to); `None` when not comparable.
     pub pair: Option<(i32, i32)>,
     pub basis: SalaryBasis,
-}
-
-/// The SOC code of the role's O*NET occupation (`11-3021` of `11-3021.00`).
-fn soc(m: &ReadModel, role: usize) -> Option<&str> {
-    let code = m.roles.get(role)?.onet_code.as_deref()?;
-    Some(code.split('.').next().unwrap_or(code))
 }
 
 /// The figures a pay difference from role `from` to role `to` compares, like for like: with
@@ -186,30 +167,23 @@ pub fn move_salaries(
     to: usize,
     area: Option<&AskedArea>,
 ) -> Option<Salaries> {
-    let (fa, fb) = (&m.facts[from], &m.facts[to]);
-    fa.headline_salary?;
-    fb.headline_salary?;
-    let same_occupation = soc(m, from).is_some() && soc(m, from) == soc(m, to);
-    let found = |a: i32, b: i32, basis| {
+    let (a, b) = (&m.graph.roles[from], &m.graph.roles[to]);
+    a.salary?;
+    b.salary?;
+    let found = |x: i32, y: i32, basis| {
         Some(Salaries {
-            pair: Some((a, b)),
+            pair: Some((x, y)),
             basis,
         })
     };
     if let Some(area) = area
-        && !same_occupation
-        && let (Some(a), Some(b)) = (annual_median(m, area, from), annual_median(m, area, to))
+        && !a.pay.same_occupation(&b.pay)
+        && let (Some(x), Some(y)) = (annual_median(m, area, from), annual_median(m, area, to))
     {
-        return found(a, b, SalaryBasis::AreaMedian);
+        return found(x, y, SalaryBasis::AreaMedian);
     }
-    if let (Some(a), Some(b)) = (fa.role_salary, fb.role_salary) {
-        return found(a, b, SalaryBasis::RolePay);
-    }
-    if !same_occupation
-        && let (Some(a), Some(b)) = (fa.benchmark_salary, fb.benchmark_salary)
-        && fa.benchmark_source() == fb.benchmark_source()
-    {
-        return found(a, b, SalaryBasis::OccupationBenchmark);
+    if let Some(((x, y), basis)) = a.pay.like_for_like(&b.pay) {
+        return found(x, y, basis);
     }
     Some(Salaries {
         pair: None,
