@@ -20,8 +20,6 @@ pub struct Person {
     pub current: Option<usize>,
     /// The person's job zone: the current role's, else estimated from experience.
     pub job_zone: Option<i32>,
-    /// The person's pay: the current role's headline salary.
-    pub salary: Option<i32>,
 }
 
 /// O*NET's job zones by related experience (zone 1: none … zone 5: over four years): the
@@ -168,10 +166,9 @@ pub fn fit(g: &GraphSnapshot, person: &Person, holder: &Holder, role: usize) -> 
         transition: Transition {
             similarity: fit.score,
             job_zone_gap: holder.job_zone.zip(target.job_zone).map(|(a, b)| b - a),
-            wage_ratio: match person.current {
-                Some(c) => similarity::pay_ratio(&g.roles[c], target),
-                None => similarity::wage_ratio(person.salary, target.salary),
-            },
+            wage_ratio: person
+                .current
+                .and_then(|c| similarity::pay_ratio(&g.roles[c], target)),
         },
     }
 }

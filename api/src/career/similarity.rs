@@ -562,12 +562,8 @@ pub fn wage_ratio(from: Option<i32>, to: Option<i32>) -> Option<f64> {
 }
 
 /// The pay ratio of a move from role `a` to role `b`, like for like (`RolePay::like_for_like`);
-/// `None` (the gate passes: unknown) when no pair of one kind exists. Roles without pay
-/// figures by kind (as in tests) compare their headline salaries.
+/// `None` (the gate passes: unknown) when no pair of one kind exists.
 pub fn pay_ratio(a: &RoleNode, b: &RoleNode) -> Option<f64> {
-    if a.pay == super::snapshot::RolePay::default() && b.pay == a.pay {
-        return wage_ratio(a.salary, b.salary);
-    }
     let ((x, y), _) = a.pay.like_for_like(&b.pay)?;
     wage_ratio(Some(x), Some(y))
 }

@@ -13,12 +13,11 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Stre
 
 use super::place::PlaceSlot;
 use super::{
-    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, headline_salary, pay_profile,
-    skill_order,
+    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, pay_profile, skill_order,
 };
 use crate::career::GraphSnapshot;
 use crate::career::snapshot::{
-    CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, RolePay, SkillWeight,
+    CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, SkillWeight,
 };
 use crate::career::text_index::{Entry, EntryKind};
 use crate::error::ApiResult;
@@ -435,15 +434,9 @@ fn sort_facts(f: &mut RoleFacts, as_of: &HashMap<i32, &str>) {
             .then(a.id.cmp(&b.id))
     });
     let dataset = |p: &role_profile::Model| as_of.contains_key(&p.source_id);
-    let own = pay_profile(&f.profiles, |p| !dataset(p));
     f.benchmark_profile = pay_profile(&f.profiles, dataset);
-    f.pay_profile = own.or(f.benchmark_profile);
-    let salary_at = |at: Option<u32>| {
-        at.and_then(|i| headline_salary(std::slice::from_ref(&f.profiles[i as usize])))
-    };
-    f.role_salary = salary_at(own);
-    f.benchmark_salary = salary_at(f.benchmark_profile);
-    f.headline_salary = f.role_salary.or(f.benchmark_salary);
+    f.pay_profile = pay_profile(&f.profiles, |p| !dataset(p)).or(f.benchmark_profile);
+    f.headline_salary = f.salary_at(f.pay_profile);
     f.demographics.sort_by_key(|r| (r.source_id, r.id));
     f.skills.sort_by(|a, b| {
         skill_order(a, b)
@@ -603,14 +596,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
             title: r.title.clone(),
             salary: f.headline_salary,
             job_zone: r.job_zone,
-            pay: RolePay {
-                own: f.role_salary,
-                benchmark: f.benchmark_salary.zip(f.benchmark_source()),
-                occupation: r
-                    .onet_code
-                    .as_deref()
-                    .map(|c| c.split('.').next().unwrap_or(c).to_owned()),
-            },
+            pay: f.pay_by_kind(r.onet_code.as_deref()),
             skills: skill_weights(&f.skills),
             certifications: strongest_certifications(&f.certifications),
         })

@@ -67,13 +67,8 @@ pub struct RoleFacts {
     /// Position in `profiles` of the newest dataset release stating pay (BLS: the occupation
     /// benchmark), when any.
     pub benchmark_profile: Option<u32>,
-    /// Headline yearly salary of the pay record (see [`headline_salary`]): `role_salary`, else
-    /// `benchmark_salary`.
+    /// Headline yearly salary of the pay record (see [`headline_salary`]).
     pub headline_salary: Option<i32>,
-    /// Headline yearly salary from a source describing the role itself, when one states pay.
-    pub role_salary: Option<i32>,
-    /// Headline yearly salary of the occupation benchmark, when a dataset release states pay.
-    pub benchmark_salary: Option<i32>,
     /// By source, then id.
     pub demographics: Vec<role_demographic::Model>,
     /// Heaviest first (see [`skill_order`]).
@@ -109,10 +104,25 @@ pub struct RoleFacts {
 }
 
 impl RoleFacts {
-    /// The source of the occupation benchmark, when any.
-    pub fn benchmark_source(&self) -> Option<i32> {
-        self.benchmark_profile
-            .map(|p| self.profiles[p as usize].source_id)
+    /// The headline yearly salary of the profile at position `at`.
+    pub(crate) fn salary_at(&self, at: Option<u32>) -> Option<i32> {
+        at.and_then(|i| headline_salary(std::slice::from_ref(&self.profiles[i as usize])))
+    }
+
+    /// The role's pay figures by kind: its own (when the pay record is not the benchmark), the
+    /// occupation benchmark with its release, and its occupation (SOC code of `onet_code`).
+    pub fn pay_by_kind(&self, onet_code: Option<&str>) -> crate::career::snapshot::RolePay {
+        let own = self
+            .pay_profile
+            .filter(|&p| Some(p) != self.benchmark_profile);
+        crate::career::snapshot::RolePay {
+            own: self.salary_at(own),
+            benchmark: self.salary_at(self.benchmark_profile).zip(
+                self.benchmark_profile
+                    .map(|p| self.profiles[p as usize].source_id),
+            ),
+            occupation: onet_code.map(|c| c.split('.').next().unwrap_or(c).to_owned()),
+        }
     }
 }
 

@@ -179,7 +179,6 @@ pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
         job_zone: node.and_then(|n| n.job_zone).or(profile
             .years_experience
             .map(matching::job_zone_for_experience)),
-        salary: node.and_then(|n| n.salary),
     })
 }
 
