@@ -268,7 +268,8 @@ pub struct MatchGates {
     /// The job-zone step up is at most 1; null when the person's or role's job zone is
     /// unknown.
     pub job_zone: Option<bool>,
-    /// The role pays at least 75 % of the current role; null without a current role or pay.
+    /// The role pays at least 75 % of the current role, like for like; null without a current
+    /// role or a comparable pair of pay figures.
     pub pay: Option<bool>,
 }
 
@@ -382,7 +383,8 @@ impl RoleMatch {
             })
             .collect()
     }
-    /// The role's job zone − the person's (the current role's, else from `yearsExperience`).
+    /// The role's job zone − the person's (the current role's, else from `yearsExperience`,
+    /// else the zone of the role their skills fit best; null when unknown).
     async fn job_zone_gap(&self) -> Option<i32> {
         self.fit.transition.job_zone_gap
     }

@@ -220,10 +220,7 @@ impl Role {
                 .position(crate::model::has_pay)
                 .map(|i| i as u32)
         });
-        Pay(match only {
-            Some(p) => Profiles::new(self.m.clone(), self.i, Some(p)),
-            None => Profiles::new(self.m.clone(), self.i, None),
-        })
+        Pay(Profiles::new(self.m.clone(), self.i, only))
     }
     /// The occupation benchmark: the newest dataset release's national figures for the role's
     /// occupation (BLS OEWS), beside the role's own `pay`, never merged into it. Several roles
