@@ -36,6 +36,8 @@ pub struct Config {
     #[command(flatten)]
     pub cache: CacheConfig,
     #[command(flatten)]
+    pub mcp: McpConfig,
+    #[command(flatten)]
     pub log: LogConfig,
 }
 
@@ -177,6 +179,38 @@ pub struct CacheConfig {
     pub response_cache_mb: usize,
 }
 
+/// The MCP endpoint (`/mcp`).
+#[derive(Clone, Debug, Args)]
+pub struct McpConfig {
+    /// Host names (or `host:port`) `/mcp` answers to, comma-separated; other `Host` headers are
+    /// refused (403), which keeps a web page from reaching a local service by DNS rebinding.
+    /// List the public host name when the service is deployed; `*` accepts any host.
+    #[arg(
+        long,
+        env = "MCP_ALLOWED_HOSTS",
+        default_value = "localhost,127.0.0.1,::1"
+    )]
+    pub mcp_allowed_hosts: String,
+}
+
+impl McpConfig {
+    /// The allowed hosts; empty when any host is accepted.
+    pub fn allowed_hosts(&self) -> Vec<String> {
+        let hosts: Vec<String> = self
+            .mcp_allowed_hosts
+            .split(',')
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if hosts.iter().any(|h| h == "*") {
+            Vec::new()
+        } else {
+            hosts
+        }
+    }
+}
+
 /// Log output.
 #[derive(Clone, Debug, Args)]
 pub struct LogConfig {
@@ -217,6 +251,7 @@ defaults_from_flags!(
     QueryLimits,
     RateLimitConfig,
     CacheConfig,
+    McpConfig,
     LogConfig
 );
 
@@ -307,6 +342,7 @@ mod tests {
             "rate-limit-per-minute",
             "rate-limit-loopback",
             "response-cache-mb",
+            "mcp-allowed-hosts",
             "log-format",
         ];
         let expected: Vec<(String, String)> = expected

@@ -236,7 +236,10 @@ pub fn caller(request: &HttpRequest, tokens: &TokenSet) -> Caller {
 }
 
 /// Reads the body up to `limit` bytes; `Err(())` when it is larger.
-async fn read_body(mut payload: web::Payload, limit: usize) -> Result<Result<Vec<u8>, ()>, String> {
+pub(crate) async fn read_body(
+    mut payload: web::Payload,
+    limit: usize,
+) -> Result<Result<Vec<u8>, ()>, String> {
     let mut body = Vec::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| format!("cannot read the body: {e}"))?;

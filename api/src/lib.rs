@@ -4,7 +4,8 @@
 //! `startup` wires HTTP over the one app `state`; `graphql` holds the schema (one module per
 //! domain); `model` the in-memory read model every query answers from; `service` the use cases
 //! (listings over the model, admin writes); `career` the pure route engine; `error` the one
-//! error type; `pages` the browser pages compiled into the binary (`/explore`, `/graphiql`).
+//! error type; `pages` the browser pages compiled into the binary (`/explore`, `/graphiql`);
+//! `mcp` the same questions as MCP tools for AI assistants (`/mcp`).
 
 pub mod auth;
 pub mod career;
@@ -13,6 +14,7 @@ pub mod error;
 pub mod graphql;
 pub mod graphql_http;
 pub mod limits;
+pub mod mcp;
 pub mod metrics;
 pub mod model;
 pub mod pages;

@@ -1,4 +1,4 @@
-//! Per-client-IP rate limiting of `/graphql` (a keyed GCRA limiter from `governor`).
+//! Per-client-IP rate limiting of `/graphql` and `/mcp` (a keyed GCRA limiter from `governor`).
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -63,7 +63,7 @@ pub async fn rate_limit(
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let state = request.app_data::<web::Data<AppState>>().cloned();
     let verdict = match (&state, request.peer_addr()) {
-        (Some(state), Some(peer)) if request.path() == "/graphql" => {
+        (Some(state), Some(peer)) if matches!(request.path(), "/graphql" | "/mcp") => {
             state.rate_limit.check(peer.ip())
         }
         _ => Ok(()),

@@ -19,6 +19,13 @@ struct RequestLabels {
     outcome: String,
 }
 
+/// Labels of one MCP tool call's outcome.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ToolLabels {
+    tool: String,
+    outcome: String,
+}
+
 /// Labels of an HTTP rejection before GraphQL ran (413, 415, 429, …).
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RejectLabels {
@@ -42,6 +49,8 @@ struct Inner {
     requests: Family<RequestLabels, Counter>,
     latency: Histogram,
     rejected: Family<RejectLabels, Counter>,
+    tool_calls: Family<ToolLabels, Counter>,
+    tool_latency: Histogram,
     route_search: Histogram,
     graph_version: Gauge,
     pool: Family<PoolLabels, Gauge>,
@@ -83,6 +92,18 @@ impl Metrics {
             "Requests refused before execution, by reason",
             rejected.clone(),
         );
+        let tool_calls = Family::<ToolLabels, Counter>::default();
+        registry.register(
+            "mcp_tool_calls",
+            "MCP tool calls by tool and outcome (ok, bad_input, not_found, timeout, internal)",
+            tool_calls.clone(),
+        );
+        let tool_latency = Histogram::new(exponential_buckets(0.0005, 2.0, 16));
+        registry.register(
+            "mcp_tool_call_duration_seconds",
+            "Time to answer an MCP tool call",
+            tool_latency.clone(),
+        );
         // 1 µs … ~1 s.
         let route_search = Histogram::new(exponential_buckets(0.000_001, 4.0, 11));
         registry.register(
@@ -114,6 +135,8 @@ impl Metrics {
                 requests,
                 latency,
                 rejected,
+                tool_calls,
+                tool_latency,
                 route_search,
                 graph_version,
                 pool,
@@ -133,6 +156,18 @@ impl Metrics {
             })
             .inc();
         self.inner.latency.observe(elapsed.as_secs_f64());
+    }
+
+    /// Counts one MCP tool call and its latency.
+    pub fn record_tool_call(&self, tool: &str, outcome: &str, elapsed: Duration) {
+        self.inner
+            .tool_calls
+            .get_or_create(&ToolLabels {
+                tool: tool.to_owned(),
+                outcome: outcome.to_owned(),
+            })
+            .inc();
+        self.inner.tool_latency.observe(elapsed.as_secs_f64());
     }
 
     /// Counts a request refused before GraphQL ran.

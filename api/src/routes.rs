@@ -1,4 +1,4 @@
-//! HTTP routes: GraphQL endpoint, the browser pages (`pages`: explorer and GraphiQL), landing
+//! HTTP routes: GraphQL endpoint, MCP endpoint, the browser pages (`pages`: explorer and GraphiQL), landing
 //! page, health, readiness and metrics.
 
 use std::time::Duration;
@@ -7,6 +7,7 @@ use actix_web::{HttpResponse, web};
 use sea_orm::DatabaseBackend;
 
 use crate::graphql_http;
+use crate::mcp;
 use crate::metrics::PoolState;
 use crate::pages;
 use crate::state::AppState;
@@ -15,6 +16,9 @@ use crate::state::AppState;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/graphql", web::post().to(graphql_http::post))
         .route("/graphql", web::get().to(graphql_http::get))
+        .route("/mcp", web::post().to(mcp::http::handle))
+        .route("/mcp", web::get().to(mcp::http::handle))
+        .route("/mcp", web::delete().to(mcp::http::handle))
         .route("/health", web::get().to(health))
         .route("/ready", web::get().to(ready))
         .route("/metrics", web::get().to(metrics))
@@ -52,7 +56,8 @@ async fn index() -> HttpResponse {
          <h1>Career knowledge service</h1>\
          <p>GraphQL endpoint: <code>/graphql</code>. \
          Explore it in <a href=\"/graphiql\">GraphiQL</a>, or plan a career move in the \
-         <a href=\"/explore\">career explorer</a>.</p>",
+         <a href=\"/explore\">career explorer</a>. AI assistants connect to the MCP endpoint \
+         <code>/mcp</code> (Streamable HTTP).</p>",
         )
 }
 

@@ -18,6 +18,8 @@ use tracing_actix_web::TracingLogger;
 use crate::config::{Config, DataLoading, DatabaseConfig};
 use crate::graphql::build_schema;
 use crate::limits;
+use crate::mcp::CareerTools;
+use crate::mcp::http::McpEndpoint;
 use crate::metrics::Metrics;
 use crate::model::ModelStore;
 use crate::state::AppState;
@@ -227,7 +229,12 @@ impl Application {
         store.rebuild(&db).await?;
         crate::model::watch::spawn(store.clone(), db.clone(), config.database.is_in_memory());
         let state = AppState::new(config, db, store, Metrics::new(statements.clone()))?;
-        let schema = web::Data::new(build_schema(state.clone()));
+        let schema = build_schema(state.clone());
+        let mcp = web::Data::new(McpEndpoint::new(
+            CareerTools::new(schema.clone(), state.clone())?,
+            &state,
+        ));
+        let schema = web::Data::new(schema);
         let server = &state.config.server;
         let listener = TcpListener::bind((server.host.as_str(), server.port))
             .with_context(|| format!("cannot listen on {}:{}", server.host, server.port))?;
@@ -241,6 +248,7 @@ impl Application {
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())
                 .app_data(schema.clone())
+                .app_data(mcp.clone())
                 // Our handlers read the payload themselves and answer 413 with a GraphQL body.
                 .app_data(web::PayloadConfig::new(usize::MAX))
                 .configure(routes::configure)

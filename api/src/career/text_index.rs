@@ -6,7 +6,8 @@
 //! of 1 (words of 4–7 letters) or 2 (8 and more) (0.7, 0.6). A label's score is the mean of its
 //! word scores times the kind's boost (titles 1.0, alternate titles 0.9, skills and
 //! certifications 0.8), plus 0.1 when the label starts with the query; each entity keeps its
-//! best label.
+//! best label. A query with a known abbreviation (`IT`, `CIO`, `VP`, …) is also scored spelled
+//! out, at 0.95 of a literal match, so `IT Manager` finds Information Technology Manager.
 
 use std::collections::HashMap;
 
@@ -141,6 +142,32 @@ impl TextIndex {
         if terms.is_empty() || limit == 0 {
             return Vec::new();
         }
+        let mut by_entity: HashMap<(EntryKind, i32), Hit> = HashMap::new();
+        self.score_into(&terms, 1.0, &mut by_entity);
+        let expanded = expand(&terms);
+        if expanded != terms {
+            self.score_into(&expanded, EXPANDED, &mut by_entity);
+        }
+        let mut hits: Vec<Hit> = by_entity.into_values().collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.label.len().cmp(&b.label.len()))
+                .then(a.label.cmp(&b.label))
+                .then(a.id.cmp(&b.id))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Scores every entry matching all of `terms` (times `weight`) into `by_entity`, keeping
+    /// each entity's best label.
+    fn score_into(
+        &self,
+        terms: &[String],
+        weight: f64,
+        by_entity: &mut HashMap<(EntryKind, i32), Hit>,
+    ) {
         // entry → summed best word scores, for entries that matched every word so far.
         let mut scores: Option<HashMap<u32, f64>> = None;
         for (t, term) in terms.iter().enumerate() {
@@ -160,7 +187,6 @@ impl TextIndex {
             });
         }
         let joined = terms.join(" ");
-        let mut by_entity: HashMap<(EntryKind, i32), Hit> = HashMap::new();
         for (entry, sum) in scores.unwrap_or_default() {
             let e = &self.entries[entry as usize];
             let starts = if self.normalized[entry as usize].starts_with(&joined) {
@@ -168,7 +194,7 @@ impl TextIndex {
             } else {
                 0.0
             };
-            let score = sum / terms.len() as f64 * e.boost + starts;
+            let score = sum / terms.len() as f64 * e.boost * weight + starts;
             let hit = Hit {
                 kind: e.kind,
                 id: e.id,
@@ -184,17 +210,42 @@ impl TextIndex {
                 }
             }
         }
-        let mut hits: Vec<Hit> = by_entity.into_values().collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.label.len().cmp(&b.label.len()))
-                .then(a.label.cmp(&b.label))
-                .then(a.id.cmp(&b.id))
-        });
-        hits.truncate(limit);
-        hits
     }
+}
+
+/// What a match through an expanded abbreviation is worth against a literal one.
+const EXPANDED: f64 = 0.95;
+
+/// Abbreviations people write in job titles, and the words titles spell out.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ai", "artificial intelligence"),
+    ("cfo", "chief financial officer"),
+    ("cio", "chief information officer"),
+    ("ciso", "chief information security officer"),
+    ("coo", "chief operating officer"),
+    ("cto", "chief technology officer"),
+    ("dba", "database administrator"),
+    ("hr", "human resources"),
+    ("it", "information technology"),
+    ("mgr", "manager"),
+    ("ml", "machine learning"),
+    ("qa", "quality assurance"),
+    ("rn", "registered nurse"),
+    ("sr", "senior"),
+    ("vp", "vice president"),
+];
+
+/// `terms` with every known abbreviation spelled out (README "Search").
+pub fn expand(terms: &[String]) -> Vec<String> {
+    terms
+        .iter()
+        .flat_map(
+            |t| match ABBREVIATIONS.binary_search_by(|(a, _)| (*a).cmp(t.as_str())) {
+                Ok(i) => ABBREVIATIONS[i].1.split(' ').map(str::to_owned).collect(),
+                Err(_) => vec![t.clone()],
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]
@@ -239,6 +290,37 @@ mod tests {
         // Every word must match.
         assert!(idx.search("software manager zebra", 5).is_empty());
         assert!(idx.search("   ", 5).is_empty());
+    }
+
+    #[test]
+    fn abbreviations_find_the_spelled_out_title_first() {
+        let idx = TextIndex::build(vec![
+            Entry {
+                kind: EntryKind::Role,
+                id: 1,
+                label: "Information Technology Manager".into(),
+                boost: 1.0,
+            },
+            Entry {
+                kind: EntryKind::Role,
+                id: 2,
+                label: "IT Manager".into(),
+                boost: 0.9,
+            },
+            Entry {
+                kind: EntryKind::Role,
+                id: 3,
+                label: "Chief Information Officer".into(),
+                boost: 1.0,
+            },
+        ]);
+        let hits = idx.search("IT manager", 5);
+        assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(idx.search("CIO", 5)[0].id, 3);
+        assert!(
+            ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0),
+            "sorted for binary search"
+        );
     }
 
     #[test]

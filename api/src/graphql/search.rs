@@ -18,6 +18,16 @@ pub enum SearchHitKind {
     Certification,
 }
 
+impl From<SearchHitKind> for EntryKind {
+    fn from(kind: SearchHitKind) -> Self {
+        match kind {
+            SearchHitKind::Role => Self::Role,
+            SearchHitKind::Skill => Self::Skill,
+            SearchHitKind::Certification => Self::Certification,
+        }
+    }
+}
+
 /// One search result.
 pub struct SearchHit {
     m: Model,
@@ -81,6 +91,8 @@ impl SearchQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Text to look for, 1–100 characters.")] query: String,
         #[graphql(desc = "How many results, 1–50.", default = 10)] first: Option<i32>,
+        #[graphql(desc = "Only hits of this kind (e.g. `ROLE` to find a role by title).")]
+        kind: Option<SearchHitKind>,
     ) -> GqlResult<Vec<SearchHit>> {
         let first = first.unwrap_or(10);
         if !(1..=50).contains(&first) {
@@ -91,10 +103,19 @@ impl SearchQuery {
             return Err(ApiError::bad_input("query", "must be 1–100 characters").into());
         }
         let m = super::model(ctx)?;
+        let wanted = kind.map(EntryKind::from);
+        // With a kind, rank every match and keep the first of that kind.
+        let limit = if wanted.is_some() {
+            usize::MAX
+        } else {
+            first as usize
+        };
         Ok(m.graph
             .text
-            .search(&query, first as usize)
+            .search(&query, limit)
             .into_iter()
+            .filter(|hit| wanted.is_none_or(|k| hit.kind == k))
+            .take(first as usize)
             .map(|hit| SearchHit { m: m.clone(), hit })
             .collect())
     }

@@ -1,0 +1,208 @@
+//! Tool arguments that name a role or an area, resolved to what the GraphQL query takes: a role
+//! by slug or by its exact title or alternate title, an area by code or exact name. Anything
+//! else is refused with the argument named and the closest matches (from the same search as
+//! GraphQL `search` and `areas`), so an assistant can correct itself.
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use crate::career::text_index::{EntryKind, expand, words};
+use crate::model::ReadModel;
+use crate::model::place::Places;
+use crate::service::place::areas;
+
+/// How many close matches a refusal lists.
+const SUGGESTIONS: usize = 5;
+
+/// A close match offered for an argument that matched nothing.
+#[derive(Clone, Debug, Serialize)]
+pub struct Suggestion {
+    /// What to pass instead: a role slug or an area code.
+    pub value: String,
+    /// The role's title or the area's name.
+    pub name: String,
+}
+
+/// An argument that names no role or area (or several roles).
+#[derive(Clone, Debug, Serialize)]
+pub struct ArgumentError {
+    /// The argument, as a path (`to`, `via[1]`, `profile.currentRole`).
+    pub argument: String,
+    /// What is wrong, naming the argument and the suggestions.
+    pub message: String,
+    /// The closest matches, best first.
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl ArgumentError {
+    fn new(argument: &str, problem: String, suggestions: Vec<Suggestion>) -> Self {
+        let message = if suggestions.is_empty() {
+            format!("argument `{argument}`: {problem}")
+        } else {
+            let listed: Vec<String> = suggestions
+                .iter()
+                .map(|s| format!("`{}` ({})", s.value, s.name))
+                .collect();
+            format!(
+                "argument `{argument}`: {problem}; closest: {}",
+                listed.join(", ")
+            )
+        };
+        Self {
+            argument: argument.to_owned(),
+            message,
+            suggestions,
+        }
+    }
+}
+
+/// What a resolver does with one text argument.
+type Resolve<'a> = dyn Fn(&str, &str) -> Result<String, ArgumentError> + 'a;
+
+/// Replaces each string (or string in a list) at `path` in `args` by what `resolve` makes of it.
+/// Absent, null and non-string values are left for the GraphQL layer to judge.
+pub fn resolve_at(
+    args: &mut Map<String, Json>,
+    path: &str,
+    resolve: &Resolve<'_>,
+) -> Result<(), ArgumentError> {
+    let (head, rest) = match path.split_once('.') {
+        Some((head, rest)) => (head, Some(rest)),
+        None => (path, None),
+    };
+    let Some(value) = args.get_mut(head) else {
+        return Ok(());
+    };
+    match (rest, value) {
+        (Some(rest), Json::Object(inner)) => resolve_at(inner, rest, &|arg, text| {
+            resolve(&format!("{head}.{arg}"), text)
+        }),
+        (None, Json::String(text)) => {
+            *text = resolve(head, text)?;
+            Ok(())
+        }
+        (None, Json::Array(items)) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                if let Json::String(text) = item {
+                    *text = resolve(&format!("{head}[{i}]"), text)?;
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The slug of the role `text` names: a slug, else the one role with that title (case and
+/// punctuation aside, abbreviations spelled out), else the one role with that alternate title.
+pub fn role(m: &ReadModel, argument: &str, text: &str) -> Result<String, ArgumentError> {
+    let wanted = text.trim();
+    for candidate in [wanted.to_owned(), wanted.to_lowercase()] {
+        if m.role_index(&candidate).is_some() {
+            return Ok(candidate);
+        }
+    }
+    // Every role the text matches, best first, each once, with how exactly: 2 when it is the
+    // role's title or a form of it (abbreviations spelled out), 1 when it is the label that matched (an
+    // alternate title), 0 otherwise.
+    let asked = words(wanted);
+    let spelled = expand(&asked);
+    let mut matched: Vec<(usize, u8)> = Vec::new();
+    for hit in m.graph.text.search(wanted, usize::MAX) {
+        let Some(i) = (hit.kind == EntryKind::Role)
+            .then(|| m.role_index_of_id(hit.id))
+            .flatten()
+        else {
+            continue;
+        };
+        let exactness = if title_forms(&m.roles[i].title)
+            .iter()
+            .any(|form| *form == asked || *form == spelled)
+        {
+            2
+        } else {
+            u8::from(words(&hit.label) == asked)
+        };
+        match matched.iter_mut().find(|(j, _)| *j == i) {
+            Some((_, seen)) => *seen = (*seen).max(exactness),
+            None => matched.push((i, exactness)),
+        }
+    }
+    let best = matched.iter().map(|(_, e)| *e).max().unwrap_or(0);
+    let exact: Vec<usize> = matched
+        .iter()
+        .filter(|(_, e)| best > 0 && *e == best)
+        .map(|(i, _)| *i)
+        .collect();
+    let suggest = |roles: &mut dyn Iterator<Item = usize>| -> Vec<Suggestion> {
+        roles
+            .take(SUGGESTIONS)
+            .map(|i| Suggestion {
+                value: m.roles[i].slug.clone(),
+                name: m.roles[i].title.clone(),
+            })
+            .collect()
+    };
+    match exact.as_slice() {
+        [one] => Ok(m.roles[*one].slug.clone()),
+        [] => Err(ArgumentError::new(
+            argument,
+            format!("no role is called `{wanted}`"),
+            suggest(&mut matched.iter().map(|(i, _)| *i)),
+        )),
+        several => Err(ArgumentError::new(
+            argument,
+            format!(
+                "`{wanted}` is a title of {} roles: pass a slug",
+                several.len()
+            ),
+            suggest(&mut several.iter().copied()),
+        )),
+    }
+}
+
+/// The words a title may be asked by: the whole title, and for `Chief Information Officer
+/// (CIO)` also the part before the parentheses and the part inside them.
+fn title_forms(title: &str) -> Vec<Vec<String>> {
+    let mut forms = vec![words(title)];
+    if let Some((before, rest)) = title.split_once('(') {
+        forms.push(words(before));
+        forms.push(words(rest.split(')').next().unwrap_or_default()));
+    }
+    forms.retain(|f| !f.is_empty());
+    forms
+}
+
+/// `text` when it names an area (code, USPS code or exact name); else the closest areas: those
+/// the text is in, else those one of its words is in (longest word first).
+pub fn area(p: &Places, argument: &str, text: &str) -> Result<String, ArgumentError> {
+    if p.find_area(text).is_some() {
+        return Ok(text.to_owned());
+    }
+    let near = |needle: &str| areas(p, Some(needle), None, SUGGESTIONS as i32).unwrap_or_default();
+    let mut found = near(text);
+    if found.is_empty() {
+        let mut words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        found = words
+            .into_iter()
+            .map(near)
+            .find(|f| !f.is_empty())
+            .unwrap_or_default();
+    }
+    let suggestions = found
+        .into_iter()
+        .map(|i| Suggestion {
+            value: p.areas[i].code.clone(),
+            name: p.areas[i].title.clone(),
+        })
+        .collect();
+    Err(ArgumentError::new(
+        argument,
+        format!("no area is called `{}`", text.trim()),
+        suggestions,
+    ))
+}
