@@ -174,7 +174,8 @@ fn title_forms(title: &str) -> Vec<Vec<String>> {
 }
 
 /// `text` when it names an area (code, USPS code or exact name); else the closest areas: those
-/// the text is in, else those one of its words is in (longest word first).
+/// the text is in, else those one of its words is in (longest word first), else the names
+/// nearest to it as spelled.
 pub fn area(p: &Places, argument: &str, text: &str) -> Result<String, ArgumentError> {
     if p.find_area(text).is_some() {
         return Ok(text.to_owned());
@@ -192,6 +193,19 @@ pub fn area(p: &Places, argument: &str, text: &str) -> Result<String, ArgumentEr
             .map(near)
             .find(|f| !f.is_empty())
             .unwrap_or_default();
+    }
+    if found.is_empty() {
+        // A misspelling: the names nearest to the text (Jaro-Winkler, as typed).
+        let needle = text.trim().to_lowercase();
+        let mut near: Vec<(f64, usize)> = p
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (strsim::jaro_winkler(&needle, &a.title.to_lowercase()), i))
+            .filter(|(score, _)| *score >= 0.85)
+            .collect();
+        near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        found = near.into_iter().take(SUGGESTIONS).map(|(_, i)| i).collect();
     }
     let suggestions = found
         .into_iter()
