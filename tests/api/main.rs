@@ -9,6 +9,7 @@ mod dataset;
 mod documents;
 mod hardening;
 mod http;
+mod mcp;
 mod onet;
 mod pages;
 mod pagination;

@@ -256,7 +256,8 @@ fn argument_doc(
     })
 }
 
-/// The JSON Schema of an input type (input objects expanded, at most a few levels deep).
+/// The JSON Schema of an input type (input objects expanded, at most a few levels deep). A
+/// nullable input is optional rather than typed `null`: an assistant omits what it does not set.
 fn input_type(types: &TypeIndex, ty: &Type, depth: usize) -> Result<Json, String> {
     if depth > 4 {
         return Err("input types nest too deep".into());
@@ -277,7 +278,7 @@ fn input_type(types: &TypeIndex, ty: &Type, depth: usize) -> Result<Json, String
             _ => leaf(types, name)?,
         },
     };
-    Ok(or_null(inner, ty.nullable))
+    Ok(inner)
 }
 
 fn input_object(
@@ -307,4 +308,87 @@ fn input_object(
         "required": required,
         "additionalProperties": false,
     })))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{TypeIndex, input_schema, output_schema};
+
+    const SDL: &str = r#"
+        """A colour."""
+        enum Colour { RED GREEN }
+        """A filter."""
+        input Filter { """Least size.""" min: Int = 1 colours: [Colour!]! }
+        type Thing { """Its name.""" name: String! size: Float tags: [String!]! colour: Colour }
+        type Query {
+          """Things."""
+          things("""How many, 1–5.""" first: Int = 2, filter: Filter): [Thing!]!
+          thing(slug: String!): Thing
+        }
+    "#;
+
+    fn types() -> TypeIndex {
+        TypeIndex::new(async_graphql::parser::parse_schema(SDL).unwrap())
+    }
+
+    #[test]
+    fn inputs_come_from_the_variables_and_the_argument_docs() {
+        let doc = async_graphql::parser::parse_query(
+            "query($first: Int = 3, $filter: Filter, $slug: String!) {
+               things(first: $first, filter: $filter) { name } thing(slug: $slug) { name } }",
+        )
+        .unwrap();
+        let schema =
+            input_schema(&types(), &doc, |v| (v == "slug").then_some("The thing.")).unwrap();
+        assert_eq!(schema["required"], json!(["slug"]));
+        assert_eq!(schema["additionalProperties"], false);
+        let p = &schema["properties"];
+        assert_eq!(
+            p["first"],
+            json!({ "type": "integer", "default": 3, "description": "How many, 1–5." })
+        );
+        assert_eq!(p["slug"]["description"], "The thing.");
+        let filter = &p["filter"];
+        assert_eq!(filter["description"], "A filter.");
+        assert_eq!(filter["required"], json!(["colours"]));
+        assert_eq!(filter["properties"]["min"]["default"], 1);
+        assert_eq!(
+            filter["properties"]["colours"]["items"]["enum"],
+            json!(["RED", "GREEN"])
+        );
+    }
+
+    #[test]
+    fn outputs_follow_the_selection_with_nullability_and_aliases() {
+        let doc = async_graphql::parser::parse_query(
+            "query { things { name big: size ...F } }
+             fragment F on Thing { tags colour }",
+        )
+        .unwrap();
+        let schema = output_schema(&types(), &doc).unwrap();
+        assert_eq!(schema["required"], json!(["things"]));
+        let thing = &schema["properties"]["things"]["items"];
+        assert_eq!(thing["required"], json!(["name", "tags"]));
+        assert_eq!(
+            thing["properties"]["name"],
+            json!({ "type": "string", "description": "Its name." })
+        );
+        assert_eq!(
+            thing["properties"]["big"]["anyOf"][1],
+            json!({ "type": "null" })
+        );
+        assert_eq!(
+            thing["properties"]["colour"]["anyOf"][0]["enum"],
+            json!(["RED", "GREEN"])
+        );
+        // A field the type does not have is an error, not a silent hole.
+        let wrong = async_graphql::parser::parse_query("{ things { weight } }").unwrap();
+        assert!(
+            output_schema(&types(), &wrong)
+                .unwrap_err()
+                .contains("weight")
+        );
+    }
 }

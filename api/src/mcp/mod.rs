@@ -327,3 +327,46 @@ impl ServerHandler for CareerTools {
             .map(CallToolResponse::from)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::parser::types::OperationType;
+    use serde_json::Value as Json;
+
+    use super::{TOOLS, prepare};
+
+    #[test]
+    fn every_tool_is_a_described_query_over_the_published_schema() {
+        let tools = prepare(&crate::graphql::sdl()).expect("every document fits the schema");
+        assert_eq!(tools.len(), TOOLS.len());
+        for tool in &tools {
+            let doc = async_graphql::parser::parse_query(tool.spec.document).expect("parses");
+            // Read-only: queries only, never a mutation.
+            assert!(
+                doc.operations
+                    .iter()
+                    .all(|(_, op)| op.node.ty == OperationType::Query),
+                "{}",
+                tool.spec.name
+            );
+            let input = &tool.tool.input_schema;
+            let properties = input["properties"].as_object().expect("properties");
+            assert_eq!(properties.len(), tool.variables.len());
+            for (name, schema) in properties {
+                let description = schema["description"].as_str().unwrap_or_default();
+                assert!(description.len() > 10, "{}.{name}", tool.spec.name);
+            }
+            // Role and area arguments the table names exist in the document.
+            for path in tool.spec.roles.iter().chain(tool.spec.areas) {
+                let head = path.split('.').next().unwrap_or_default();
+                assert!(properties.contains_key(head), "{}: {path}", tool.spec.name);
+            }
+            let output = tool.tool.output_schema.as_ref().expect("output schema");
+            assert!(matches!(
+                output["properties"]["attribution"],
+                Json::Object(_)
+            ));
+            assert!(tool.tool.description.as_ref().is_some_and(|d| d.len() > 80));
+        }
+    }
+}
