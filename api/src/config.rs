@@ -159,10 +159,10 @@ pub struct QueryLimits {
     pub field_suggestions: bool,
 }
 
-/// Per-client-IP rate limiting of `/graphql`.
+/// Per-client-IP rate limiting of `/graphql` and `/mcp`.
 #[derive(Clone, Debug, Args)]
 pub struct RateLimitConfig {
-    /// Requests per minute per client IP on /graphql (0: no limit).
+    /// Requests per minute per client IP on /graphql and /mcp (0: no limit).
     #[arg(long, env = "RATE_LIMIT_PER_MINUTE", default_value_t = 600)]
     pub rate_limit_per_minute: u32,
     /// Also rate-limit loopback clients (127.0.0.1, ::1), which are exempt by default.

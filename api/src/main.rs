@@ -19,6 +19,8 @@ async fn main() -> anyhow::Result<()> {
     let base = format!("http://{host}:{}", app.port());
     tracing::info!(graphql = %format!("{base}/graphql"), "listening");
     println!("GraphiQL: {base}/graphiql");
+    println!("Career explorer: {base}/explore");
+    println!("MCP endpoint for AI assistants: {base}/mcp");
     app.run_until_stopped().await?;
     Ok(())
 }

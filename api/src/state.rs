@@ -31,7 +31,7 @@ pub struct Shared {
     pub tokens: TokenSet,
     /// Answers already given at the current data version.
     pub cache: ResponseCache,
-    /// The per-client-IP limiter of `/graphql`.
+    /// The per-client-IP limiter of `/graphql` and `/mcp`.
     pub rate_limit: RateLimit,
 }
 

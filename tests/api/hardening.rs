@@ -3,27 +3,11 @@
 //! graceful shutdown.
 use std::time::{Duration, Instant};
 
-use integration_tests::{Backend, CuttableProxy, TestApp, TestDatabase};
+use integration_tests::{Backend, CuttableProxy, TestApp, TestDatabase, on_both_backends};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// Defines `$name::sqlite` and `$name::postgres` running `async fn $name(Backend)`.
-macro_rules! both {
-    ($($name:ident),+ $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(integration_tests::Backend::Sqlite).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(integration_tests::Backend::Postgres).await;
-            }
-        }
-    )+};
-}
-
-both!(
+on_both_backends!(
     status_codes_and_media_types_follow_graphql_over_http,
     oversized_bodies_get_413,
     batches_are_capped,

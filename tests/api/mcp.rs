@@ -3,7 +3,7 @@
 //! the argument with suggestions, and the HTTP limits, rate limit, metrics and Host check of
 //! the service. (`tests/mcp/run.sh` drives the same endpoint with the official MCP Python SDK.)
 
-use integration_tests::{Backend, TestApp, on_both_databases};
+use integration_tests::{Backend, TestApp, on_both_backends, on_both_databases};
 use serde_json::{Value, json};
 
 on_both_databases!(
@@ -11,22 +11,7 @@ on_both_databases!(
     unknown_names_and_bad_arguments_are_tool_errors_an_assistant_can_act_on,
 );
 
-macro_rules! both {
-    ($($name:ident),+ $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(integration_tests::Backend::Sqlite).await;
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                super::$name(integration_tests::Backend::Postgres).await;
-            }
-        }
-    )+};
-}
-
-both!(limits_rate_limit_metrics_and_host_checks_apply_to_mcp);
+on_both_backends!(limits_rate_limit_metrics_and_host_checks_apply_to_mcp);
 
 /// Posts one JSON-RPC message to `/mcp` (protocol 2025-11-25 unless `initialize`); the status
 /// and the JSON answer (null when the body is not JSON).

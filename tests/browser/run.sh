@@ -8,13 +8,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
-cargo build -q -p api
 . "$root/tests/support/serve.sh"
-# The build directory may be shared with other checkouts: run a copy of this build.
-bin_copy=$(mktemp /tmp/career-api.XXXXXX)
-cp "${CARGO_TARGET_DIR:-$root/target}/debug/api" "$bin_copy"
-chmod +x "$bin_copy"
-serve_cleanup="rm -f $bin_copy"
+built_api
 serve "$bin_copy"
 curl -fs "http://127.0.0.1:$port/explore/app.js" >/dev/null || {
   echo "the server built here does not serve /explore (another checkout replaced the binary?)" >&2

@@ -175,6 +175,10 @@ async def run(base, mode):
         check([(m["role"]["slug"], m["score"]) for m in matched]
               == [(m["role"]["slug"], m["score"]) for m in direct], "match_roles")
         check(all(m["summary"] for m in matched), "match_roles: summaries")
+        # O*NET's ratings decide the fit: its attribution comes with the answer, word for word.
+        answer = await call(client, "match_roles", {"profile": person, "first": 8})
+        check(any(a["source"] == "onet-29.3" and a["text"] == attributions["onet-29.3"]
+                  for a in answer["attribution"]), "match_roles: O*NET attribution")
         learn = (await call(client, "learn_next", {"profile": person, "goal": "CIO", "first": 5}))["learnNext"]
         direct = graphql(base, """query($p: ProfileInput!) {
             learnNext(profile: $p, goal: "chief-information-officer", first: 5) {

@@ -8,12 +8,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
-cargo build -q -p api
 . "$root/tests/support/serve.sh"
-# The build directory may be shared with other checkouts: run a copy of this build.
-bin_copy=$(mktemp /tmp/career-api.XXXXXX)
-cp "${CARGO_TARGET_DIR:-$root/target}/debug/api" "$bin_copy"
-chmod +x "$bin_copy"
+built_api
 if [ ! -x "$here/.venv/bin/python" ] || ! "$here/.venv/bin/python" -c 'import mcp' 2>/dev/null; then
   python3 -m venv "$here/.venv"
   "$here/.venv/bin/pip" install -q --disable-pip-version-check -r "$here/requirements.txt"
@@ -21,10 +17,9 @@ fi
 python="$here/.venv/bin/python"
 
 echo "-- SQLite"
-serve_cleanup="rm -f $bin_copy"
 serve "$bin_copy" IMPORT_ONET_ON_START=true
 "$python" "$here/client.py" "http://127.0.0.1:$port"
-kill "$server"; wait "$server" 2>/dev/null || true
+kill "$server"; wait "$server" 2>/dev/null || true; rm -rf "$work"
 
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   if [ "${REQUIRE_POSTGRES:-0}" = 1 ]; then

@@ -340,6 +340,24 @@ macro_rules! on_both_databases {
     )+};
 }
 
+/// Defines `$name::sqlite` and `$name::postgres` running `async fn $name(Backend)`, for tests
+/// that start their own servers (with adjusted configuration).
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::Backend::Sqlite).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$name($crate::Backend::Postgres).await;
+            }
+        }
+    )+};
+}
+
 /// Like [`on_both_databases`] but the test gets an empty [`TestDatabase`] and its backend.
 #[macro_export]
 macro_rules! on_both_empty_databases {

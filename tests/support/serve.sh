@@ -1,5 +1,6 @@
 # Sourced by the conformance, fuzz and load scripts: starts a built `api` binary on a fresh
 # SQLite database and a free loopback port, waits until it is ready, and stops it on exit.
+# `built_api` builds the api and copies its binary to $bin_copy.
 # Usage: serve <binary> [VAR=value ...]   → sets $port, $server and $work. VAR=value pairs
 # override the defaults (e.g. DATABASE_URL=postgres://…, IMPORT_ONET_ON_START=true for the full
 # data; the curated dataset only by default); $serve_cleanup, when set, runs at exit.
@@ -19,4 +20,14 @@ serve() {
   done
   echo "the server did not become ready" >&2
   return 1
+}
+
+# Builds the api (debug) and sets $bin_copy to a copy of the binary, removed at exit: the build
+# directory may be shared with other checkouts, whose builds would replace it mid-test.
+built_api() {
+  cargo build -q -p api
+  bin_copy=$(mktemp /tmp/career-api.XXXXXX)
+  cp "${CARGO_TARGET_DIR:-$root/target}/debug/api" "$bin_copy"
+  chmod +x "$bin_copy"
+  serve_cleanup="rm -f $bin_copy"
 }
