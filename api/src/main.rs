@@ -1,7 +1,7 @@
 //! Binary entry point: configuration, telemetry, then the application.
 use clap::Parser;
 
-use api::config::Config;
+use api::config::{Config, LogFormat};
 use api::startup::Application;
 
 /// mimalloc instead of glibc malloc: allocation was a third of the CPU of a request under
@@ -15,12 +15,20 @@ async fn main() -> anyhow::Result<()> {
     let config = Config::parse();
     api::telemetry::init(config.log.log_format);
     let host = config.server.host.clone();
+    // In JSON mode standard output is for log lines (after the first line, which tools read).
+    let pretty = config.log.log_format == LogFormat::Pretty;
     let app = Application::build(config).await?;
     let base = format!("http://{host}:{}", app.port());
-    tracing::info!(graphql = %format!("{base}/graphql"), "listening");
+    tracing::info!(
+        graphql = %format!("{base}/graphql"),
+        mcp = %format!("{base}/mcp"),
+        "listening"
+    );
     println!("GraphiQL: {base}/graphiql");
-    println!("Career explorer: {base}/explore");
-    println!("MCP endpoint for AI assistants: {base}/mcp");
+    if pretty {
+        println!("Career explorer: {base}/explore");
+        println!("MCP endpoint for AI assistants: {base}/mcp");
+    }
     app.run_until_stopped().await?;
     Ok(())
 }

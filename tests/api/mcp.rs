@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 on_both_databases!(
     tools_are_listed_with_schemas_and_answer_as_graphql_does,
     unknown_names_and_bad_arguments_are_tool_errors_an_assistant_can_act_on,
+    odd_values_in_every_argument_of_every_tool_get_an_answer,
 );
 
 on_both_backends!(limits_rate_limit_metrics_and_host_checks_apply_to_mcp);
@@ -282,6 +283,82 @@ async fn unknown_names_and_bad_arguments_are_tool_errors_an_assistant_can_act_on
         result["structuredContent"]["search"][0]["role"]["slug"],
         "chief-information-officer"
     );
+}
+
+/// Every argument of every tool, in turn, given values of every JSON type and a few edge cases
+/// (the other arguments valid): each call answers a result (or, for the empty role, a tool
+/// error), never a protocol or transport failure, and the server keeps answering.
+async fn odd_values_in_every_argument_of_every_tool_get_an_answer(app: TestApp) {
+    let valid = |tool: &str| -> Value {
+        let profile = json!({ "currentRole": "senior-it-manager",
+                              "skills": [{ "skill": "project-management", "level": 4 }] });
+        match tool {
+            "find_role" => json!({ "query": "manager" }),
+            "career_routes" => json!({ "from": "senior-it-manager", "to": "it-director" }),
+            "compare_roles" => json!({ "a": "senior-it-manager", "b": "it-director" }),
+            "match_roles" => json!({ "profile": profile }),
+            "learn_next" => json!({ "profile": profile, "goal": "it-director" }),
+            "role_pay_in_area" => json!({ "role": "senior-it-manager", "area": "CA" }),
+            _ => json!({ "role": "senior-it-manager" }),
+        }
+    };
+    let odd = [
+        json!(null),
+        json!(""),
+        json!("  "),
+        json!(-1),
+        json!(0),
+        json!(2_147_483_648_i64),
+        json!(1e308),
+        json!(-0.5),
+        json!(true),
+        json!([]),
+        json!([null, 1, "x"]),
+        json!({}),
+        json!({ "skills": [{ "skill": "", "level": 99 }] }),
+        json!("x".repeat(2_000)),
+        json!("Ünïcødé ✓ \u{0} '; drop table role; --"),
+    ];
+    let (_, list) = rpc(
+        &app,
+        &json!({ "jsonrpc": "2.0", "id": 2, "method": "tools/list" }),
+    )
+    .await;
+    let mut calls = 0;
+    for tool in list["result"]["tools"].as_array().unwrap() {
+        let name = tool["name"].as_str().unwrap();
+        let properties = tool["inputSchema"]["properties"].as_object().unwrap();
+        for argument in properties.keys() {
+            for value in &odd {
+                let mut arguments = valid(name);
+                arguments[argument.as_str()] = value.clone();
+                let (status, body) = rpc(
+                    &app,
+                    &json!({ "jsonrpc": "2.0", "id": 9, "method": "tools/call",
+                             "params": { "name": name, "arguments": arguments } }),
+                )
+                .await;
+                assert_eq!(status, 200, "{name}.{argument} = {value}: {body}");
+                let result = &body["result"];
+                assert!(
+                    result["isError"].is_boolean(),
+                    "{name}.{argument} = {value}: {body}"
+                );
+                if result["isError"] == true {
+                    let code = result["structuredContent"]["error"]["code"]
+                        .as_str()
+                        .unwrap();
+                    assert!(
+                        ["BAD_USER_INPUT", "NOT_FOUND"].contains(&code),
+                        "{name}.{argument} = {value}: {body}"
+                    );
+                }
+                calls += 1;
+            }
+        }
+    }
+    assert!(calls > 300, "{calls}");
+    assert_eq!(app.get("/health").await.0, 200);
 }
 
 async fn limits_rate_limit_metrics_and_host_checks_apply_to_mcp(backend: Backend) {
