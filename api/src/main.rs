@@ -1,4 +1,6 @@
 //! Binary entry point: configuration, telemetry, then the application.
+use std::io::Write as _;
+
 use clap::Parser;
 
 use api::config::{Config, LogFormat};
@@ -24,11 +26,15 @@ async fn main() -> anyhow::Result<()> {
         mcp = %format!("{base}/mcp"),
         "listening"
     );
-    println!("GraphiQL: {base}/graphiql");
+    // One write, whose failure is ignored: a closed standard output (a supervisor that read
+    // the first line and left) must not stop the server.
+    let mut banner = format!("GraphiQL: {base}/graphiql\n");
     if pretty {
-        println!("Career explorer: {base}/explore");
-        println!("MCP endpoint for AI assistants: {base}/mcp");
+        banner.push_str(&format!(
+            "Career explorer: {base}/explore\nMCP endpoint for AI assistants: {base}/mcp\n"
+        ));
     }
+    let _ = std::io::stdout().write_all(banner.as_bytes());
     app.run_until_stopped().await?;
     Ok(())
 }

@@ -17,6 +17,7 @@ mod pay;
 mod places;
 mod planning;
 mod read_path;
+mod readme;
 mod roles;
 mod seed_load;
 mod write_path;
