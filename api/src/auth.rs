@@ -1,6 +1,7 @@
 //! Admin authorization: `Authorization: Bearer <token>`, tokens configured as SHA-256 hashes
 //! (`ADMIN_TOKENS=id:scope:hex,...`, scope `admin` or `read`) and compared in constant time.
-//! Queries are public; mutations need an `admin` token.
+//! Queries are public, except `exportDataset` (a token of any scope) and `auditLog` (an
+//! `admin` token); mutations need an `admin` token. [`TokenGuard`] checks it on a field.
 
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;

@@ -78,7 +78,10 @@ impl ApiError {
             Self::Unauthenticated => {
                 "a valid admin token is required (Authorization: Bearer <token>)".to_owned()
             }
-            Self::Forbidden => "this token may not change data".to_owned(),
+            Self::Forbidden => {
+                "this needs an `admin` token; this token's scope (`read`) allows reading only"
+                    .to_owned()
+            }
             Self::Unavailable(_) => "the database is unavailable; retry shortly".to_owned(),
             Self::Internal(_) => "internal error".to_owned(),
         }

@@ -236,6 +236,12 @@ async fn roles_are_created_updated_and_deleted_with_validation(app: TestApp) {
     assert!(entries[0]["dataVersion"].as_i64() > entries[3]["dataVersion"].as_i64());
     let denied = post(&app, Some(READ_TOKEN), "{ auditLog { action } }", json!({})).await;
     assert_eq!(denied["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    // Not "may not change data": reading the audit log changes nothing, it needs the scope.
+    let message = denied["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`admin` token") && !message.contains("change"),
+        "{message}"
+    );
 }
 
 async fn a_new_move_shows_in_routes_as_soon_as_the_mutation_returns(app: TestApp) {

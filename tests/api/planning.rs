@@ -260,6 +260,22 @@ async fn bad_profiles_name_the_field_and_the_candidates(app: TestApp) {
         )
         .await;
     assert_eq!(error["extensions"]["field"], "minSimilarity");
+    // One message format everywhere: the field, the bounds and the value given.
+    assert_eq!(
+        error["message"],
+        "invalid `minSimilarity`: must be between 0 and 1, got 1.5"
+    );
+    // A nested list's size is refused, not clamped.
+    let error = app
+        .error(
+            r#"{ learnNext(profile: { currentRole: "it-engineer" }, first: 1) { unlocks(first: 51) { slug } } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        error["message"],
+        "invalid `first`: must be between 1 and 50, got 51"
+    );
 }
 
 async fn similar_roles_and_routes_over_similar_moves_show_their_gates(app: TestApp) {

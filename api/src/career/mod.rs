@@ -1,8 +1,10 @@
-//! The career-path engine: an in-memory snapshot of the role graph and the searches that
-//! run on it (k best routes with constraints, reachability, skill gaps, comparisons).
+//! The career-path engine: an in-memory snapshot of the role graph and what runs on it: k best
+//! routes with constraints (`search`), reachability, skill gaps (`gap`), skill similarity and
+//! its computed moves (`similarity`), matching a person to roles and what to learn
+//! (`matching`), text search (`text_index`) and route drawings (`render`).
 //!
 //! The engine is pure: it knows nothing of GraphQL or SQL. `model` builds its snapshot as part
-//! of the read model and `graphql::career` exposes the results.
+//! of the read model; the use cases in `service` call it, and `graphql` maps their results.
 
 pub mod gap;
 pub mod matching;

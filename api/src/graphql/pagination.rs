@@ -5,6 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::error::ApiError;
 use crate::service::Page;
+use crate::service::check::{self, Bounds};
 
 /// Largest accepted `first`.
 pub const MAX_PAGE: i32 = 100;
@@ -94,13 +95,11 @@ pub(crate) use connection_type;
 
 /// Turns `first` / `after` arguments into a [`Page`], rejecting out-of-range values.
 pub fn page(first: Option<i32>, after: Option<&str>) -> Result<Page, ApiError> {
-    let first = first.unwrap_or(DEFAULT_PAGE);
-    if !(1..=MAX_PAGE).contains(&first) {
-        return Err(ApiError::bad_input(
-            "first",
-            format!("must be between 1 and {MAX_PAGE}, got {first}"),
-        ));
-    }
+    let first = check::count(
+        "first",
+        first.unwrap_or(DEFAULT_PAGE),
+        Bounds::new(1.0, f64::from(MAX_PAGE)),
+    )?;
     let offset = match after {
         Some(cursor) => {
             let offset =

@@ -9,6 +9,7 @@ use super::role::{Model, Role, SalaryChange};
 use crate::career::matching::{Lesson, NeedMet, Person, RoleFit};
 use crate::career::similarity::{Need, SimilarGates, Transition};
 use crate::error::GqlResult;
+use crate::service::check::{self, Bounds};
 use crate::service::place;
 use crate::service::planning::{self, Between, MatchConditions, ProfileRequest, SkillClaim};
 
@@ -459,14 +460,15 @@ impl SkillToLearn {
     async fn unlocks(
         &self,
         #[graphql(desc = "How many roles, 1–50.", default = 10)] first: Option<i32>,
-    ) -> Vec<Role> {
-        let n = first.unwrap_or(10).clamp(1, 50) as usize;
-        self.lesson
+    ) -> GqlResult<Vec<Role>> {
+        let n = check::count("first", first.unwrap_or(10), Bounds::new(1.0, 50.0))?;
+        Ok(self
+            .lesson
             .unlocks
             .iter()
             .take(n)
             .map(|&r| Role::at(&self.m, r))
-            .collect()
+            .collect())
     }
     /// Score gained on the goal (weight 1) and the roles on its best routes (0.5 each).
     async fn goal_progress(&self) -> f64 {

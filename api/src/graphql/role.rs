@@ -17,6 +17,7 @@ use super::profile::{Demographics, Education, Experience, Outlook, Pay, Profiles
 use super::statement::RoleStatement;
 use crate::error::{ApiError, GqlResult};
 use crate::model::{ReadModel, RoleFacts};
+use crate::service::check::{self, Bounds};
 use crate::service::role::{RoleListing, RoleSort};
 
 /// A shared handle on the read model a response is built from.
@@ -189,10 +190,7 @@ impl Role {
     ) -> GqlResult<Vec<AlternateTitle>> {
         let mut rows = AlternateTitle::all_of(&self.m, self.i);
         if let Some(n) = first {
-            if !(1..=1000).contains(&n) {
-                return Err(ApiError::bad_input("first", "must be between 1 and 1000").into());
-            }
-            rows.truncate(n as usize);
+            rows.truncate(check::count("first", n, Bounds::new(1.0, 1000.0))?);
         }
         Ok(rows)
     }
@@ -261,10 +259,7 @@ impl Role {
     ) -> GqlResult<Vec<RoleSkill>> {
         let mut len = self.facts().skills.len();
         if let Some(n) = first {
-            if !(1..=100).contains(&n) {
-                return Err(ApiError::bad_input("first", "must be between 1 and 100").into());
-            }
-            len = len.min(n as usize);
+            len = len.min(check::count("first", n, Bounds::new(1.0, 100.0))?);
         }
         Ok(At::all(&self.m, self.i, len).map(RoleSkill).collect())
     }
@@ -903,9 +898,7 @@ impl RoleQuery {
             ("filter.seniorityMin", filter.seniority_min),
             ("filter.seniorityMax", filter.seniority_max),
         ] {
-            if value.is_some_and(|v| !(1..=8).contains(&v)) {
-                return Err(ApiError::bad_input(field, "must be between 1 and 8").into());
-            }
+            check::whole(field, value, seed::value::SENIORITY)?;
         }
         let order = order_by.unwrap_or_default();
         let listing = RoleListing {

@@ -5,7 +5,8 @@ use async_graphql::{Context, Enum, Object};
 use super::catalog::{Certification, Skill};
 use super::role::{Model, Role};
 use crate::career::text_index::{EntryKind, Hit};
-use crate::error::{ApiError, GqlResult};
+use crate::error::GqlResult;
+use crate::service::catalog;
 
 /// What a search hit is.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,28 +95,10 @@ impl SearchQuery {
         #[graphql(desc = "Only hits of this kind (e.g. `ROLE` to find a role by title).")]
         kind: Option<SearchHitKind>,
     ) -> GqlResult<Vec<SearchHit>> {
-        let first = first.unwrap_or(10);
-        if !(1..=50).contains(&first) {
-            return Err(ApiError::bad_input("first", "must be between 1 and 50").into());
-        }
-        let length = query.trim().chars().count();
-        if !(1..=100).contains(&length) {
-            return Err(ApiError::bad_input("query", "must be 1–100 characters").into());
-        }
         let m = super::model(ctx)?;
-        let wanted = kind.map(EntryKind::from);
-        // With a kind, rank every match and keep the first of that kind.
-        let limit = if wanted.is_some() {
-            usize::MAX
-        } else {
-            first as usize
-        };
-        Ok(m.graph
-            .text
-            .search(&query, limit)
+        let hits = catalog::search(&m, &query, first.unwrap_or(10), kind.map(EntryKind::from))?;
+        Ok(hits
             .into_iter()
-            .filter(|hit| wanted.is_none_or(|k| hit.kind == k))
-            .take(first as usize)
             .map(|hit| SearchHit { m: m.clone(), hit })
             .collect())
     }

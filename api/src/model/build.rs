@@ -504,6 +504,9 @@ fn role_sources(f: &RoleFacts, moves: &[career_move::Model], source_by_id: &IdIn
     ids.extend(f.attributes.iter().map(|r| r.source_id));
     ids.extend(f.regional_wages.iter().map(|r| r.source_id));
     ids.extend(f.statements.iter().map(|r| r.source_id));
+    ids.extend(f.aliases.iter().map(|r| r.source_id));
+    ids.extend(f.technologies.iter().map(|r| r.source_id));
+    ids.extend(f.comparisons.iter().map(|&(_, source)| source));
     let move_sources = f.moves_out.iter().chain(&f.moves_in);
     ids.extend(move_sources.map(|&k| moves[k as usize].source_id));
     ids.into_iter()

@@ -693,8 +693,10 @@ pub async fn import_dataset(
 }
 
 /// The latest audit entries, newest first.
-pub async fn audit_log(db: &DatabaseConnection, limit: u64) -> ApiResult<Vec<audit_log::Model>> {
+/// The latest `first` (1–100) audit entries, newest first.
+pub async fn audit_log(db: &DatabaseConnection, first: i32) -> ApiResult<Vec<audit_log::Model>> {
     use sea_orm::QueryOrder;
+    let limit = super::check::count("first", first, super::check::Bounds::new(1.0, 100.0))? as u64;
     Ok(audit_log::Entity::find()
         .order_by_desc(audit_log::Column::Id)
         .limit(limit)

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::check::{self, Bounds};
 use crate::career::gap::{self, Gap};
 use crate::career::search::{self, MAX_ROUTES, MAX_STEPS, MAX_VIA, Objective, RouteQuery};
 use crate::career::similarity::SimilarGates;
@@ -39,27 +40,20 @@ fn index(g: &GraphSnapshot, slug: &str) -> ApiResult<usize> {
         .ok_or_else(|| ApiError::not_found("role", slug))
 }
 
+/// A count from 1 to `max`.
 fn within(field: &str, value: i32, max: usize) -> ApiResult<usize> {
-    if (1..=max as i32).contains(&value) {
-        Ok(value as usize)
-    } else {
-        Err(ApiError::bad_input(
-            field,
-            format!("must be between 1 and {max}, got {value}"),
-        ))
-    }
+    check::count(field, value, Bounds::new(1.0, max as f64))
 }
 
 /// Checks a route request against the model and turns it into an engine query.
 pub fn route_query(m: &ReadModel, request: &RouteRequest) -> ApiResult<RouteQuery> {
     let k = within("first", request.first, MAX_ROUTES)?;
     let max_steps = within("maxSteps", request.max_steps, MAX_STEPS)?;
-    if request.via.len() > MAX_VIA {
-        return Err(ApiError::bad_input(
-            "via",
-            format!("at most {MAX_VIA} roles"),
-        ));
-    }
+    check::count(
+        "via",
+        i32::try_from(request.via.len()).unwrap_or(i32::MAX),
+        Bounds::new(0.0, MAX_VIA as f64),
+    )?;
     let g = &m.graph;
     Ok(RouteQuery {
         from: index(g, &request.from)?,
@@ -84,30 +78,17 @@ pub fn route_query(m: &ReadModel, request: &RouteRequest) -> ApiResult<RouteQuer
 
 /// The gates of `careerRoutes(includeSimilar: true)`, checked.
 fn checked_gates(gates: SimilarGates) -> ApiResult<SimilarGates> {
-    if !(0.0..=1.0).contains(&gates.min_similarity) {
-        return Err(ApiError::bad_input(
-            "minSimilarity",
-            "must be between 0 and 1",
-        ));
-    }
-    if gates
-        .max_job_zone_gap
-        .is_some_and(|g| !(0..=4).contains(&g))
-    {
-        return Err(ApiError::bad_input(
-            "maxJobZoneGap",
-            "must be between 0 and 4",
-        ));
-    }
-    if gates
-        .min_wage_ratio
-        .is_some_and(|r| !r.is_finite() || !(0.0..=10.0).contains(&r))
-    {
-        return Err(ApiError::bad_input(
-            "minWageRatio",
-            "must be between 0 and 10",
-        ));
-    }
+    check::number(
+        "minSimilarity",
+        Some(gates.min_similarity),
+        Bounds::new(0.0, 1.0),
+    )?;
+    check::whole(
+        "maxJobZoneGap",
+        gates.max_job_zone_gap,
+        Bounds::new(0.0, 4.0),
+    )?;
+    check::number("minWageRatio", gates.min_wage_ratio, Bounds::new(0.0, 10.0))?;
     Ok(gates)
 }
 

@@ -1,7 +1,31 @@
-//! Skill and certification listings over the read model (no SQL).
+//! Skill and certification listings and text search over the read model (no SQL).
 
 use super::Page;
+use super::check::{self, Bounds};
+use crate::career::text_index::{EntryKind, Hit};
+use crate::error::ApiResult;
 use crate::model::ReadModel;
+
+/// The best `first` (1–50) roles, skills and certifications for `query` (1–100 characters),
+/// only of `kind` when given.
+pub fn search(
+    m: &ReadModel,
+    query: &str,
+    first: i32,
+    kind: Option<EntryKind>,
+) -> ApiResult<Vec<Hit>> {
+    let first = check::count("first", first, Bounds::new(1.0, 50.0))?;
+    let query = check::text("query", query, 100)?;
+    // With a kind, rank every match and keep the first of that kind.
+    let limit = if kind.is_some() { usize::MAX } else { first };
+    Ok(m.graph
+        .text
+        .search(query, limit)
+        .into_iter()
+        .filter(|hit| kind.is_none_or(|k| hit.kind == k))
+        .take(first)
+        .collect())
+}
 
 /// Does `text` (trimmed, lower-cased by the caller) occur in `value`, ignoring case?
 fn contains(value: &str, text: &str) -> bool {

@@ -1,9 +1,12 @@
 //! Use cases: career questions, role and catalog listings over the read model, and the admin
-//! writes (the only sea-orm access of the request path).
+//! writes. The admin writes and the first read of the area wages (`model::place`, read once
+//! per data version, apart from the rest of the model) are the request path's only database
+//! access.
 
 pub mod admin;
 pub mod career;
 pub mod catalog;
+pub mod check;
 pub mod place;
 pub mod planning;
 pub mod role;

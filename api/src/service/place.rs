@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use entity::vocab::AreaType;
 
+use super::check::{self, Bounds};
 use crate::error::{ApiError, ApiResult};
 use crate::model::ReadModel;
 use crate::model::place::{Places, WageOrder};
@@ -24,14 +25,7 @@ pub struct AskedArea {
 pub const MAX_AREAS: i32 = 100;
 
 fn limit(field: &str, first: i32) -> ApiResult<usize> {
-    if (1..=MAX_AREAS).contains(&first) {
-        Ok(first as usize)
-    } else {
-        Err(ApiError::bad_input(
-            field,
-            format!("must be between 1 and {MAX_AREAS}, got {first}"),
-        ))
-    }
+    check::count(field, first, Bounds::new(1.0, f64::from(MAX_AREAS)))
 }
 
 /// Areas whose name or USPS code matches `search` (case-insensitive), best first: the area with

@@ -4,7 +4,9 @@
 //! `crate::career::similarity` do the work.
 
 use entity::vocab::MoveKind;
+use seed::value::{JOB_ZONE, LEVEL, SENIORITY};
 
+use super::check::{self, Bounds};
 use crate::career::matching::{self, Lesson, Person, RoleFit};
 use crate::career::search::{self, Objective, RouteQuery};
 use crate::career::similarity::{Held, SimilarGates, Transition};
@@ -72,14 +74,7 @@ pub struct MatchConditions {
 }
 
 fn first_of(field: &str, first: i32) -> ApiResult<usize> {
-    if (1..=MAX_FIRST as i32).contains(&first) {
-        Ok(first as usize)
-    } else {
-        Err(ApiError::bad_input(
-            field,
-            format!("must be between 1 and {MAX_FIRST}, got {first}"),
-        ))
-    }
+    check::count(field, first, Bounds::new(1.0, MAX_FIRST as f64))
 }
 
 /// The id of the skill `text` names: its slug as written, else its exact name
@@ -147,24 +142,15 @@ pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
         let id = skill_id(m, &claim.skill).map_err(|message| {
             ApiError::bad_input(format!("profile.skills[{i}].skill"), message)
         })?;
-        if let Some(level) = claim.level
-            && !(level.is_finite() && (0.0..=7.0).contains(&level))
-        {
-            return Err(ApiError::bad_input(
-                format!("profile.skills[{i}].level"),
-                format!("must be between 0 and 7 (O*NET's level scale), got {level}"),
-            ));
-        }
+        // O*NET's level scale.
+        check::number(&format!("profile.skills[{i}].level"), claim.level, LEVEL)?;
         claims.push((id, claim.level));
     }
-    if let Some(years) = profile.years_experience
-        && !(years.is_finite() && (0.0..=80.0).contains(&years))
-    {
-        return Err(ApiError::bad_input(
-            "profile.yearsExperience",
-            format!("must be between 0 and 80, got {years}"),
-        ));
-    }
+    check::number(
+        "profile.yearsExperience",
+        profile.years_experience,
+        Bounds::new(0.0, 80.0),
+    )?;
     let node = current.map(|c| &m.graph.roles[c]);
     // The current role's own skills, then the claims (a claim states the person's level).
     let mut held = node.map(Held::of_role).unwrap_or_default();
@@ -180,16 +166,6 @@ pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
             .years_experience
             .map(matching::job_zone_for_experience)),
     })
-}
-
-fn range(field: &str, value: Option<i32>, lo: i32, hi: i32) -> ApiResult<()> {
-    match value {
-        Some(v) if !(lo..=hi).contains(&v) => Err(ApiError::bad_input(
-            field,
-            format!("must be between {lo} and {hi}, got {v}"),
-        )),
-        _ => Ok(()),
-    }
 }
 
 /// Roles one move of `kinds` away from `from`: stored moves of those kinds, and for
@@ -219,19 +195,16 @@ pub fn match_roles(
     let first = first_of("first", first)?;
     let person = person(m, profile)?;
     let c = conditions;
-    if c.min_score
-        .is_some_and(|s| !(s.is_finite() && (0.0..=1.0).contains(&s)))
-    {
-        return Err(ApiError::bad_input(
-            "filter.minScore",
-            "must be between 0 and 1",
-        ));
-    }
-    range("filter.jobZoneMin", c.job_zone.min, 1, 5)?;
-    range("filter.jobZoneMax", c.job_zone.max, 1, 5)?;
-    range("filter.seniorityMin", c.seniority.min, 1, 8)?;
-    range("filter.seniorityMax", c.seniority.max, 1, 8)?;
-    range("filter.minPay", c.min_pay, 0, i32::MAX)?;
+    check::number("filter.minScore", c.min_score, Bounds::new(0.0, 1.0))?;
+    check::whole("filter.jobZoneMin", c.job_zone.min, JOB_ZONE)?;
+    check::whole("filter.jobZoneMax", c.job_zone.max, JOB_ZONE)?;
+    check::whole("filter.seniorityMin", c.seniority.min, SENIORITY)?;
+    check::whole("filter.seniorityMax", c.seniority.max, SENIORITY)?;
+    check::whole(
+        "filter.minPay",
+        c.min_pay,
+        Bounds::new(0.0, f64::from(i32::MAX)),
+    )?;
     let reach = match (&c.reachable_by, person.current) {
         (None, _) => None,
         (Some(_), None) => {
@@ -313,13 +286,7 @@ pub fn similar_roles(
     min_similarity: Option<f64>,
 ) -> ApiResult<Vec<(usize, Transition)>> {
     let first = first_of("first", first)?;
-    let min = min_similarity.unwrap_or(0.0);
-    if !(min.is_finite() && (0.0..=1.0).contains(&min)) {
-        return Err(ApiError::bad_input(
-            "minSimilarity",
-            "must be between 0 and 1",
-        ));
-    }
+    let min = check::number("minSimilarity", min_similarity, Bounds::new(0.0, 1.0))?.unwrap_or(0.0);
     let g = &m.graph;
     Ok(g.similarity.nearest[role]
         .iter()
