@@ -3,8 +3,11 @@
 //! Queries are public, except `exportDataset` (a token of any scope) and `auditLog` (an
 //! `admin` token); mutations need an `admin` token. [`TokenGuard`] checks it on a field.
 
+use async_graphql::{Context, Guard};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
+
+use crate::error::ApiError;
 
 /// What a token may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +16,34 @@ pub enum Scope {
     Admin,
     /// Read only: mutations are FORBIDDEN.
     ReadOnly,
+}
+
+/// Lets a field run only for a caller with a token: any token, or one with `admin` scope.
+/// Without a token: UNAUTHENTICATED; a read-only token where `admin` is needed: FORBIDDEN.
+pub struct TokenGuard {
+    admin: bool,
+}
+
+impl TokenGuard {
+    /// Needs a token with `admin` scope.
+    pub fn admin() -> Self {
+        Self { admin: true }
+    }
+
+    /// Needs a token of any scope.
+    pub fn any() -> Self {
+        Self { admin: false }
+    }
+}
+
+impl Guard for TokenGuard {
+    async fn check(&self, ctx: &Context<'_>) -> async_graphql::Result<()> {
+        match ctx.data_opt::<Caller>() {
+            Some(Caller::Token { scope, .. }) if !self.admin || *scope == Scope::Admin => Ok(()),
+            Some(Caller::Token { .. }) => Err(ApiError::Forbidden.into()),
+            _ => Err(ApiError::Unauthenticated.into()),
+        }
+    }
 }
 
 /// A configured token: its id (for logs and the audit trail), scope and SHA-256 hash.

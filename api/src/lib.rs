@@ -1,25 +1,20 @@
 //! Career knowledge service: a GraphQL API over a graph of roles, skills, certifications
 //! and career moves.
 //!
-//! `startup` wires HTTP over the one app `state`; `graphql` holds the schema (one module per
-//! domain); `model` the in-memory read model every query answers from; `service` the use cases
-//! (listings over the model, admin writes); `career` the pure route engine; `error` the one
-//! error type; `pages` the browser pages compiled into the binary (`/explore`, `/graphiql`);
-//! `mcp` the same questions as MCP tools for AI assistants (`/mcp`).
+//! `startup` builds the app over the one app `state`; `http` is the edge (routes, GraphQL over
+//! HTTP, the MCP transport, the browser pages, response cache, rate limit, metrics); `graphql`
+//! holds the schema (one module per domain); `mcp` the same questions as MCP tools for AI
+//! assistants; `service` the use cases; `model` the in-memory read model every query answers
+//! from; `career` the pure engine; `error` the one error type; `auth` tokens and the guard.
 
 pub mod auth;
 pub mod career;
 pub mod config;
 pub mod error;
 pub mod graphql;
-pub mod graphql_http;
-pub mod limits;
+pub mod http;
 pub mod mcp;
-pub mod metrics;
 pub mod model;
-pub mod pages;
-pub mod response_cache;
-pub mod routes;
 pub mod service;
 pub mod startup;
 pub mod state;

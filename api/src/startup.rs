@@ -17,13 +17,14 @@ use tracing_actix_web::TracingLogger;
 
 use crate::config::{Config, DataLoading, DatabaseConfig};
 use crate::graphql::build_schema;
-use crate::limits;
+use crate::http::limits;
+use crate::http::mcp::McpEndpoint;
+use crate::http::metrics::Metrics;
+use crate::http::routes;
 use crate::mcp::CareerTools;
-use crate::mcp::http::McpEndpoint;
-use crate::metrics::Metrics;
 use crate::model::ModelStore;
 use crate::state::AppState;
-use crate::{routes, telemetry};
+use crate::telemetry;
 
 /// A built, bound, not yet running service.
 pub struct Application {

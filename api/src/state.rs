@@ -8,10 +8,10 @@ use sea_orm::DatabaseConnection;
 
 use crate::auth::TokenSet;
 use crate::config::Config;
-use crate::limits::RateLimit;
-use crate::metrics::Metrics;
+use crate::http::cache::ResponseCache;
+use crate::http::limits::RateLimit;
+use crate::http::metrics::Metrics;
 use crate::model::ModelStore;
-use crate::response_cache::ResponseCache;
 
 /// Everything the service shares between requests. Cheap to clone: one `Arc`.
 #[derive(Clone)]

@@ -47,7 +47,7 @@ pub async fn request_id_header(
         let operation = response
             .response()
             .extensions()
-            .get::<crate::graphql_http::OperationName>()
+            .get::<crate::http::graphql::OperationName>()
             .map(|o| o.0.clone())
             .unwrap_or_default();
         tracing::info!(%method, %path, %operation, status, ms, "request");

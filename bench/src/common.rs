@@ -75,7 +75,7 @@ pub async fn schema_over(db: &sea_orm::DatabaseConnection) -> api::graphql::AppS
         api::config::Config::default(),
         db.clone(),
         store,
-        api::metrics::Metrics::new(Default::default()),
+        api::http::metrics::Metrics::new(Default::default()),
     )
     .expect("app state");
     api::graphql::build_schema(state)

@@ -2,7 +2,7 @@
 //! into dataset records (`From`), hands them to the one write path (`service::admin`) and
 //! rebuilds the read model before it answers.
 
-use async_graphql::{Context, Enum, Guard, InputObject, Json, Object, SimpleObject, Upload};
+use async_graphql::{Context, Enum, InputObject, Json, Object, SimpleObject, Upload};
 use seed::dataset::{
     CertificationRecord, MoveRecord, RoleCertificationRecord, RoleRecord, RoleSkillRecord,
     SkillRecord,
@@ -12,37 +12,9 @@ use super::catalog::{Certification, Skill};
 use super::db;
 use super::enums::{CertificationRelevance, MoveKind};
 use super::role::{At, CareerMove, Model, Role, RoleCertification, RoleSkill};
-use crate::auth::{Caller, Scope};
+use crate::auth::{Caller, TokenGuard};
 use crate::error::{ApiError, GqlResult};
 use crate::service::admin::{self as write, Cited};
-
-/// Lets a field run only for a caller with a token: any token, or one with `admin` scope.
-/// Without a token: UNAUTHENTICATED; a read-only token where `admin` is needed: FORBIDDEN.
-pub struct TokenGuard {
-    admin: bool,
-}
-
-impl TokenGuard {
-    /// Needs a token with `admin` scope.
-    pub fn admin() -> Self {
-        Self { admin: true }
-    }
-
-    /// Needs a token of any scope.
-    pub fn any() -> Self {
-        Self { admin: false }
-    }
-}
-
-impl Guard for TokenGuard {
-    async fn check(&self, ctx: &Context<'_>) -> async_graphql::Result<()> {
-        match ctx.data_opt::<Caller>() {
-            Some(Caller::Token { scope, .. }) if !self.admin || *scope == Scope::Admin => Ok(()),
-            Some(Caller::Token { .. }) => Err(ApiError::Forbidden.into()),
-            _ => Err(ApiError::Unauthenticated.into()),
-        }
-    }
-}
 
 /// The id of the caller's token (the guard has checked there is one), for the audit log.
 fn who(ctx: &Context<'_>) -> String {

@@ -5,7 +5,6 @@
 //! result (sources named, attribution added). `http` mounts it at `/mcp`.
 
 pub mod args;
-pub mod http;
 pub mod json_schema;
 pub mod tools;
 

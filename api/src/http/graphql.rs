@@ -18,12 +18,12 @@ use async_graphql::{BatchRequest, BatchResponse, Request, Variables};
 use futures_util::StreamExt;
 use serde_json::{Value, json};
 
+use super::cache::{Key, Scope as CacheScope};
+use super::metrics::Metrics;
 use crate::auth::{Caller, Scope, TokenSet};
 use crate::graphql::AppSchema;
 use crate::graphql::errors::classify;
-use crate::metrics::Metrics;
 use crate::model::ReadModel;
-use crate::response_cache::{Key, Scope as CacheScope};
 use crate::state::AppState;
 
 /// What the HTTP layer needs to know of an operation before running it: read from one parse

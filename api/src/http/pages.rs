@@ -24,7 +24,7 @@ macro_rules! asset {
         Asset {
             path: $url,
             content_type: $type,
-            body: include_bytes!(concat!("../assets/", $file)),
+            body: include_bytes!(concat!("../../assets/", $file)),
         }
     };
 }

@@ -6,19 +6,17 @@ use std::time::Duration;
 use actix_web::{HttpResponse, web};
 use sea_orm::DatabaseBackend;
 
-use crate::graphql_http;
-use crate::mcp;
-use crate::metrics::PoolState;
-use crate::pages;
+use super::metrics::PoolState;
+use super::{graphql, mcp, pages};
 use crate::state::AppState;
 
 /// Registers every route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/graphql", web::post().to(graphql_http::post))
-        .route("/graphql", web::get().to(graphql_http::get))
-        .route("/mcp", web::post().to(mcp::http::handle))
-        .route("/mcp", web::get().to(mcp::http::handle))
-        .route("/mcp", web::delete().to(mcp::http::handle))
+    cfg.route("/graphql", web::post().to(graphql::post))
+        .route("/graphql", web::get().to(graphql::get))
+        .route("/mcp", web::post().to(mcp::handle))
+        .route("/mcp", web::get().to(mcp::handle))
+        .route("/mcp", web::delete().to(mcp::handle))
         .route("/health", web::get().to(health))
         .route("/ready", web::get().to(ready))
         .route("/metrics", web::get().to(metrics))

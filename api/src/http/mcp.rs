@@ -15,8 +15,8 @@ use rmcp::transport::streamable_http_server::session::never::NeverSessionManager
 use rmcp::transport::streamable_http_server::{StreamableHttpServerConfig, StreamableHttpService};
 use serde_json::json;
 
-use super::CareerTools;
-use crate::graphql_http::read_body;
+use super::graphql::read_body;
+use crate::mcp::CareerTools;
 use crate::state::AppState;
 
 /// The mounted MCP service.
@@ -76,7 +76,7 @@ pub async fn handle(
         Err(message) => return transport_error(StatusCode::BAD_REQUEST, message),
     };
     // actix speaks `http` 0.2, rmcp `http` 1.x: carry the parts over as bytes.
-    let mut forwarded = http::Request::builder()
+    let mut forwarded = ::http::Request::builder()
         .method(request.method().as_str())
         .uri(request.uri().to_string());
     for (name, value) in request.headers() {
