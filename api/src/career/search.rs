@@ -67,22 +67,51 @@ impl EdgeMetrics {
         -self.likelihood.ln()
     }
 
-    /// This move's cost under `objective`, in the objective's own units.
+    /// The move's cost components, in [`COMPONENTS`] order: one step, its years, its surprise
+    /// and the salary shortfall of the role entered.
+    pub fn components(&self) -> [f64; 4] {
+        [1.0, self.years, self.surprise(), self.salary_shortfall]
+    }
+
+    /// This move's cost under `objective`, in the objective's own units: its components
+    /// weighted by [`Objective::weights`].
     pub fn cost(&self, objective: Objective) -> f64 {
-        match objective {
-            Objective::FewestSteps => 1.0,
-            Objective::FewestYears => self.years,
-            Objective::HighestSalaryGain => self.salary_shortfall,
-            Objective::MostLikely => self.surprise(),
-            Objective::Balanced => {
-                let [w_step, w_year, w_likely, w_salary] = BALANCED_WEIGHTS;
-                w_step
-                    + w_year * self.years
-                    + w_likely * self.surprise()
-                    + w_salary * self.salary_shortfall
-            }
+        self.components()
+            .iter()
+            .zip(objective.weights())
+            .filter(|(_, w)| *w != 0.0)
+            .map(|(c, w)| c * w)
+            .sum()
+    }
+}
+
+/// Names of the cost components, as the API shows them.
+pub const COMPONENTS: [&str; 4] = ["steps", "years", "likelihood", "salaryShortfall"];
+
+impl Objective {
+    /// The weight of each cost component ([`COMPONENTS`]) under this objective.
+    pub const fn weights(self) -> [f64; 4] {
+        match self {
+            Self::FewestSteps => [1.0, 0.0, 0.0, 0.0],
+            Self::FewestYears => [0.0, 1.0, 0.0, 0.0],
+            Self::MostLikely => [0.0, 0.0, 1.0, 0.0],
+            Self::HighestSalaryGain => [0.0, 0.0, 0.0, 1.0],
+            Self::Balanced => BALANCED_WEIGHTS,
         }
     }
+}
+
+/// What a found route adds up to over its moves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RouteTotals {
+    pub steps: usize,
+    pub years: f64,
+    pub years_estimated: bool,
+    /// The product of the moves' likelihoods.
+    pub likelihood: f64,
+    pub likelihood_estimated: bool,
+    /// Each cost component summed over the moves ([`COMPONENTS`] order).
+    pub components: [f64; 4],
 }
 
 impl GraphSnapshot {
@@ -106,6 +135,29 @@ impl GraphSnapshot {
             likelihood_estimated: likelihood.is_none(),
             salary_shortfall,
         }
+    }
+
+    /// The totals of a found route.
+    pub fn totals(&self, route: &FoundRoute) -> RouteTotals {
+        let mut totals = RouteTotals {
+            steps: route.edges.len(),
+            years: 0.0,
+            years_estimated: false,
+            likelihood: 1.0,
+            likelihood_estimated: false,
+            components: [0.0; 4],
+        };
+        for &e in &route.edges {
+            let m = self.metrics(&self.edges[e]);
+            totals.years += m.years;
+            totals.years_estimated |= m.years_estimated;
+            totals.likelihood *= m.likelihood;
+            totals.likelihood_estimated |= m.likelihood_estimated;
+            for (sum, c) in totals.components.iter_mut().zip(m.components()) {
+                *sum += c;
+            }
+        }
+        totals
     }
 
     /// Integer cost of one stored move.
@@ -668,6 +720,14 @@ mod tests {
                 for (i, &e) in route.edges.iter().enumerate() {
                     prop_assert_eq!((g.edges[e].from, g.edges[e].to), (route.nodes[i], route.nodes[i + 1]));
                 }
+                // The score breakdown the API shows adds up to the cost the route was ranked by
+                // (each move's cost is rounded to 1/UNIT).
+                let totals = g.totals(route);
+                let explained: f64 = totals.components.iter().zip(q.objective.weights()).map(|(c, w)| c * w).sum();
+                let slack = (route.edges.len() as f64 + 1.0) / UNIT;
+                prop_assert!((explained - route.cost as f64 / UNIT).abs() <= slack, "{explained} vs {}", route.cost);
+                prop_assert_eq!(totals.steps, route.edges.len());
+                prop_assert_eq!(totals.components[0], route.edges.len() as f64);
             }
             prop_assert!(costs.windows(2).all(|w| w[0] <= w[1]));
         }

@@ -91,16 +91,6 @@ pub struct CareerRoute {
     gates: SimilarGates,
 }
 
-fn weights(objective: Objective) -> [f64; 4] {
-    match objective {
-        Objective::FewestSteps => [1.0, 0.0, 0.0, 0.0],
-        Objective::FewestYears => [0.0, 1.0, 0.0, 0.0],
-        Objective::MostLikely => [0.0, 0.0, 1.0, 0.0],
-        Objective::HighestSalaryGain => [0.0, 0.0, 0.0, 1.0],
-        Objective::Balanced => search::BALANCED_WEIGHTS,
-    }
-}
-
 /// A ranked career route: the roles passed and the moves between them.
 #[Object]
 impl CareerRoute {
@@ -133,13 +123,7 @@ impl CareerRoute {
     }
     /// Totals over all moves.
     async fn totals(&self) -> RouteTotals {
-        let g = &self.m.graph;
-        let metrics: Vec<_> = self
-            .route
-            .edges
-            .iter()
-            .map(|&e| g.metrics(&g.edges[e]))
-            .collect();
+        let totals = self.m.graph.totals(&self.route);
         let salaries = self
             .route
             .nodes
@@ -149,37 +133,23 @@ impl CareerRoute {
                 place::move_salaries(&self.m, first, last, self.area.as_ref())
             });
         RouteTotals {
-            steps: metrics.len() as i32,
-            years: metrics.iter().map(|m| m.years).sum(),
-            years_estimated: metrics.iter().any(|m| m.years_estimated),
-            likelihood: metrics.iter().map(|m| m.likelihood).product(),
-            likelihood_estimated: metrics.iter().any(|m| m.likelihood_estimated),
+            steps: totals.steps as i32,
+            years: totals.years,
+            years_estimated: totals.years_estimated,
+            likelihood: totals.likelihood,
+            likelihood_estimated: totals.likelihood_estimated,
             salary_change: salaries.map(Into::into),
             salary_basis: salaries.map(|s| s.basis.into()),
         }
     }
     /// The cost breakdown that explains this route's rank.
     async fn score(&self) -> RouteScore {
-        let g = &self.m.graph;
-        let metrics: Vec<_> = self
-            .route
-            .edges
-            .iter()
-            .map(|&e| g.metrics(&g.edges[e]))
-            .collect();
-        let values = [
-            ("steps", metrics.len() as f64),
-            ("years", metrics.iter().map(|m| m.years).sum()),
-            ("likelihood", metrics.iter().map(|m| m.surprise()).sum()),
-            (
-                "salaryShortfall",
-                metrics.iter().map(|m| m.salary_shortfall).sum(),
-            ),
-        ];
-        let components = values
-            .iter()
-            .zip(weights(self.objective))
-            .map(|(&(name, value), weight)| ScoreComponent {
+        let totals = self.m.graph.totals(&self.route);
+        let components = search::COMPONENTS
+            .into_iter()
+            .zip(totals.components)
+            .zip(self.objective.weights())
+            .map(|((name, value), weight)| ScoreComponent {
                 name: name.to_owned(),
                 value,
                 weight,

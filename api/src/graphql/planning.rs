@@ -280,35 +280,7 @@ pub struct RoleMatch {
     person: std::sync::Arc<Person>,
     fit: RoleFit,
     rank: usize,
-    pay: PayBasis,
-}
-
-/// Where pay figures come from: headline salaries, or annual medians in the profile's area.
-#[derive(Clone)]
-struct PayBasis {
-    area: Option<place::AskedArea>,
-}
-
-impl PayBasis {
-    /// The profile's area (BAD_USER_INPUT on `profile.area` when unknown).
-    async fn of(m: &Model, area: Option<&str>) -> GqlResult<Self> {
-        let area = place::asked_area(m, "profile.area", area).await?;
-        Ok(Self { area })
-    }
-
-    /// Role `r`'s yearly pay on this basis.
-    fn salary(&self, m: &Model, r: usize) -> Option<i32> {
-        match &self.area {
-            Some(area) => place::annual_median(m, area, r),
-            None => m.graph.roles[r].salary,
-        }
-    }
-
-    /// The like-for-like change from the person's current role to role `r`.
-    fn change(&self, m: &Model, person: &Person, r: usize) -> Option<SalaryChange> {
-        let from = person.current?;
-        place::move_salaries(m, from, r, self.area.as_ref()).map(Into::into)
-    }
+    pay: place::PayIn,
 }
 
 /// A role that fits a person, with why.
@@ -393,7 +365,9 @@ impl RoleMatch {
     /// `profile.area` when given and the occupations differ); null without a current role or
     /// when either has no pay.
     async fn pay_change(&self) -> Option<SalaryChange> {
-        self.pay.change(&self.m, &self.person, self.fit.role)
+        self.pay
+            .change(&self.m, self.person.current?, self.fit.role)
+            .map(Into::into)
     }
     /// The gates passed.
     async fn gates(&self) -> MatchGates {
@@ -415,7 +389,7 @@ impl RoleMatch {
 /// A skill worth learning next.
 pub struct SkillToLearn {
     m: Model,
-    pay: PayBasis,
+    pay: place::PayIn,
     person: std::sync::Arc<Person>,
     lesson: Lesson,
     rank: usize,
@@ -485,7 +459,11 @@ impl SkillToLearn {
         let changes: Vec<SalaryChange> = self
             .beneficiaries()
             .iter()
-            .filter_map(|&r| self.pay.change(&self.m, &self.person, r))
+            .filter_map(|&r| {
+                self.pay
+                    .change(&self.m, self.person.current?, r)
+                    .map(Into::<SalaryChange>::into)
+            })
             .collect();
         let best = changes
             .iter()
@@ -546,7 +524,7 @@ impl PlanningQuery {
         #[graphql(desc = "Conditions every returned role meets.")] filter: Option<MatchFilter>,
     ) -> GqlResult<Vec<RoleMatch>> {
         let m = super::model(ctx)?;
-        let pay = PayBasis::of(&m, profile.area.as_deref()).await?;
+        let pay = place::PayIn::of(&m, profile.area.as_deref()).await?;
         let (person, fits) = planning::match_roles(
             &m,
             &profile.into(),
@@ -582,7 +560,7 @@ impl PlanningQuery {
         #[graphql(desc = "How many skills, 1–50.", default = 10)] first: Option<i32>,
     ) -> GqlResult<Vec<SkillToLearn>> {
         let m = super::model(ctx)?;
-        let pay = PayBasis::of(&m, profile.area.as_deref()).await?;
+        let pay = place::PayIn::of(&m, profile.area.as_deref()).await?;
         let (person, lessons) =
             planning::learn_next(&m, &profile.into(), goal.as_deref(), first.unwrap_or(10))?;
         let person = std::sync::Arc::new(person);

@@ -103,6 +103,35 @@ pub fn wage_area(p: &Places, field: &str, text: Option<&str>) -> ApiResult<Optio
     }
 }
 
+/// Where a person's pay figures come from: the profile's area, when it names one.
+#[derive(Clone, Debug)]
+pub struct PayIn {
+    area: Option<AskedArea>,
+}
+
+impl PayIn {
+    /// The pay view of a profile's `area` (BAD_USER_INPUT on `profile.area` when unknown).
+    pub async fn of(m: &ReadModel, area: Option<&str>) -> ApiResult<Self> {
+        Ok(Self {
+            area: asked_area(m, "profile.area", area).await?,
+        })
+    }
+
+    /// Role `r`'s yearly pay to rank roles by: its annual median in the area, else its
+    /// headline salary. (A difference between two roles is [`PayIn::change`], like for like.)
+    pub fn salary(&self, m: &ReadModel, r: usize) -> Option<i32> {
+        match &self.area {
+            Some(area) => annual_median(m, area, r),
+            None => m.graph.roles[r].salary,
+        }
+    }
+
+    /// The like-for-like change from role `from` to role `to` (see [`move_salaries`]).
+    pub fn change(&self, m: &ReadModel, from: usize, to: usize) -> Option<Salaries> {
+        move_salaries(m, from, to, self.area.as_ref())
+    }
+}
+
 /// The SOC index of the role at model index `role`.
 fn soc_of_role(m: &ReadModel, p: &Places, role: usize) -> Option<usize> {
     p.soc_of_onet_code(m.roles.get(role)?.onet_code.as_deref())
