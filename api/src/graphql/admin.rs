@@ -11,7 +11,8 @@ use seed::dataset::{
 use super::catalog::{Certification, Skill};
 use super::db;
 use super::enums::{CertificationRelevance, MoveKind};
-use super::role::{At, CareerMove, Model, Role, RoleCertification, RoleSkill};
+use super::kit::{At, View};
+use super::role::{CareerMove, Role, RoleCertification, RoleSkill};
 use crate::auth::{Caller, TokenGuard};
 use crate::error::{ApiError, GqlResult};
 use crate::service::admin::{self as write, Cited};
@@ -25,7 +26,7 @@ fn who(ctx: &Context<'_>) -> String {
 }
 
 /// Rebuilds the read model after a write, so the response and every later request see it.
-async fn refresh(ctx: &Context<'_>) -> GqlResult<Model> {
+async fn refresh(ctx: &Context<'_>) -> GqlResult<View> {
     Ok(super::store(ctx)?.rebuild(db(ctx)?).await?)
 }
 

@@ -4,10 +4,12 @@ use async_graphql::{Context, Enum, Object, SimpleObject};
 use entity::role_profile::Model as Profile;
 
 use super::catalog::{Certification, Skill, Source};
+use super::enums::SalaryBasis;
 use super::enums::{CertificationRelevance, MoveKind};
-use super::place::{AreaPayComparison, SalaryBasis};
+use super::kit::{SalaryChange, View};
+use super::place::AreaPayComparison;
 use super::planning::TransitionGates;
-use super::role::{CareerMove, Model, Role, SalaryChange};
+use super::role::{CareerMove, Role};
 use crate::career::gap::{self, GapReason, SkillGapItem};
 use crate::career::render;
 use crate::career::search::{self, MAX_STEPS, Objective};
@@ -82,7 +84,7 @@ pub struct RouteTotals {
 
 /// A ranked career route: the roles passed and the moves between them.
 pub struct CareerRoute {
-    m: Model,
+    m: View,
     route: search::FoundRoute,
     rank: usize,
     objective: Objective,
@@ -166,7 +168,7 @@ impl CareerRoute {
 
 /// One move of a route.
 pub struct RouteStep {
-    m: Model,
+    m: View,
     edge: usize,
     position: usize,
     /// The area the salary change is measured in, when asked.
@@ -250,7 +252,7 @@ impl RouteStep {
 
 /// A set of ranked routes, with diagrams of them.
 pub struct CareerRouteSet {
-    m: Model,
+    m: View,
     result: search::RouteSearch,
     objective: Objective,
     area: Option<AskedArea>,
@@ -296,7 +298,7 @@ impl CareerRouteSet {
 
 /// A role reachable from, or leading to, another within some number of moves.
 pub struct ReachableRole {
-    m: Model,
+    m: View,
     index: usize,
     distance: usize,
 }
@@ -349,7 +351,7 @@ pub enum SkillGapReason {
 
 /// One skill to develop.
 pub struct SkillGapEntry {
-    m: Model,
+    m: View,
     item: SkillGapItem,
 }
 
@@ -379,7 +381,7 @@ impl SkillGapEntry {
 
 /// A certification the target role values and the current role does not.
 pub struct CertificationGapEntry {
-    m: Model,
+    m: View,
     certification_id: i32,
     relevance: entity::vocab::Relevance,
 }
@@ -399,14 +401,14 @@ impl CertificationGapEntry {
 
 /// What a move from one role to another asks you to learn.
 pub struct SkillGap {
-    m: Model,
+    m: View,
     from: usize,
     to: usize,
     gap: gap::Gap,
 }
 
 impl SkillGap {
-    fn new(m: Model, from: usize, to: usize) -> Self {
+    fn new(m: View, from: usize, to: usize) -> Self {
         let gap = career::skill_gap(&m, from, to);
         Self { m, from, to, gap }
     }
@@ -479,7 +481,7 @@ impl NumberComparison {
 
 /// A skill with how each of two roles weights it.
 pub struct SkillSideBySide {
-    m: Model,
+    m: View,
     skill_id: i32,
     a: Option<SkillWeight>,
     b: Option<SkillWeight>,
@@ -504,7 +506,7 @@ impl SkillSideBySide {
 
 /// Two roles compared side by side ("X vs Y").
 pub struct RoleComparison {
-    m: Model,
+    m: View,
     a: usize,
     b: usize,
     /// The area pay is compared in, when asked.
@@ -709,7 +711,7 @@ fn reachable(
 }
 
 /// The request's read model and the indices of two roles in it; NOT_FOUND for an unknown slug.
-fn two_roles(ctx: &Context<'_>, a: &str, b: &str) -> GqlResult<(Model, usize, usize)> {
+fn two_roles(ctx: &Context<'_>, a: &str, b: &str) -> GqlResult<(View, usize, usize)> {
     let m = super::model(ctx)?;
     let (a, b) = (career::role_index(&m, a)?, career::role_index(&m, b)?);
     Ok((m, a, b))

@@ -4,9 +4,10 @@ use async_graphql::{Context, ID, Object};
 use entity::{certification, skill, source};
 
 use super::enums::SourceKind;
+use super::kit::{At, View, dangling};
 use super::node::global_id;
 use super::pagination::{connection_type, page};
-use super::role::{At, Model, RoleCertification, RoleSkill, dangling};
+use super::role::{RoleCertification, RoleSkill};
 use crate::error::{ApiError, GqlResult};
 use crate::service;
 
@@ -15,13 +16,13 @@ macro_rules! catalog_type {
     ($name:ident, $table:ident, $row:ty, $of_id:ident, $what:literal) => {
         #[derive(Clone)]
         pub struct $name {
-            pub(crate) m: Model,
+            pub(crate) m: View,
             pub(crate) i: u32,
         }
 
         impl $name {
             /// The item at index `i` of the model.
-            pub(crate) fn at(m: &Model, i: usize) -> Self {
+            pub(crate) fn at(m: &View, i: usize) -> Self {
                 Self {
                     m: m.clone(),
                     i: i as u32,
@@ -29,7 +30,7 @@ macro_rules! catalog_type {
             }
 
             /// The item with this database id; a dangling id is an internal error.
-            pub(crate) fn by_id(m: &Model, id: i32) -> GqlResult<Self> {
+            pub(crate) fn by_id(m: &View, id: i32) -> GqlResult<Self> {
                 m.$of_id(id)
                     .map(|i| Self::at(m, i))
                     .ok_or_else(|| dangling($what, id))
@@ -123,7 +124,7 @@ impl Certification {
 impl Source {
     /// The editorial source: values we set ourselves (classifications, weights, inferences)
     /// cite it. `None` when the data has none (e.g. after a dataset REPLACE without it).
-    pub(crate) fn editorial(m: &Model) -> Option<Self> {
+    pub(crate) fn editorial(m: &View) -> Option<Self> {
         m.source_index(seed::dataset::EDITORIAL_SOURCE)
             .map(|i| Self::at(m, i))
     }

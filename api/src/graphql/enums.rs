@@ -112,3 +112,20 @@ pub enum AreaType {
     /// A metropolitan or nonmetropolitan area.
     Metro,
 }
+
+/// What a salary change is computed from.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::service::place::SalaryBasis")]
+pub enum SalaryBasis {
+    /// Both roles' own pay (each from a source describing that role, e.g. its document).
+    RolePay,
+    /// Both roles' occupation benchmarks (BLS national figures of the same release) for two
+    /// different occupations.
+    OccupationBenchmark,
+    /// Both roles' annual medians in the asked area (BLS OEWS) for two different occupations.
+    AreaMedian,
+    /// No pair of figures of one kind: e.g. two roles of one occupation whose only pay is that
+    /// occupation's benchmark, or one role with its own pay and one with only a benchmark.
+    /// The salary change is null.
+    NotComparable,
+}

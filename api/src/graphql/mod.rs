@@ -5,6 +5,7 @@ pub mod career;
 pub mod catalog;
 pub mod enums;
 pub mod errors;
+pub mod kit;
 pub mod node;
 pub mod pagination;
 pub mod place;

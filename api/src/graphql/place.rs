@@ -8,7 +8,8 @@ use async_graphql::{Context, Enum, Object, SimpleObject};
 use super::career::NumberComparison;
 use super::catalog::Source;
 use super::enums::AreaType;
-use super::role::{Model, Role};
+use super::kit::View;
+use super::role::Role;
 use crate::error::GqlResult;
 use crate::model::place::{FOOTNOTE_FIELDS, Places, WageOrder};
 use crate::service::place::{self, AskedArea};
@@ -113,13 +114,13 @@ pub struct WageFootnote {
 #[derive(Clone)]
 pub struct AreaWage {
     /// For the source.
-    m: Model,
+    m: View,
     p: Arc<Places>,
     i: u32,
 }
 
 impl AreaWage {
-    pub(crate) fn at(m: &Model, p: &Arc<Places>, i: usize) -> Self {
+    pub(crate) fn at(m: &View, p: &Arc<Places>, i: usize) -> Self {
         Self {
             m: m.clone(),
             p: p.clone(),
@@ -216,23 +217,6 @@ impl From<AreaWageOrder> for WageOrder {
     }
 }
 
-/// What a salary change is computed from.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "crate::service::place::SalaryBasis")]
-pub enum SalaryBasis {
-    /// Both roles' own pay (each from a source describing that role, e.g. its document).
-    RolePay,
-    /// Both roles' occupation benchmarks (BLS national figures of the same release) for two
-    /// different occupations.
-    OccupationBenchmark,
-    /// Both roles' annual medians in the asked area (BLS OEWS) for two different occupations.
-    AreaMedian,
-    /// No pair of figures of one kind: e.g. two roles of one occupation whose only pay is that
-    /// occupation's benchmark, or one role with its own pay and one with only a benchmark.
-    /// The salary change is null.
-    NotComparable,
-}
-
 /// `Role.wages`: the role's row in the area `area` names (national when `None`).
 pub(crate) async fn role_wages(role: &Role, area: Option<&str>) -> GqlResult<Option<AreaWage>> {
     let m = &role.m;
@@ -258,7 +242,7 @@ pub(crate) async fn role_wages_by_area(
 
 /// Two roles' pay in one area.
 pub struct AreaPayComparison {
-    pub(crate) m: Model,
+    pub(crate) m: View,
     pub(crate) asked: AskedArea,
     pub(crate) a: usize,
     pub(crate) b: usize,

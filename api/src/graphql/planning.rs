@@ -5,7 +5,8 @@ use async_graphql::{Context, InputObject, Object, SimpleObject};
 
 use super::catalog::{Certification, Skill};
 use super::enums::MoveKind;
-use super::role::{Model, Role, SalaryChange};
+use super::kit::{SalaryChange, View};
+use super::role::Role;
 use crate::career::matching::{Lesson, NeedMet, Person, RoleFit};
 use crate::career::similarity::{Need, SimilarGates, Transition};
 use crate::error::GqlResult;
@@ -147,7 +148,7 @@ fn round(x: f64) -> f64 {
 
 /// A role similar to another, by skills.
 pub struct SimilarRole {
-    m: Model,
+    m: View,
     from: usize,
     role: usize,
     transition: Transition,
@@ -194,7 +195,7 @@ pub(crate) fn similar_roles(
 
 /// One of a role's needs that the person holds.
 pub struct SkillMatch {
-    m: Model,
+    m: View,
     met: NeedMet,
 }
 
@@ -234,7 +235,7 @@ impl SkillMatch {
 
 /// One of a role's needs that the person lacks.
 pub struct MissingSkill {
-    m: Model,
+    m: View,
     need: Need,
 }
 
@@ -276,7 +277,7 @@ pub struct MatchGates {
 
 /// A role that fits a person, with why.
 pub struct RoleMatch {
-    m: Model,
+    m: View,
     person: std::sync::Arc<Person>,
     fit: RoleFit,
     rank: usize,
@@ -388,7 +389,7 @@ impl RoleMatch {
 
 /// A skill worth learning next.
 pub struct SkillToLearn {
-    m: Model,
+    m: View,
     pay: place::PayIn,
     person: std::sync::Arc<Person>,
     lesson: Lesson,

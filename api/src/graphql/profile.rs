@@ -10,14 +10,14 @@ use entity::vocab::Dimension;
 
 use super::catalog::Source;
 use super::enums::EducationRequirement;
-use super::role::{At, Model};
+use super::kit::View;
 use crate::error::GqlResult;
 use crate::model::RoleFacts;
 
 /// The profiles of one role (or of one of its sources), with helpers to pick figures.
 #[derive(Clone)]
 pub struct Profiles {
-    m: Model,
+    m: View,
     role: u32,
     /// Position of the one profile to use, when restricted to one source.
     only: Option<u32>,
@@ -25,7 +25,7 @@ pub struct Profiles {
 
 impl Profiles {
     /// All profiles of the role at index `role`, or only the one at position `only`.
-    pub(crate) fn new(m: Model, role: u32, only: Option<u32>) -> Self {
+    pub(crate) fn new(m: View, role: u32, only: Option<u32>) -> Self {
         Self { m, role, only }
     }
 
@@ -342,7 +342,7 @@ impl Experience {
     }
 }
 
-super::role::fact_type!(EducationItem, education, entity::role_education::Model);
+super::kit::fact_type!(EducationItem, education, entity::role_education::Model);
 
 /// One education requirement or norm.
 #[Object]
@@ -443,7 +443,7 @@ impl Education {
     async fn degrees(&self) -> Vec<DegreeItem> {
         let mut rows = EducationItem::all_of(&self.0.m, self.0.role);
         rows.retain(|r| self.0.keeps(r.row().source_id));
-        let mut items: Vec<DegreeItem> = super::role::group_by(rows, |r| r.row().level.clone())
+        let mut items: Vec<DegreeItem> = super::kit::group_by(rows, |r| r.row().level.clone())
             .into_iter()
             .map(|(level, statements)| DegreeItem { level, statements })
             .collect();
@@ -463,7 +463,7 @@ impl Education {
     }
 }
 
-super::role::fact_type!(
+super::kit::fact_type!(
     DemographicShare,
     demographics,
     entity::role_demographic::Model

@@ -1,7 +1,5 @@
 //! Roles and everything hanging off them: skills, certifications, duties, moves.
 
-use std::sync::Arc;
-
 use async_graphql::{Context, Enum, ID, InputObject, Object};
 use entity::{
     career_move, role, role_attribute, role_certification, role_duty, role_regional_wage,
@@ -10,28 +8,26 @@ use entity::{
 
 use super::catalog::{Certification, Skill, Source};
 use super::enums::{AreaType, AttributeKind, CertificationRelevance, MoveKind, StatementKind};
+use super::kit::{At, SalaryChange, View, dangling, fact_type, group_by};
 use super::node::global_id;
 use super::pagination::{connection_type, page};
 use super::place::{AreaWage, AreaWageOrder};
 use super::profile::{Demographics, Education, Experience, Outlook, Pay, Profiles, RoleProfile};
 use super::statement::RoleStatement;
 use crate::error::{ApiError, GqlResult};
-use crate::model::{ReadModel, RoleFacts};
+use crate::model::RoleFacts;
 use crate::service::check::{self, Bounds};
 use crate::service::role::{RoleListing, RoleSort};
 
-/// A shared handle on the read model a response is built from.
-pub(crate) type Model = Arc<ReadModel>;
-
 #[derive(Clone)]
 pub struct Role {
-    pub(crate) m: Model,
+    pub(crate) m: View,
     pub(crate) i: u32,
 }
 
 impl Role {
     /// The role at index `i` of the model.
-    pub(crate) fn at(m: &Model, i: usize) -> Self {
+    pub(crate) fn at(m: &View, i: usize) -> Self {
         Self {
             m: m.clone(),
             i: i as u32,
@@ -39,7 +35,7 @@ impl Role {
     }
 
     /// The role with this database id; a dangling id is an internal error.
-    pub(crate) fn by_id(m: &Model, id: i32) -> GqlResult<Self> {
+    pub(crate) fn by_id(m: &View, id: i32) -> GqlResult<Self> {
         m.role_index_of_id(id)
             .map(|i| Self::at(m, i))
             .ok_or_else(|| dangling("role", id))
@@ -64,72 +60,6 @@ impl Role {
             .collect()
     }
 }
-
-/// The internal error for a reference the model cannot resolve (a bug or bad data).
-pub(crate) fn dangling(what: &str, id: i32) -> async_graphql::Error {
-    ApiError::Internal(anyhow::anyhow!("dangling {what} reference {id}")).into()
-}
-
-/// A row hanging off one role: the role's index and the row's position in its list.
-#[derive(Clone)]
-pub struct At {
-    pub(crate) m: Model,
-    pub(crate) role: u32,
-    pub(crate) pos: u32,
-}
-
-impl At {
-    pub(crate) fn new(m: &Model, role: u32, pos: usize) -> Self {
-        Self {
-            m: m.clone(),
-            role,
-            pos: pos as u32,
-        }
-    }
-
-    pub(crate) fn facts(&self) -> &RoleFacts {
-        &self.m.facts[self.role as usize]
-    }
-
-    /// The row of the role with database id `role_id` that `position` finds in its facts.
-    pub(crate) fn find(
-        m: &Model,
-        role_id: i32,
-        position: impl Fn(&RoleFacts) -> Option<usize>,
-    ) -> GqlResult<Self> {
-        let role = m
-            .role_index_of_id(role_id)
-            .ok_or_else(|| dangling("role", role_id))?;
-        let pos = position(&m.facts[role]).ok_or_else(|| dangling("link of role", role_id))?;
-        Ok(Self::new(m, role as u32, pos))
-    }
-
-    /// Every row of one of a role's lists, as `At`s.
-    pub(crate) fn all(m: &Model, role: u32, len: usize) -> impl Iterator<Item = At> + '_ {
-        (0..len).map(move |pos| At::new(m, role, pos))
-    }
-}
-
-/// Defines a GraphQL wrapper over one of [`RoleFacts`]' lists.
-macro_rules! fact_type {
-    ($name:ident, $list:ident, $row:ty) => {
-        pub struct $name(pub(crate) At);
-
-        impl $name {
-            pub(crate) fn row(&self) -> &$row {
-                &self.0.facts().$list[self.0.pos as usize]
-            }
-
-            /// Every row of the role's list, in the model's order.
-            #[allow(dead_code)]
-            pub(crate) fn all_of(m: &Model, role: u32) -> Vec<Self> {
-                let len = m.facts[role as usize].$list.len();
-                At::all(m, role, len).map($name).collect()
-            }
-        }
-    };
-}
-pub(crate) use fact_type;
 
 fact_type!(RoleSkill, skills, role_skill::Model);
 fact_type!(AlternateTitle, aliases, entity::role_alias::Model);
@@ -538,22 +468,6 @@ impl RoleCertification {
     }
 }
 
-/// `rows` grouped by `key`, groups in the order their keys first appear, rows in order.
-pub(crate) fn group_by<T, K: PartialEq>(
-    rows: impl IntoIterator<Item = T>,
-    key: impl Fn(&T) -> K,
-) -> Vec<(K, Vec<T>)> {
-    let mut groups: Vec<(K, Vec<T>)> = Vec::new();
-    for row in rows {
-        let k = key(&row);
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, list)) => list.push(row),
-            None => groups.push((k, vec![row])),
-        }
-    }
-    groups
-}
-
 /// A certification a role values, once, with what each source states about it.
 pub struct CertificationItem {
     id: i32,
@@ -682,54 +596,15 @@ impl RoleAttribute {
     }
 }
 
-/// A yearly salary change between two roles, like for like (README "Pay"): `basis` says which
-/// kind of figures it compares; when it is `NOT_COMPARABLE` the figures are null.
-#[derive(async_graphql::SimpleObject)]
-pub struct SalaryChange {
-    /// What the figures are: both roles' own pay, both occupation benchmarks of one release,
-    /// both annual medians in an area, or not comparable.
-    pub basis: super::place::SalaryBasis,
-    /// Yearly pay of the role left, US dollars.
-    pub from: Option<i32>,
-    /// Yearly pay of the role taken, US dollars.
-    pub to: Option<i32>,
-    /// `to - from`, US dollars.
-    pub amount: Option<i32>,
-    /// Change relative to `from`, percent.
-    pub percent: Option<f64>,
-}
-
-impl From<crate::service::place::Salaries> for SalaryChange {
-    fn from(s: crate::service::place::Salaries) -> Self {
-        let (from, to) = (s.pair.map(|p| p.0), s.pair.map(|p| p.1));
-        Self {
-            basis: s.basis.into(),
-            from,
-            to,
-            amount: s.pair.map(|(a, b)| b - a),
-            percent: s.pair.map(|(a, b)| percent_change(a, b)),
-        }
-    }
-}
-
-/// `(to − from) / from` in percent, one decimal (0 when `from` is 0).
-pub fn percent_change(from: i32, to: i32) -> f64 {
-    if from == 0 {
-        0.0
-    } else {
-        ((f64::from(to) - f64::from(from)) / f64::from(from) * 1000.0).round() / 10.0
-    }
-}
-
 #[derive(Clone)]
 pub struct CareerMove {
-    pub(crate) m: Model,
+    pub(crate) m: View,
     pub(crate) i: u32,
 }
 
 impl CareerMove {
     /// The move with this database id; a dangling id is an internal error.
-    pub(crate) fn by_id(m: &Model, id: i32) -> GqlResult<Self> {
+    pub(crate) fn by_id(m: &View, id: i32) -> GqlResult<Self> {
         m.move_index_of_id(id)
             .map(|i| Self {
                 m: m.clone(),
@@ -739,7 +614,7 @@ impl CareerMove {
     }
 
     /// The moves at `indices` (already in the model's order), only those of `kind` when given.
-    fn list(m: &Model, indices: &[u32], kind: Option<MoveKind>) -> Vec<CareerMove> {
+    fn list(m: &View, indices: &[u32], kind: Option<MoveKind>) -> Vec<CareerMove> {
         indices
             .iter()
             .filter(|&&i| kind.is_none_or(|k| MoveKind::from(m.moves[i as usize].kind) == k))
@@ -921,17 +796,5 @@ impl RoleQuery {
             total,
             page,
         ))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_change;
-
-    #[test]
-    fn salary_change_is_relative_to_the_role_left() {
-        assert_eq!(percent_change(100_000, 125_000), 25.0);
-        assert_eq!(percent_change(119_589, 135_642), 13.4);
-        assert_eq!(percent_change(0, 1), 0.0);
     }
 }

@@ -3,7 +3,8 @@
 use async_graphql::{Context, Enum, Object};
 
 use super::catalog::{Certification, Skill};
-use super::role::{Model, Role};
+use super::kit::View;
+use super::role::Role;
 use crate::career::text_index::{EntryKind, Hit};
 use crate::error::GqlResult;
 use crate::service::catalog;
@@ -31,7 +32,7 @@ impl From<SearchHitKind> for EntryKind {
 
 /// One search result.
 pub struct SearchHit {
-    m: Model,
+    m: View,
     hit: Hit,
 }
 

@@ -5,7 +5,7 @@ use entity::role_statement;
 
 use super::catalog::Source;
 use super::enums::StatementKind;
-use super::role::{At, Model, fact_type};
+use super::kit::{View, fact_type};
 use crate::error::GqlResult;
 
 fact_type!(RoleStatement, statements, role_statement::Model);
@@ -13,7 +13,7 @@ fact_type!(RoleStatement, statements, role_statement::Model);
 impl RoleStatement {
     /// The role's statements in source order, optionally only one kind and one topic.
     pub(crate) fn of_role(
-        m: &Model,
+        m: &View,
         role: u32,
         kind: Option<StatementKind>,
         topic: Option<&str>,
