@@ -50,6 +50,8 @@ pub struct TextIndex {
     postings: Vec<Vec<u32>>,
     /// Word indices by word length in characters (for fuzzy candidates).
     by_length: Vec<Vec<u32>>,
+    /// Entry indices sorted by normalized label (for exact lookups).
+    by_label: Vec<u32>,
 }
 
 /// Lower-case words of `text` (letters and digits).
@@ -65,6 +67,8 @@ impl TextIndex {
     /// Indexes `entries`.
     pub fn build(entries: Vec<Entry>) -> Self {
         let normalized: Vec<String> = entries.iter().map(|e| words(&e.label).join(" ")).collect();
+        let mut by_label: Vec<u32> = (0..normalized.len() as u32).collect();
+        by_label.sort_by(|&a, &b| normalized[a as usize].cmp(&normalized[b as usize]));
         let mut map: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, label) in normalized.iter().enumerate() {
             for word in label.split(' ').filter(|w| !w.is_empty()) {
@@ -91,7 +95,19 @@ impl TextIndex {
             vocabulary,
             postings,
             by_length,
+            by_label,
         }
+    }
+
+    /// The entries whose label is exactly `terms` (as [`words`] splits it), without scoring.
+    pub fn exact<'a>(&'a self, terms: &[String]) -> impl Iterator<Item = &'a Entry> + 'a {
+        let joined = terms.join(" ");
+        let key = |i: &u32| self.normalized[*i as usize].as_str();
+        let start = self.by_label.partition_point(|i| key(i) < joined.as_str());
+        self.by_label[start..]
+            .iter()
+            .take_while(move |i| key(i) == joined)
+            .map(|&i| &self.entries[i as usize])
     }
 
     /// Number of indexed labels.

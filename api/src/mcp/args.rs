@@ -102,38 +102,41 @@ pub fn role(m: &ReadModel, argument: &str, text: &str) -> Result<String, Argumen
             return Ok(candidate);
         }
     }
-    // Every role the text matches, best first, each once, with how exactly: 2 when it is the
-    // role's title or a form of it (abbreviations spelled out), 1 when it is the label that matched (an
-    // alternate title), 0 otherwise.
+    // The roles the text names exactly: by title or a form of it (abbreviations spelled
+    // out), else by alternate title. Both without scoring the whole index.
     let asked = words(wanted);
     let spelled = expand(&asked);
-    let mut matched: Vec<(usize, u8)> = Vec::new();
-    for hit in m.graph.text.search(wanted, usize::MAX) {
-        let Some(i) = (hit.kind == EntryKind::Role)
-            .then(|| m.role_index_of_id(hit.id))
-            .flatten()
-        else {
-            continue;
-        };
-        let exactness = if title_forms(&m.roles[i].title)
-            .iter()
-            .any(|form| *form == asked || *form == spelled)
-        {
-            2
-        } else {
-            u8::from(words(&hit.label) == asked)
-        };
-        match matched.iter_mut().find(|(j, _)| *j == i) {
-            Some((_, seen)) => *seen = (*seen).max(exactness),
-            None => matched.push((i, exactness)),
+    let named = |form: &[String]| *form == asked || *form == spelled;
+    let mut exact: Vec<usize> = (0..m.roles.len())
+        .filter(|&i| title_forms(&m.roles[i].title).iter().any(|f| named(f)))
+        .collect();
+    if exact.is_empty() {
+        for terms in [&asked, &spelled] {
+            for entry in m.graph.text.exact(terms) {
+                if let Some(i) = (entry.kind == EntryKind::Role)
+                    .then(|| m.role_index_of_id(entry.id))
+                    .flatten()
+                    && !exact.contains(&i)
+                {
+                    exact.push(i);
+                }
+            }
         }
     }
-    let best = matched.iter().map(|(_, e)| *e).max().unwrap_or(0);
-    let exact: Vec<usize> = matched
-        .iter()
-        .filter(|(_, e)| best > 0 && *e == best)
-        .map(|(i, _)| *i)
-        .collect();
+    // Nothing exact: the closest roles, best first, each once.
+    let closest = || {
+        let mut seen: Vec<usize> = Vec::new();
+        for hit in m.graph.text.search(wanted, 50) {
+            if let Some(i) = (hit.kind == EntryKind::Role)
+                .then(|| m.role_index_of_id(hit.id))
+                .flatten()
+                && !seen.contains(&i)
+            {
+                seen.push(i);
+            }
+        }
+        seen
+    };
     let suggest = |roles: &mut dyn Iterator<Item = usize>| -> Vec<Suggestion> {
         roles
             .take(SUGGESTIONS)
@@ -148,7 +151,7 @@ pub fn role(m: &ReadModel, argument: &str, text: &str) -> Result<String, Argumen
         [] => Err(ArgumentError::new(
             argument,
             format!("no role is called `{wanted}`"),
-            suggest(&mut matched.iter().map(|(i, _)| *i)),
+            suggest(&mut closest().into_iter()),
         )),
         several => Err(ArgumentError::new(
             argument,

@@ -262,7 +262,7 @@ fn refusal(
 /// with a `key`, which only `Source` has) whose licence requires one.
 fn attribute(model: &ReadModel, data: &mut Map<String, Json>) {
     let mut keys: Vec<String> = Vec::new();
-    collect_keys(&Json::Object(data.clone()), &mut keys);
+    data.values().for_each(|v| collect_keys(v, &mut keys));
     let attribution: Vec<Json> = model
         .sources
         .iter()
