@@ -42,6 +42,44 @@ async fn area_wages_heap(db: &sea_orm::DatabaseConnection) {
     report("with BLS May 2025 by area", &before, counts);
 }
 
+/// Heap freed by dropping each part of the model in turn: where the kept bytes are.
+fn parts(mut model: api::model::ReadModel) {
+    fn freed(label: &str, f: impl FnOnce()) {
+        let before = dhat::HeapStats::get().curr_bytes;
+        f();
+        let after = dhat::HeapStats::get().curr_bytes;
+        println!("  {label:<28} {:6.1} MB", mb(before.saturating_sub(after) as u64));
+    }
+    macro_rules! facts {
+        ($($field:ident),*) => {$(
+            freed(concat!("facts.", stringify!($field)), || {
+                for f in &mut model.facts {
+                    drop(std::mem::take(&mut f.$field));
+                }
+            });
+        )*};
+    }
+    facts!(profiles, demographics, skills, certifications, duties, education, attributes,
+        regional_wages, aliases, technologies, statements, moves_out, moves_in, related,
+        comparisons, compared_with, sources);
+    freed("graph.text", || drop(std::mem::take(&mut model.graph.text)));
+    freed("graph.similarity", || drop(std::mem::take(&mut model.graph.similarity)));
+    freed("graph.roles", || drop(std::mem::take(&mut model.graph.roles)));
+    freed("graph.edges+out+inc", || {
+        drop(std::mem::take(&mut model.graph.edges));
+        drop(std::mem::take(&mut model.graph.out));
+        drop(std::mem::take(&mut model.graph.inc));
+    });
+    freed("moves", || drop(std::mem::take(&mut model.moves)));
+    freed("skills+links", || {
+        drop(std::mem::take(&mut model.skills));
+        drop(std::mem::take(&mut model.skill_links));
+    });
+    freed("roles", || drop(std::mem::take(&mut model.roles)));
+    freed("facts (rest)", || drop(std::mem::take(&mut model.facts)));
+    freed("rest of the model", || drop(model));
+}
+
 #[tokio::main]
 async fn main() {
     let path = std::env::temp_dir().join(format!("bench-heap-{}.db", std::process::id()));
@@ -51,7 +89,7 @@ async fn main() {
     let model = api::model::load(&db, None).await.expect("build");
     let counts = format!("{} roles, {} moves", model.roles.len(), model.moves.len());
     report("read model", &before, counts);
-    drop(model);
+    parts(model);
     area_wages_heap(&db).await;
     db.close().await.ok();
     for suffix in ["", "-wal", "-shm"] {
