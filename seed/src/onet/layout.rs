@@ -84,7 +84,10 @@ const V30: Layout = Layout {
         ("Software Skills", Part::Technology),
         ("Task Statements", Part::Tasks),
         ("Education Categories", Part::EducationCategories),
-        ("Training and Experience Categories", Part::EducationCategories),
+        (
+            "Training and Experience Categories",
+            Part::EducationCategories,
+        ),
         ("Education", Part::Education),
         ("Training and Experience", Part::Education),
         ("Job Titles", Part::Titles),
@@ -274,8 +277,11 @@ impl Download {
 
 /// Release months known from O*NET's release notes (the Read Me and the data dictionary
 /// name the month; a directory name does not).
-const RELEASE_MONTHS: [(&str, &str); 3] =
-    [("29.3", "2025-05"), ("30.3", "2026-05"), ("31.0", "2026-08")];
+const RELEASE_MONTHS: [(&str, &str); 3] = [
+    ("29.3", "2025-05"),
+    ("30.3", "2026-05"),
+    ("31.0", "2026-08"),
+];
 
 pub(super) const MONTHS: [&str; 12] = [
     "January",
@@ -335,7 +341,11 @@ fn read_note(path: &Path) -> Option<String> {
         Box::new(file)
     };
     // The release is stated at the top; a few kilobytes are enough.
-    reader.by_ref().take(16 * 1024).read_to_string(&mut text).ok()?;
+    reader
+        .by_ref()
+        .take(16 * 1024)
+        .read_to_string(&mut text)
+        .ok()?;
     Some(text)
 }
 

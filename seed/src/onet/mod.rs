@@ -238,7 +238,10 @@ fn parse_detected(
     if let Some(file) = &paths.bls_file {
         bls::wages(file, &mut parsed, progress)?;
     }
-    Ok((records::dataset(parsed, curated, &release), download.describe()))
+    Ok((
+        records::dataset(parsed, curated, &release),
+        download.describe(),
+    ))
 }
 
 /// Drops the facts given to curated roles that the database does not hold (an import into

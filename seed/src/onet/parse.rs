@@ -192,7 +192,13 @@ pub(super) fn onet(
     for path in download.skills() {
         ratings(&mut p, &mut elements, path, "skill", progress)?;
     }
-    ratings(&mut p, &mut elements, download.knowledge(), "knowledge", progress)?;
+    ratings(
+        &mut p,
+        &mut elements,
+        download.knowledge(),
+        "knowledge",
+        progress,
+    )?;
     let curated_skills: HashSet<&str> = curated.skills.iter().map(|s| s.slug.as_str()).collect();
     for element in &mut p.elements {
         if curated_skills.contains(element.slug.as_str()) {
@@ -201,7 +207,12 @@ pub(super) fn onet(
     }
     related(&mut p, download.related(), progress)?;
     let (example, commodity) = download.layout.technology_columns;
-    technologies(&mut p, download.technology(), [example, commodity], progress)?;
+    technologies(
+        &mut p,
+        download.technology(),
+        [example, commodity],
+        progress,
+    )?;
     tasks(&mut p, download.tasks(), progress)?;
     let mut categories = HashMap::new();
     for path in download.education_categories() {
@@ -210,7 +221,12 @@ pub(super) fn onet(
     for path in download.education() {
         education(&mut p, path, &categories, progress)?;
     }
-    alternate_titles(&mut p, download.titles(), download.layout.title_column, progress)?;
+    alternate_titles(
+        &mut p,
+        download.titles(),
+        download.layout.title_column,
+        progress,
+    )?;
     Ok(p)
 }
 
@@ -404,8 +420,7 @@ fn technologies(
             Entry::Vacant(at) => {
                 let name = at.key().1.clone();
                 at.insert(p.technologies.len());
-                let commodity =
-                    Some(row.text(commodity).to_owned()).filter(|c| !c.is_empty());
+                let commodity = Some(row.text(commodity).to_owned()).filter(|c| !c.is_empty());
                 let item = TechnologyItem {
                     name,
                     commodity,
