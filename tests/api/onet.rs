@@ -479,7 +479,30 @@ async fn the_server_can_import_onet_on_first_start() {
     assert_eq!(data["dataVersion"], version, "a restart imported again");
 }
 
-/// The role-skill and technology rows citing source `key`, without their ids and source, sorted.
+/// The rows of `E` citing source `id` (`column`), without what differs between imports of
+/// two releases (`strip`: row id and source id), printed and sorted.
+async fn rows_citing<E: EntityTrait>(
+    db: &sea_orm::DatabaseConnection,
+    column: E::Column,
+    id: i32,
+    strip: impl Fn(E::Model) -> E::Model,
+) -> Vec<String>
+where
+    E::Model: std::fmt::Debug,
+{
+    let mut rows: Vec<String> = E::find()
+        .filter(column.eq(id))
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| format!("{:?}", strip(r)))
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// The role-skill and technology rows citing source `key`.
 async fn rows_of(db: &sea_orm::DatabaseConnection, key: &str) -> (Vec<String>, Vec<String>) {
     let source = source::Entity::find()
         .filter(source::Column::Key.eq(key))
@@ -487,38 +510,26 @@ async fn rows_of(db: &sea_orm::DatabaseConnection, key: &str) -> (Vec<String>, V
         .await
         .unwrap()
         .unwrap_or_else(|| panic!("no source {key}"));
-    let mut skills: Vec<String> = role_skill::Entity::find()
-        .filter(role_skill::Column::SourceId.eq(source.id))
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| {
-            format!(
-                "{:?}",
-                role_skill::Model {
-                    id: 0,
-                    source_id: 0,
-                    ..r
-                }
-            )
+    let skills =
+        rows_citing::<role_skill::Entity>(db, role_skill::Column::SourceId, source.id, |r| {
+            role_skill::Model {
+                id: 0,
+                source_id: 0,
+                ..r
+            }
         })
-        .collect();
-    skills.sort();
-    let mut technologies: Vec<String> = role_technology::Entity::find()
-        .filter(role_technology::Column::SourceId.eq(source.id))
-        .all(db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| {
-            format!(
-                "{} {} {:?} {} {}",
-                r.role_id, r.name, r.commodity, r.hot, r.in_demand
-            )
-        })
-        .collect();
-    technologies.sort();
+        .await;
+    let technologies = rows_citing::<role_technology::Entity>(
+        db,
+        role_technology::Column::SourceId,
+        source.id,
+        |r| role_technology::Model {
+            id: 0,
+            source_id: 0,
+            ..r
+        },
+    )
+    .await;
     (skills, technologies)
 }
 
