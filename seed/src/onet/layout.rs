@@ -4,16 +4,19 @@
 //! the release. A layout's files are all checked first, so an incomplete download fails
 //! naming every missing file and nothing is read or written.
 //!
-//! File names and columns follow O*NET's data dictionaries (onetcenter.org/dictionary/29.3/text
-//! and /30.3/text: Transferable Skills "added as a new file" in 30.3, with the Skills columns)
-//! and were checked against public importers written for 30.3 and 31.0 (a 31.0 inventory of
-//! the text zip: 46 tab-separated files plus `Read Me.txt`, no file or column change from
-//! 30.3; importers that read `Software Skills.txt` by `Workplace Example` and `Element Name`,
-//! and `Job Titles.txt` by `Job Title`, where 29.x had `Technology Skills` by `Example` and
-//! `Commodity Title`, and `Alternate Titles` by `Alternate Title`). In 30.3+ `Skills` is split
-//! into `Essential Skills` (the ten 2.A elements) and `Transferable Skills` (the 25 2.B
-//! elements) with the same element IDs and columns, and `Education, Training, and Experience`
-//! into `Education` and `Training and Experience`, each with its own categories file.
+//! Sources for the file names and columns (read, not copied): O*NET's data dictionaries
+//! (<https://www.onetcenter.org/dictionary/29.3/text/> and `/30.3/text/`; the 30.3 Transferable
+//! Skills page says "added as a new file" in 30.3, with the Skills columns), the 30.3 release
+//! page (<https://www.onetcenter.org/dev_db.html>: modernised content model, Software Skills,
+//! interest data), and public importers written for 30.3 and 31.0: a measured inventory of
+//! `db_31_0_text.zip` (46 tab-separated files plus `Read Me.txt`, no file or column changed
+//! from 30.3; Essential Skills 2.A and Transferable Skills 2.B with `Data Value`, `N`,
+//! `Standard Error`, CI bounds, `Recommend Suppress`, `Not Relevant`), and loaders that read
+//! `Software Skills.txt` by `Workplace Example`, `Element Name`, `Hot Technology`, `In Demand`,
+//! `Job Titles.txt` by `Job Title` and `Short Title`, and `Education.txt` / `Training and
+//! Experience.txt` with their `… Categories.txt` files. In 29.x these were `Technology Skills`
+//! (`Example`, `Commodity Title`), `Alternate Titles` (`Alternate Title`) and `Education,
+//! Training, and Experience` (+ `Categories`); element IDs and scales are unchanged.
 
 use std::path::{Path, PathBuf};
 

@@ -784,3 +784,22 @@ fn the_shipped_release_keeps_its_keys_title_and_attribution() {
     );
     assert_eq!(shipped.as_of.as_deref(), Some("2025-05"));
 }
+
+#[test]
+fn the_29_layout_in_the_text_edition_gives_the_same_records() {
+    let curated = curated();
+    let tsv = parse_fixture("edition-tsv", &curated).unwrap();
+    let files = files()
+        .into_iter()
+        .map(|(f, text)| match f.strip_suffix(".tsv") {
+            Some(name) => (format!("{name}.txt"), text_edition(&text).into_bytes()),
+            None => (f.to_owned(), text.into_bytes()),
+        })
+        .collect();
+    let dir = directory("edition-txt", files);
+    let download = layout::Download::detect(&dir).unwrap();
+    let txt = parse(&paths(&dir), &curated, false);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(download.edition, layout::Edition::Text);
+    assert_eq!(txt.unwrap(), tsv);
+}
