@@ -36,10 +36,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import O*NET 29.3, BLS OEWS May 2024 (national) and May 2025 (by area) (default: the
-    /// copies shipped in seed/data).
+    /// Import O*NET (the shipped 29.3, or another release), BLS OEWS May 2024 (national) and
+    /// May 2025 (by area) (default: the copies shipped in seed/data).
     Import {
-        /// Directory of the O*NET TSV files (plain or .gz).
+        /// Directory of an O*NET release, as downloaded and unzipped: the 29.x layout (Skills,
+        /// Technology Skills, …) or the 30.3+ layout (Essential Skills, Transferable Skills,
+        /// Software Skills, …); text edition (.txt) or Excel-derived .tsv, each file plain or
+        /// .gz. The release is read from its Read Me.txt, else the directory name (db_31_0_text).
+        /// A missing file stops the import before anything is written, naming the file.
         #[arg(long)]
         onet: Option<PathBuf>,
         /// BLS national CSV (plain or .gz).

@@ -15,10 +15,17 @@ on_both_databases!(
     a_corrupted_file_stops_the_import_and_writes_nothing,
     alternate_titles_and_typos_are_found_by_search,
     the_full_shipped_dataset_imports_and_routes,
+    the_30_layout_text_fixture_imports_to_the_same_rows_as_the_29_layout,
+    an_incomplete_download_is_refused_naming_the_missing_files,
 );
 
 pub(crate) fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/onet-mini")
+}
+
+/// The `onet-mini` rows in the O*NET 30.3+ layout, text edition (see its README).
+fn fixture_30() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/onet-30.3-text")
 }
 
 pub(crate) fn fixture_paths(dir: &Path) -> ImportPaths {
@@ -470,4 +477,169 @@ async fn the_server_can_import_onet_on_first_start() {
     drop(again);
     let data = app.data("{ dataVersion }", json!({})).await;
     assert_eq!(data["dataVersion"], version, "a restart imported again");
+}
+
+/// The rows of `E` citing source `id` (`column`), without what differs between imports of
+/// two releases (`strip`: row id and source id), printed and sorted.
+async fn rows_citing<E: EntityTrait>(
+    db: &sea_orm::DatabaseConnection,
+    column: E::Column,
+    id: i32,
+    strip: impl Fn(E::Model) -> E::Model,
+) -> Vec<String>
+where
+    E::Model: std::fmt::Debug,
+{
+    let mut rows: Vec<String> = E::find()
+        .filter(column.eq(id))
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| format!("{:?}", strip(r)))
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// The role-skill and technology rows citing source `key`.
+async fn rows_of(db: &sea_orm::DatabaseConnection, key: &str) -> (Vec<String>, Vec<String>) {
+    let source = source::Entity::find()
+        .filter(source::Column::Key.eq(key))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no source {key}"));
+    let skills =
+        rows_citing::<role_skill::Entity>(db, role_skill::Column::SourceId, source.id, |r| {
+            role_skill::Model {
+                id: 0,
+                source_id: 0,
+                ..r
+            }
+        })
+        .await;
+    let technologies = rows_citing::<role_technology::Entity>(
+        db,
+        role_technology::Column::SourceId,
+        source.id,
+        |r| role_technology::Model {
+            id: 0,
+            source_id: 0,
+            ..r
+        },
+    )
+    .await;
+    (skills, technologies)
+}
+
+async fn the_30_layout_text_fixture_imports_to_the_same_rows_as_the_29_layout(app: TestApp) {
+    let report = import_fixture(&app).await;
+    assert_eq!(
+        report.onet,
+        "O*NET 29.3, 29.x layout, Excel-derived edition (.tsv)"
+    );
+    let db = app.database.connect().await;
+    let roles = role::Entity::find().count(&db).await.unwrap();
+    let paths = ImportPaths {
+        onet_dir: fixture_30(),
+        bls_file: Some(fixture().join("national_M2024_dl.csv")),
+    };
+    let report = seed::onet::import(&db, &paths, false).await.unwrap();
+    app.settle().await;
+    assert_eq!(report.onet, "O*NET 30.3, 30.3+ layout, text edition (.txt)");
+    // The same occupations: no role is added.
+    assert_eq!(role::Entity::find().count(&db).await.unwrap(), roles);
+    let (skills_29, technologies_29) = rows_of(&db, ONET_SOURCE).await;
+    let (skills_30, technologies_30) = rows_of(&db, "onet-30.3").await;
+    // Every rating row of Skills and Knowledge that is not suppressed, computed from the file.
+    let rated: std::collections::HashSet<(String, String)> = rows("Skills")
+        .into_iter()
+        .chain(rows("Knowledge"))
+        .filter(|r| r[11] != "Y" && r[12] != "Y")
+        .map(|r| (r[0].clone(), r[2].clone()))
+        .collect();
+    assert!(
+        skills_29.len() >= rated.len(),
+        "{} < {}",
+        skills_29.len(),
+        rated.len()
+    );
+    assert_eq!(skills_30, skills_29);
+    assert!(!technologies_29.is_empty());
+    assert_eq!(technologies_30, technologies_29);
+    // The new source names its release, and its attribution follows.
+    let data = app
+        .data("{ attributions { key title attribution } }", json!({}))
+        .await;
+    let onet_30 = data["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "onet-30.3")
+        .unwrap()
+        .clone();
+    assert_eq!(onet_30["title"], "O*NET 30.3 Database (May 2026 release)");
+    assert!(
+        onet_30["attribution"]
+            .as_str()
+            .unwrap()
+            .starts_with("This includes information from the O*NET 30.3 Database by"),
+        "{onet_30}"
+    );
+}
+
+/// A copy of the 30.3+ fixture without `missing`.
+fn copy_without(missing: &[&str]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "onet-30.3-incomplete-{}-{}",
+        std::process::id(),
+        missing.len()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(fixture_30()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        if !missing
+            .iter()
+            .any(|m| name.to_string_lossy().starts_with(m))
+        {
+            std::fs::copy(&path, dir.join(name)).unwrap();
+        }
+    }
+    dir
+}
+
+async fn an_incomplete_download_is_refused_naming_the_missing_files(app: TestApp) {
+    let db = app.database.connect().await;
+    let before = seed::table_totals(&db).await.unwrap();
+    let dir = copy_without(&["Software Skills.", "Job Titles."]);
+    let err = seed::onet::import(&db, &fixture_paths(&dir), false)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("incomplete O*NET 30.3+ layout: missing Software Skills, Job Titles ("),
+        "{err}"
+    );
+    let dir = copy_without(&[
+        "Essential Skills.",
+        "Transferable Skills.",
+        "Software Skills.",
+    ]);
+    let err = seed::onet::import(&db, &fixture_paths(&dir), false)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no O*NET layout found"), "{err}");
+    assert!(
+        err.contains("the 29.x layout needs") && err.contains("the 30.3+ layout needs"),
+        "{err}"
+    );
+    assert_eq!(
+        before,
+        seed::table_totals(&db).await.unwrap(),
+        "something was written"
+    );
 }

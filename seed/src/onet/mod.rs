@@ -1,27 +1,35 @@
-//! Imports O*NET 29.3 and BLS OEWS May 2024 national wages.
+//! Imports O*NET (the shipped 29.3, or another release in the 29.x or 30.3+ layout) and BLS
+//! OEWS May 2024 national wages.
 //!
-//! [`parse`] reads and checks every file (header, numbers, codes: errors name the file, line
+//! `layout` first finds which O*NET download a directory holds (29.x `Skills` or 30.3+
+//! `Essential Skills` + `Transferable Skills`; text `.txt` or Excel-derived `.tsv`, plain or
+//! `.gz`; the release from its `Read Me.txt` or the directory name) and checks that every
+//! file is there. [`parse`] reads and checks every file (header, numbers, codes: errors name the file, line
 //! and column) into the records of the dataset format, without a database: the three sources,
 //! the occupations as roles, the elements as skills and one fact file per source (O*NET,
 //! BLS, derived promotions). [`import`] validates them onto the curated catalog and writes
 //! them through the one writer, in one transaction as upserts on natural keys, so an import
 //! is all-or-nothing and importing twice changes nothing.
 //!
-//! Modules: `table` reads a TSV/CSV file row by row; `parse` has one function per O*NET file;
+//! Modules: `layout` detects the download; `table` reads a TSV/CSV file row by row; `parse`
+//! has one function per O*NET file;
 //! `bls` reads the wages; `records` builds the dataset records.
 //!
 //! Mapping: occupation → role (slug from the title); Skills/Knowledge IM+LV → one role↔skill
 //! row with importance, level and their statistics (rows marked Recommend Suppress or Not
-//! Relevant are dropped); Related Occupations → `related` moves weighted by tier and index, and
+//! Relevant are dropped; 30.3+ Essential and Transferable Skills are read as one Skills
+//! file); Related Occupations → `related` moves weighted by tier and index, and
 //! a derived `promotion` where the related occupation has a higher job zone or a median wage at
 //! least 15 % higher; Job Zones → job zone (and seniority of imported roles); Education → the
-//! most common required education and related-experience categories; Technology Skills,
-//! Task Statements and Alternate Titles → their tables; BLS detailed rows → wages and
+//! most common required education and related-experience categories (30.3+: Education and
+//! Training and Experience); Technology Skills (30.3+: Software Skills), Task Statements and
+//! Alternate Titles (30.3+: Job Titles) → their tables; BLS detailed rows → wages and
 //! employment of every occupation whose code starts with the BLS code. Curated roles with an
 //! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
 
 mod areas;
 mod bls;
+mod layout;
 mod parse;
 mod records;
 mod table;
@@ -47,16 +55,12 @@ pub use areas::{
 };
 pub use parse::slugify;
 
-/// Key of the O*NET source.
+/// Key of the shipped O*NET release's source (another release's is `onet-<release>`).
 pub const ONET_SOURCE: &str = "onet-29.3";
 /// Key of the BLS source.
 pub const BLS_SOURCE: &str = "bls-oews-2024";
-/// Key of the source of derived promotions.
+/// Key of the source of the shipped release's derived promotions.
 pub const DERIVED_SOURCE: &str = "onet-29.3-derived-promotions";
-/// The attribution O*NET's licence requires, with our modification notice.
-pub const ONET_ATTRIBUTION: &str = "This includes information from the O*NET 29.3 Database by the U.S. Department of Labor, \
-Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. \
-Career knowledge service has modified all or some of this information. USDOL/ETA has not approved, endorsed, or tested these modifications.";
 /// The credit BLS asks for.
 pub const BLS_ATTRIBUTION: &str = "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024.";
 /// Yearly and hourly values BLS writes as `#` (at least this much).
@@ -84,10 +88,62 @@ const EXPERIENCE_YEARS: [(f64, Option<f64>); 11] = [
     (10.0, None),
 ];
 
+/// The O*NET release an import reads, as its sources name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OnetRelease {
+    /// `O*NET 29.3`, or `O*NET (release unknown)`.
+    pub label: String,
+    /// Key of its source: `onet-29.3` ([`ONET_SOURCE`] for the shipped release), `onet` when
+    /// the release is unknown.
+    pub key: String,
+    /// Key of the source of the promotions derived from it.
+    pub derived_key: String,
+    /// The release month (`2025-05`), when known.
+    pub as_of: Option<String>,
+}
+
+impl OnetRelease {
+    /// The release `number` (`29.3`), or an unknown one.
+    pub fn new(number: Option<&str>, as_of: Option<String>) -> Self {
+        let key = number.map_or_else(|| "onet".to_owned(), |n| format!("onet-{n}"));
+        Self {
+            label: number.map_or_else(
+                || "O*NET (release unknown)".to_owned(),
+                |n| format!("O*NET {n}"),
+            ),
+            derived_key: format!("{key}-derived-promotions"),
+            key,
+            as_of,
+        }
+    }
+
+    /// The source title: `O*NET 29.3 Database (May 2025 release)`.
+    pub fn title(&self) -> String {
+        let month = self.as_of.as_deref().and_then(|m| {
+            let (year, month) = m.split_once('-')?;
+            let name = layout::MONTHS.get(month.parse::<usize>().ok()?.checked_sub(1)?)?;
+            Some(format!(" ({name} {year} release)"))
+        });
+        format!("{} Database{}", self.label, month.unwrap_or_default())
+    }
+
+    /// The attribution O*NET's licence requires, naming this release, with our modification
+    /// notice.
+    pub fn attribution(&self) -> String {
+        format!(
+            "This includes information from the {} Database by the U.S. Department of Labor, \
+             Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. \
+             O*NET® is a trademark of USDOL/ETA. Career knowledge service has modified all or some of \
+             this information. USDOL/ETA has not approved, endorsed, or tested these modifications.",
+            self.label
+        )
+    }
+}
+
 /// Where the files are.
 #[derive(Clone, Debug)]
 pub struct ImportPaths {
-    /// Directory of the O*NET TSV files (plain or `.gz`).
+    /// Directory of the O*NET files: either layout, `.tsv` or `.txt`, plain or `.gz`.
     pub onet_dir: PathBuf,
     /// The BLS national CSV (plain or `.gz`); wages are skipped when `None`.
     pub bls_file: Option<PathBuf>,
@@ -104,9 +160,11 @@ impl ImportPaths {
     }
 }
 
-/// Rows written per table.
+/// What was read, and rows written per table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
+    /// The O*NET download detected: release, layout and edition.
+    pub onet: String,
     pub written: Vec<(&'static str, u64)>,
 }
 
@@ -115,7 +173,7 @@ impl std::fmt::Display for ImportReport {
         for (table, n) in &self.written {
             writeln!(f, "{table:<22} {n:>9}")?;
         }
-        Ok(())
+        writeln!(f, "read: {}", self.onet)
     }
 }
 
@@ -134,7 +192,7 @@ const REPORTED: [&str; 9] = [
 
 impl ImportReport {
     /// The reported tables' counts out of what the writer wrote.
-    fn of(written: &[(&'static str, u64)]) -> Self {
+    fn of(onet: String, written: &[(&'static str, u64)]) -> Self {
         let count = |table: &str| {
             written
                 .iter()
@@ -142,6 +200,7 @@ impl ImportReport {
                 .map_or(0, |(_, n)| *n)
         };
         Self {
+            onet,
             written: REPORTED
                 .iter()
                 .map(|&table| (table, count(table)))
@@ -154,11 +213,35 @@ impl ImportReport {
 /// catalog the import joins: its role and skill slugs are not reused, and its roles that
 /// carry an O*NET code receive that occupation's skills, education and wages.
 pub fn parse(paths: &ImportPaths, curated: &Dataset, progress: bool) -> Result<Dataset, SeedError> {
-    let mut parsed = parse::onet(&paths.onet_dir, curated, progress)?;
+    parse_detected(paths, curated, progress).map(|(dataset, _)| dataset)
+}
+
+/// [`parse`], with what was detected of the O*NET download.
+fn parse_detected(
+    paths: &ImportPaths,
+    curated: &Dataset,
+    progress: bool,
+) -> Result<(Dataset, String), SeedError> {
+    // Every file of the layout is checked before any is read.
+    let download = layout::Download::detect(&paths.onet_dir)?;
+    if let Some(file) = &paths.bls_file
+        && !file.is_file()
+        && !PathBuf::from(format!("{}.gz", file.display())).is_file()
+    {
+        return Err(SeedError::Parse {
+            file: file.display().to_string(),
+            message: "the BLS wages file is missing; nothing was imported".into(),
+        });
+    }
+    let release = OnetRelease::new(download.release.as_deref(), download.as_of.clone());
+    let mut parsed = parse::onet(&download, curated, progress)?;
     if let Some(file) = &paths.bls_file {
         bls::wages(file, &mut parsed, progress)?;
     }
-    Ok(records::dataset(parsed, curated))
+    Ok((
+        records::dataset(parsed, curated, &release),
+        download.describe(),
+    ))
 }
 
 /// Drops the facts given to curated roles that the database does not hold (an import into
@@ -191,14 +274,17 @@ pub async fn import_by(
     actor: Option<&str>,
 ) -> Result<ImportReport, SeedError> {
     let curated = Dataset::curated()?;
-    let mut dataset = parse(paths, &curated, progress)?;
+    let (mut dataset, onet) = parse_detected(paths, &curated, progress)?;
     crate::validate_onto(&dataset, Some(&curated))?;
     let change = Write::begin(db).await?;
     let present =
         key_ids::<role::Entity>(change.conn(), role::Column::Slug, role::Column::Id).await?;
     drop_absent_roles(&mut dataset, &present);
     let bar = crate::load::progress_bar(&dataset, progress);
-    let report = ImportReport::of(&crate::load::write(change.conn(), &dataset, &bar).await?);
+    let report = ImportReport::of(
+        onet,
+        &crate::load::write(change.conn(), &dataset, &bar).await?,
+    );
     let records: u64 = report.written.iter().map(|(_, n)| n).sum();
     change
         .commit_by(actor, "importOnet", format!("{records} records"))

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::TIER_WEIGHT;
+use super::layout::Download;
 use super::table::{Row, Table};
 use crate::dataset::TechnologyItem;
 use crate::{Dataset, SeedError};
@@ -13,7 +14,7 @@ use crate::{Dataset, SeedError};
 /// The column every O*NET file keys its rows by.
 const CODE: &str = "O*NET-SOC Code";
 
-/// The columns of `Skills.tsv` and `Knowledge.tsv` the import reads.
+/// The columns of the skills files and `Knowledge` the import reads.
 const RATING_COLUMNS: [&str; 11] = [
     CODE,
     "Element ID",
@@ -86,7 +87,7 @@ pub(super) struct Element {
     pub(super) category: &'static str,
 }
 
-/// A row of `Related Occupations.tsv` (occupation indexes).
+/// A row of `Related Occupations` (occupation indexes).
 #[derive(Clone, Debug)]
 pub(super) struct Related {
     pub(super) from: usize,
@@ -171,46 +172,65 @@ pub(super) fn track(code: &str) -> &'static str {
     }
 }
 
-/// Parses the O*NET files in `dir`, always in this order, stopping at the first error.
+/// Parses the O*NET files of `download`, always in this order, stopping at the first error.
 /// Slugs of curated roles are not given to occupations; slugs of curated skills are not
 /// given to elements (those get `-onet`).
-pub(super) fn onet(dir: &Path, curated: &Dataset, progress: bool) -> Result<Parsed, SeedError> {
-    let file = |name: &str| dir.join(format!("{name}.tsv"));
+pub(super) fn onet(
+    download: &Download,
+    curated: &Dataset,
+    progress: bool,
+) -> Result<Parsed, SeedError> {
     let reserved: HashSet<String> = curated.roles.iter().map(|r| r.slug.clone()).collect();
     let mut p = Parsed::default();
-    occupations(&mut p, &file("Occupation Data"), &reserved, progress)?;
-    job_zones(&mut p, &file("Job Zones"), progress)?;
+    occupations(&mut p, download.occupations(), &reserved, progress)?;
+    job_zones(&mut p, download.job_zones(), progress)?;
     let mut elements = Elements {
         slugs: reserved,
         ..Elements::default()
     };
-    for (name, category) in [("Skills", "skill"), ("Knowledge", "knowledge")] {
-        ratings(&mut p, &mut elements, &file(name), category, progress)?;
+    // 29.x: `Skills`; 30.3+: `Essential Skills` and `Transferable Skills`, the same elements.
+    for path in download.skills() {
+        ratings(&mut p, &mut elements, path, "skill", progress)?;
     }
+    ratings(
+        &mut p,
+        &mut elements,
+        download.knowledge(),
+        "knowledge",
+        progress,
+    )?;
     let curated_skills: HashSet<&str> = curated.skills.iter().map(|s| s.slug.as_str()).collect();
     for element in &mut p.elements {
         if curated_skills.contains(element.slug.as_str()) {
             element.slug = format!("{}-onet", element.slug);
         }
     }
-    related(&mut p, &file("Related Occupations"), progress)?;
-    technologies(&mut p, &file("Technology Skills"), progress)?;
-    tasks(&mut p, &file("Task Statements"), progress)?;
-    let categories = education_categories(
-        &file("Education, Training, and Experience Categories"),
-        progress,
-    )?;
-    education(
+    related(&mut p, download.related(), progress)?;
+    let (example, commodity) = download.layout.technology_columns;
+    technologies(
         &mut p,
-        &file("Education, Training, and Experience"),
-        &categories,
+        download.technology(),
+        [example, commodity],
         progress,
     )?;
-    alternate_titles(&mut p, &file("Alternate Titles"), progress)?;
+    tasks(&mut p, download.tasks(), progress)?;
+    let mut categories = HashMap::new();
+    for path in download.education_categories() {
+        education_categories(&mut categories, path, progress)?;
+    }
+    for path in download.education() {
+        education(&mut p, path, &categories, progress)?;
+    }
+    alternate_titles(
+        &mut p,
+        download.titles(),
+        download.layout.title_column,
+        progress,
+    )?;
     Ok(p)
 }
 
-/// `Occupation Data.tsv`: code, title (→ slug, `-<code>` on a collision) and description.
+/// `Occupation Data`: code, title (→ slug, `-<code>` on a collision) and description.
 fn occupations(
     p: &mut Parsed,
     path: &Path,
@@ -246,7 +266,7 @@ fn occupations(
     })
 }
 
-/// `Job Zones.tsv`: one zone 1–5 per occupation.
+/// `Job Zones`: one zone 1–5 per occupation.
 fn job_zones(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
     let mut t = Table::tsv(path, &[CODE, "Job Zone"], progress)?;
     t.rows(|row| {
@@ -259,7 +279,7 @@ fn job_zones(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedErro
     })
 }
 
-/// The elements and ratings seen so far, across `Skills.tsv` and `Knowledge.tsv`.
+/// The elements and ratings seen so far, across the skills files and `Knowledge`.
 #[derive(Default)]
 struct Elements {
     /// `category:Element ID` → index into [`Parsed::elements`].
@@ -318,7 +338,7 @@ fn rating(row: &Row, importance: bool) -> Result<Rating, SeedError> {
     Ok(rating)
 }
 
-/// `Skills.tsv` or `Knowledge.tsv`: importance (IM) and level (LV) per occupation and element.
+/// A skills file or `Knowledge`: importance (IM) and level (LV) per occupation and element.
 fn ratings(
     p: &mut Parsed,
     seen: &mut Elements,
@@ -350,7 +370,7 @@ fn ratings(
     })
 }
 
-/// `Related Occupations.tsv`: tier and index of each related occupation (self-links dropped).
+/// `Related Occupations`: tier and index of each related occupation (self-links dropped).
 fn related(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
     let to_code = "Related O*NET-SOC Code";
     let columns = [CODE, to_code, "Relatedness Tier", "Index"];
@@ -375,20 +395,21 @@ fn related(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError>
     })
 }
 
-/// `Technology Skills.tsv`: one item per occupation and name; hot and in-demand if any row says so.
-fn technologies(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
-    let columns = [
-        CODE,
-        "Example",
-        "Commodity Title",
-        "Hot Technology",
-        "In Demand",
-    ];
+/// `Technology Skills` (29.x: `Example`, `Commodity Title`) or `Software Skills` (30.3+:
+/// `Workplace Example`, `Element Name`): one item per occupation and name; hot and in-demand
+/// if any row says so.
+fn technologies(
+    p: &mut Parsed,
+    path: &Path,
+    [example, commodity]: [&str; 2],
+    progress: bool,
+) -> Result<(), SeedError> {
+    let columns = [CODE, example, commodity, "Hot Technology", "In Demand"];
     let mut t = Table::tsv(path, &columns, progress)?;
     let mut seen: HashMap<(usize, String), usize> = HashMap::new();
     t.rows(|row| {
         let code = row.occupation(&p.by_code, CODE)?;
-        let name = row.text("Example").to_owned();
+        let name = row.text(example).to_owned();
         let (hot, in_demand) = (row.flag("Hot Technology")?, row.flag("In Demand")?);
         match seen.entry((code, name)) {
             Entry::Occupied(at) => {
@@ -399,8 +420,7 @@ fn technologies(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedE
             Entry::Vacant(at) => {
                 let name = at.key().1.clone();
                 at.insert(p.technologies.len());
-                let commodity =
-                    Some(row.text("Commodity Title").to_owned()).filter(|c| !c.is_empty());
+                let commodity = Some(row.text(commodity).to_owned()).filter(|c| !c.is_empty());
                 let item = TechnologyItem {
                     name,
                     commodity,
@@ -414,7 +434,7 @@ fn technologies(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedE
     })
 }
 
-/// `Task Statements.tsv`: the tasks of each occupation, in file order.
+/// `Task Statements`: the tasks of each occupation, in file order.
 fn tasks(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
     let mut t = Table::tsv(path, &[CODE, "Task ID", "Task"], progress)?;
     t.rows(|row| {
@@ -425,12 +445,13 @@ fn tasks(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
     })
 }
 
-/// `Education, Training, and Experience Categories.tsv`: (scale, category) → short name.
+/// `Education, Training, and Experience Categories` (29.x) or `Education Categories` and
+/// `Training and Experience Categories` (30.3+): (scale, category) → short name.
 fn education_categories(
+    categories: &mut HashMap<(String, i32), String>,
     path: &Path,
     progress: bool,
-) -> Result<HashMap<(String, i32), String>, SeedError> {
-    let mut categories = HashMap::new();
+) -> Result<(), SeedError> {
     let columns = ["Scale ID", "Category", "Category Description"];
     Table::tsv(path, &columns, progress)?.rows(|row| {
         let category = row.i32("Category")?;
@@ -443,12 +464,12 @@ fn education_categories(
             .to_owned();
         categories.insert((row.text("Scale ID").to_owned(), category), short);
         Ok(())
-    })?;
-    Ok(categories)
+    })
 }
 
-/// `Education, Training, and Experience.tsv`: the most common required education (RL) and
-/// related work experience (RW) of each occupation.
+/// `Education, Training, and Experience` (29.x) or `Education` and `Training and Experience`
+/// (30.3+): the most common required education (RL) and related work experience (RW) of
+/// each occupation.
 fn education(
     p: &mut Parsed,
     path: &Path,
@@ -500,13 +521,19 @@ fn education(
     })
 }
 
-/// `Alternate Titles.tsv`: alternate and short titles, each once per occupation.
-fn alternate_titles(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
-    let mut t = Table::tsv(path, &[CODE, "Alternate Title", "Short Title"], progress)?;
+/// `Alternate Titles` (29.x, `Alternate Title`) or `Job Titles` (30.3+, `Job Title`):
+/// alternate and short titles, each once per occupation.
+fn alternate_titles(
+    p: &mut Parsed,
+    path: &Path,
+    title: &str,
+    progress: bool,
+) -> Result<(), SeedError> {
+    let mut t = Table::tsv(path, &[CODE, title, "Short Title"], progress)?;
     let mut seen: HashSet<(usize, String)> = HashSet::new();
     t.rows(|row| {
         let code = row.occupation(&p.by_code, CODE)?;
-        for column in ["Alternate Title", "Short Title"] {
+        for column in [title, "Short Title"] {
             let title = row.text(column);
             if !title.is_empty() && seen.insert((code, title.to_owned())) {
                 p.aliases.push((code, title.to_owned()));

@@ -7,8 +7,8 @@ use entity::vocab::{MoveKind, SourceKind};
 
 use super::parse::{Element, ElementRating, Occupation, Parsed, track};
 use super::{
-    BLS_ATTRIBUTION, BLS_SOURCE, DERIVED_SOURCE, EXPERIENCE_YEARS, ONET_ATTRIBUTION, ONET_SOURCE,
-    PROMOTION_WAGE_RATIO, TIER_WEIGHT, TOP_CODED,
+    BLS_ATTRIBUTION, BLS_SOURCE, EXPERIENCE_YEARS, OnetRelease, PROMOTION_WAGE_RATIO, TIER_WEIGHT,
+    TOP_CODED,
 };
 use crate::dataset::{
     DutyItem, MoveRecord, ProfileRecord, RoleList, RoleRecord, RoleSkillRecord, SkillRecord,
@@ -20,17 +20,18 @@ use crate::{Dataset, FactFile};
 /// curated roles carrying its O*NET code.
 type Targets<'a> = Vec<Vec<&'a str>>;
 
-/// The dataset of a parsed import. Facts for curated roles cite the dataset sources.
-pub(super) fn dataset(mut p: Parsed, curated: &Dataset) -> Dataset {
+/// The dataset of a parsed import of `release`. Facts for curated roles cite the dataset
+/// sources.
+pub(super) fn dataset(mut p: Parsed, curated: &Dataset, release: &OnetRelease) -> Dataset {
     let targets = targets(&p, curated);
     let (related, promotions) = moves(&p);
-    let mut onet = facts(ONET_SOURCE);
+    let mut onet = facts(&release.key);
     onet.profiles = per_target(&p, &targets, education_profile);
     onet.role_skills = role_skills(&p, &targets);
     onet.moves = related;
     let mut bls = facts(BLS_SOURCE);
     bls.profiles = per_target(&p, &targets, wage_profile);
-    let mut derived = facts(DERIVED_SOURCE);
+    let mut derived = facts(&release.derived_key);
     derived.moves = promotions;
     let occupations = &p.occupations;
     onet.duties = role_lists(occupations, std::mem::take(&mut p.tasks), |description| {
@@ -42,7 +43,7 @@ pub(super) fn dataset(mut p: Parsed, curated: &Dataset) -> Dataset {
     onet.technologies = role_lists(occupations, std::mem::take(&mut p.technologies), |t| t);
     onet.aliases = role_lists(occupations, std::mem::take(&mut p.aliases), |a| a);
     Dataset {
-        sources: sources(),
+        sources: sources(release),
         roles: p.occupations.iter().map(role).collect(),
         skills: p.elements.iter().map(skill).collect(),
         certifications: Vec::new(),
@@ -58,24 +59,25 @@ fn facts(source: &str) -> FactFile {
     }
 }
 
-fn sources() -> Vec<SourceRecord> {
+fn sources(release: &OnetRelease) -> Vec<SourceRecord> {
     let derived = format!(
         "Promotions derived from O*NET related occupations: the related occupation has a higher job zone \
          or a median wage at least {}% higher",
         ((PROMOTION_WAGE_RATIO - 1.0) * 100.0).round()
     );
+    let attribution = release.attribution();
     vec![
         SourceRecord {
-            key: ONET_SOURCE.into(),
-            title: "O*NET 29.3 Database (May 2025 release)".into(),
+            key: release.key.clone(),
+            title: release.title(),
             kind: SourceKind::Dataset,
             publisher: Some(
                 "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)"
                     .into(),
             ),
             url: Some("https://www.onetcenter.org/database.html".into()),
-            attribution: Some(ONET_ATTRIBUTION.into()),
-            as_of: Some("2025-05".into()),
+            attribution: Some(attribution.clone()),
+            as_of: release.as_of.clone(),
         },
         SourceRecord {
             key: BLS_SOURCE.into(),
@@ -87,12 +89,12 @@ fn sources() -> Vec<SourceRecord> {
             as_of: Some("2024-05".into()),
         },
         SourceRecord {
-            key: DERIVED_SOURCE.into(),
+            key: release.derived_key.clone(),
             title: derived,
             kind: SourceKind::Derived,
             publisher: None,
             url: None,
-            attribution: Some(ONET_ATTRIBUTION.into()),
+            attribution: Some(attribution),
             as_of: None,
         },
     ]

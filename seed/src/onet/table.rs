@@ -1,5 +1,5 @@
-//! Reading the O*NET TSV and BLS CSV files (plain or gzipped), row by row, with errors that
-//! name the file, the line and the column.
+//! Reading the O*NET tab-separated files (`.tsv` or `.txt`) and the BLS CSV file (plain or
+//! gzipped), row by row, with errors that name the file, the line and the column.
 
 use std::collections::HashMap;
 use std::io::{BufReader, Read};
@@ -161,12 +161,15 @@ impl Row<'_> {
         }
     }
 
-    /// The trimmed text of `column` (empty when absent).
+    /// The trimmed text of `column`; empty when absent or `n/a` (O*NET's text edition writes
+    /// `n/a` where the Excel edition leaves the cell empty).
     pub(super) fn text(&self, column: &str) -> &str {
-        self.record
+        let text = self
+            .record
             .get(self.table.column(column))
             .unwrap_or("")
-            .trim()
+            .trim();
+        if text == "n/a" { "" } else { text }
     }
 
     pub(super) fn opt_f64(&self, column: &str) -> Result<Option<f64>, SeedError> {

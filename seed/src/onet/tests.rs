@@ -96,15 +96,24 @@ fn files() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The fixture in a fresh directory.
-fn fixture(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("onet-parse-{}-{name}", std::process::id()));
+/// A fresh directory holding `files`; its name carries release 29.3.
+fn directory(name: &str, files: Vec<(String, Vec<u8>)>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("onet-29.3-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for (file, text) in files() {
-        std::fs::write(dir.join(file), text).unwrap();
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).unwrap();
     }
     dir
+}
+
+/// The fixture (29.x layout, `.tsv`) in a fresh directory.
+fn fixture(name: &str) -> PathBuf {
+    let files = files()
+        .into_iter()
+        .map(|(f, text)| (f.to_owned(), text.into_bytes()))
+        .collect();
+    directory(name, files)
 }
 
 fn paths(dir: &Path) -> ImportPaths {
@@ -421,7 +430,10 @@ fn a_bad_number_names_file_line_and_column() {
 
 #[test]
 fn the_report_lists_the_import_tables_in_order() {
-    let report = ImportReport::of(&[("role", 4), ("certification", 0), ("source", 3)]);
+    let report = ImportReport::of(
+        "O*NET 29.3".into(),
+        &[("role", 4), ("certification", 0), ("source", 3)],
+    );
     let tables: Vec<&str> = report.written.iter().map(|(t, _)| *t).collect();
     assert_eq!(
         tables,
@@ -438,9 +450,356 @@ fn the_report_lists_the_import_tables_in_order() {
         ]
     );
     assert_eq!(report.written[0], ("source", 3));
+    let text = report.to_string();
     assert!(
-        report
-            .to_string()
-            .starts_with("source                         3\n")
+        text.starts_with("source                         3\n"),
+        "{text}"
     );
+    assert!(text.ends_with("read: O*NET 29.3\n"), "{text}");
+}
+
+/// `text` with every empty field written `n/a`, as O*NET's text edition does.
+fn text_edition(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let fields: Vec<&str> = line
+                .split('\t')
+                .map(|f| if f.is_empty() { "n/a" } else { f })
+                .collect();
+            fields.join("\t") + "\n"
+        })
+        .collect()
+}
+
+/// The header and the rows of `text` where `column` satisfies `keep`.
+fn rows_where(text: &str, column: &str, keep: impl Fn(&str) -> bool) -> String {
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let at = header.split('\t').position(|h| h == column).unwrap();
+    let rows = lines.filter(|l| keep(l.split('\t').nth(at).unwrap()));
+    std::iter::once(header)
+        .chain(rows)
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn gzip(text: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(text.as_bytes()).unwrap();
+    gz.finish().unwrap()
+}
+
+/// The fixture re-laid-out as O*NET 30.3+ ships it, text edition: Skills split into Essential
+/// (2.A) and Transferable (2.B) Skills, Software Skills and Job Titles with their renamed
+/// columns, Education and Training and Experience apart, `n/a` for missing values, and
+/// Knowledge gzipped.
+fn files_30() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut put = |name: &str, text: String| out.push((format!("{name}.txt"), text.into_bytes()));
+    let ete = "Education, Training, and Experience";
+    let mut bls = None;
+    for (file, text) in files() {
+        let Some(name) = file.strip_suffix(".tsv") else {
+            bls = Some((file.to_owned(), text.into_bytes()));
+            continue;
+        };
+        match name {
+            "Skills" => {
+                put(
+                    "Essential Skills",
+                    rows_where(&text, "Element ID", |e| e.starts_with("2.A")),
+                );
+                put(
+                    "Transferable Skills",
+                    rows_where(&text, "Element ID", |e| e.starts_with("2.B")),
+                );
+            }
+            "Technology Skills" => put(
+                "Software Skills",
+                text.replacen("\tExample\t", "\tWorkplace Example\t", 1)
+                    .replacen("Commodity Title", "Element Name", 1),
+            ),
+            "Alternate Titles" => put(
+                "Job Titles",
+                text.replacen("Alternate Title", "Job Title", 1),
+            ),
+            "Education, Training, and Experience Categories" => {
+                put(
+                    "Education Categories",
+                    rows_where(&text, "Scale ID", |s| s == "RL"),
+                );
+                put(
+                    "Training and Experience Categories",
+                    rows_where(&text, "Scale ID", |s| s != "RL"),
+                );
+            }
+            _ if name == ete => {
+                put("Education", rows_where(&text, "Scale ID", |s| s == "RL"));
+                put(
+                    "Training and Experience",
+                    rows_where(&text, "Scale ID", |s| s != "RL"),
+                );
+            }
+            _ => put(name, text),
+        }
+    }
+    let mut files: Vec<(String, Vec<u8>)> = out
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = text_edition(&String::from_utf8(bytes).unwrap());
+            if name == "Knowledge.txt" {
+                ("Knowledge.txt.gz".to_owned(), gzip(&text))
+            } else {
+                (name, text.into_bytes())
+            }
+        })
+        .collect();
+    files.extend(bls);
+    files
+}
+
+/// A dataset with its O*NET sources' keys replaced by `onet-*`, for comparing releases.
+fn without_release(mut d: Dataset) -> Dataset {
+    let rename = |key: &mut String| {
+        if let Some(rest) = key.strip_prefix(ONET_SOURCE) {
+            *key = format!("onet-*{rest}");
+        } else if let Some(rest) = key.strip_prefix("onet-30.3") {
+            *key = format!("onet-*{rest}");
+        }
+    };
+    for s in &mut d.sources {
+        rename(&mut s.key);
+        s.title.clear();
+        s.attribution = None;
+        s.as_of = None;
+    }
+    for f in &mut d.facts {
+        rename(&mut f.source);
+        rename(&mut f.file);
+    }
+    d
+}
+
+#[test]
+fn the_30_layout_in_the_text_edition_gives_the_same_records_as_the_29_layout() {
+    let curated = curated();
+    let old = parse_fixture("same-29", &curated).unwrap();
+    let dir = directory("same-30", files_30());
+    let renamed = dir.with_file_name(format!("onet-30.3-text-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&renamed);
+    std::fs::rename(&dir, &renamed).unwrap();
+    let download = layout::Download::detect(&renamed).unwrap();
+    let new = parse(&paths(&renamed), &curated, false);
+    let _ = std::fs::remove_dir_all(&renamed);
+    let new = new.unwrap();
+    assert_eq!(
+        download.describe(),
+        "O*NET 30.3, 30.3+ layout, text edition (.txt)"
+    );
+    assert_eq!(new.sources[0].key, "onet-30.3");
+    assert_eq!(
+        new.sources[0].title,
+        "O*NET 30.3 Database (May 2026 release)"
+    );
+    assert!(
+        new.sources[0]
+            .attribution
+            .as_deref()
+            .unwrap()
+            .contains("the O*NET 30.3 Database by")
+    );
+    assert_eq!(new.facts[2].source, "onet-30.3-derived-promotions");
+    // Same roles, skills, ratings (with every statistic), technologies, titles, education.
+    let (old, new) = (without_release(old), without_release(new));
+    let sorted = |d: &Dataset| {
+        let mut skills: Vec<String> = d.facts[0]
+            .role_skills
+            .iter()
+            .map(|s| format!("{s:?}"))
+            .collect();
+        skills.sort();
+        skills
+    };
+    assert_eq!(sorted(&new), sorted(&old));
+    // Three unsuppressed ratings; the managers' two also go to the curated `it-director`.
+    assert_eq!(sorted(&old).len(), 5);
+    let mut skills = (old.skills.clone(), new.skills.clone());
+    skills.0.sort_by(|a, b| a.slug.cmp(&b.slug));
+    skills.1.sort_by(|a, b| a.slug.cmp(&b.slug));
+    assert_eq!(skills.0, skills.1);
+    assert_eq!(new.roles, old.roles);
+    assert_eq!(new.facts[0].technologies, old.facts[0].technologies);
+    assert_eq!(new.facts[0].aliases, old.facts[0].aliases);
+    assert_eq!(new.facts[0].profiles, old.facts[0].profiles);
+    assert_eq!(new.facts[0].moves, old.facts[0].moves);
+    assert_eq!(new.facts[0].duties, old.facts[0].duties);
+    assert_eq!(new.facts[1..], old.facts[1..]);
+    assert_eq!(new.sources, old.sources);
+}
+
+/// `parse` of the fixture without `file`: the error text.
+fn error_without(name: &str, file: &str) -> String {
+    let dir = fixture(name);
+    std::fs::remove_file(dir.join(file)).unwrap();
+    let parsed = parse(&paths(&dir), &curated(), false);
+    let _ = std::fs::remove_dir_all(&dir);
+    parsed.unwrap_err().to_string()
+}
+
+#[test]
+fn a_missing_file_is_named_and_nothing_is_read() {
+    let err = error_without("missing", "Task Statements.tsv");
+    assert!(
+        err.contains("incomplete O*NET 29.x layout: missing Task Statements ("),
+        "{err}"
+    );
+    // The check comes before any file is read: a broken file elsewhere is not reached.
+    let dir = fixture("missing-two");
+    std::fs::remove_file(dir.join("Alternate Titles.tsv")).unwrap();
+    std::fs::remove_file(dir.join("Job Zones.tsv")).unwrap();
+    std::fs::write(dir.join("Occupation Data.tsv"), "not\ta header\n").unwrap();
+    let parsed = parse(&paths(&dir), &curated(), false);
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = parsed.unwrap_err().to_string();
+    assert!(err.contains("missing Job Zones, Alternate Titles"), "{err}");
+}
+
+#[test]
+fn a_30_layout_missing_a_file_names_it() {
+    let files: Vec<(String, Vec<u8>)> = files_30()
+        .into_iter()
+        .filter(|(f, _)| f != "Transferable Skills.txt" && f != "Job Titles.txt")
+        .collect();
+    let dir = directory("missing-30", files);
+    let parsed = parse(&paths(&dir), &curated(), false);
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = parsed.unwrap_err().to_string();
+    assert!(
+        err.contains("incomplete O*NET 30.3+ layout: missing Transferable Skills, Job Titles ("),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_directory_of_neither_layout_lists_what_each_needs() {
+    let dir = directory(
+        "neither",
+        vec![("Occupation Data.txt".into(), b"x\n".to_vec())],
+    );
+    let err = layout::Download::detect(&dir).unwrap_err().to_string();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(err.contains("no O*NET layout found"), "{err}");
+    assert!(
+        err.contains("the 29.x layout needs Occupation Data, Job Zones, Skills, Knowledge"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the 30.3+ layout needs Occupation Data, Job Zones, Essential Skills, Transferable Skills"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Software Skills") && err.contains("Job Titles"),
+        "{err}"
+    );
+}
+
+#[test]
+fn files_of_both_layouts_are_refused() {
+    let mut files = files_30();
+    files.push(("Skills.tsv".into(), b"O*NET-SOC Code\n".to_vec()));
+    let dir = directory("both", files);
+    let err = layout::Download::detect(&dir).unwrap_err().to_string();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(err.contains("both the 29.x layout"), "{err}");
+}
+
+#[test]
+fn the_release_comes_from_the_read_me_then_the_directory_name() {
+    let mut files: Vec<(String, Vec<u8>)> = files()
+        .into_iter()
+        .map(|(f, t)| (f.to_owned(), t.into_bytes()))
+        .collect();
+    files.push((
+        "Read Me.txt".into(),
+        b"Welcome\nO*NET 31.0 Database, August 2026\n".to_vec(),
+    ));
+    let dir = directory("readme", files);
+    let from_note = layout::Download::detect(&dir).unwrap();
+    let unknown_dir = dir.with_file_name(format!("onet-download-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&unknown_dir);
+    std::fs::rename(&dir, &unknown_dir).unwrap();
+    std::fs::remove_file(unknown_dir.join("Read Me.txt")).unwrap();
+    let unknown = layout::Download::detect(&unknown_dir).unwrap();
+    let d = parse(&paths(&unknown_dir), &curated(), false);
+    let _ = std::fs::remove_dir_all(&unknown_dir);
+    assert_eq!(
+        (from_note.release.as_deref(), from_note.as_of.as_deref()),
+        (Some("31.0"), Some("2026-08"))
+    );
+    assert_eq!(
+        from_note.describe(),
+        "O*NET 31.0, 29.x layout, Excel-derived edition (.tsv)"
+    );
+    assert_eq!((unknown.release, unknown.as_of), (None, None));
+    let d = d.unwrap();
+    let onet = &d.sources[0];
+    assert_eq!(
+        (
+            onet.key.as_str(),
+            onet.title.as_str(),
+            onet.as_of.as_deref()
+        ),
+        ("onet", "O*NET (release unknown) Database", None)
+    );
+    assert!(
+        onet.attribution
+            .as_deref()
+            .unwrap()
+            .starts_with("This includes information from the O*NET (release unknown) Database by"),
+    );
+    assert_eq!(d.sources[2].key, "onet-derived-promotions");
+}
+
+#[test]
+fn the_shipped_release_keeps_its_keys_title_and_attribution() {
+    let release = OnetRelease::new(Some("29.3"), Some("2025-05".into()));
+    assert_eq!(
+        (release.key.as_str(), release.derived_key.as_str()),
+        (ONET_SOURCE, DERIVED_SOURCE)
+    );
+    assert_eq!(release.title(), "O*NET 29.3 Database (May 2025 release)");
+    // The text the service showed before releases were detected, word for word.
+    assert_eq!(
+        release.attribution(),
+        "This includes information from the O*NET 29.3 Database by the U.S. Department of Labor, \
+         Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is \
+         a trademark of USDOL/ETA. Career knowledge service has modified all or some of this information. \
+         USDOL/ETA has not approved, endorsed, or tested these modifications."
+    );
+    let shipped = layout::Download::detect(&ImportPaths::shipped().onet_dir).unwrap();
+    assert_eq!(
+        shipped.describe(),
+        "O*NET 29.3, 29.x layout, Excel-derived edition (.tsv)"
+    );
+    assert_eq!(shipped.as_of.as_deref(), Some("2025-05"));
+}
+
+#[test]
+fn the_29_layout_in_the_text_edition_gives_the_same_records() {
+    let curated = curated();
+    let tsv = parse_fixture("edition-tsv", &curated).unwrap();
+    let files = files()
+        .into_iter()
+        .map(|(f, text)| match f.strip_suffix(".tsv") {
+            Some(name) => (format!("{name}.txt"), text_edition(&text).into_bytes()),
+            None => (f.to_owned(), text.into_bytes()),
+        })
+        .collect();
+    let dir = directory("edition-txt", files);
+    let download = layout::Download::detect(&dir).unwrap();
+    let txt = parse(&paths(&dir), &curated, false);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(download.edition, layout::Edition::Text);
+    assert_eq!(txt.unwrap(), tsv);
 }
