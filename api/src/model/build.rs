@@ -13,7 +13,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Stre
 
 use super::place::PlaceSlot;
 use super::{
-    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, pay_profile, skill_order,
+    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, pay_profile, requirement_rank,
+    skill_order,
 };
 use crate::career::GraphSnapshot;
 use crate::career::snapshot::{
@@ -437,7 +438,12 @@ fn sort_facts(f: &mut RoleFacts, as_of: &HashMap<i32, &str>) {
     f.benchmark_profile = pay_profile(&f.profiles, dataset);
     f.pay_profile = pay_profile(&f.profiles, |p| !dataset(p)).or(f.benchmark_profile);
     f.headline_salary = f.salary_at(f.pay_profile);
-    f.demographics.sort_by_key(|r| (r.source_id, r.id));
+    f.demographics.sort_by(|a, b| {
+        a.source_id
+            .cmp(&b.source_id)
+            .then(b.share_pct.total_cmp(&a.share_pct))
+            .then(a.id.cmp(&b.id))
+    });
     f.skills.sort_by(|a, b| {
         skill_order(a, b)
             .then(a.source_id.cmp(&b.source_id))
@@ -463,6 +469,57 @@ fn sort_facts(f: &mut RoleFacts, as_of: &HashMap<i32, &str>) {
     });
     f.statements
         .sort_by_key(|r| (r.source_id, r.position, r.id));
+    group_facts(f);
+}
+
+/// Groups a role's sorted skills, certifications and education rows into the items the API
+/// lists each once (`Role.skillItems`, `Role.certificationItems`, `Education.degrees`).
+fn group_facts(f: &mut RoleFacts) {
+    f.skill_items = groups(&f.skills, |_| true, |r| r.skill_id, |_| 0);
+    f.certification_items = groups(
+        &f.certifications,
+        |_| true,
+        |r| r.certification_id,
+        |r| r.relevance.strength_rank(),
+    );
+    let degree = |r: &role_education::Model| requirement_rank(&r.requirement);
+    f.degrees = groups(&f.education, |_| true, |r| r.level.as_str(), degree);
+    let mut sources: Vec<i32> = f.education.iter().map(|r| r.source_id).collect();
+    sources.dedup();
+    f.degrees_by_source = sources
+        .into_iter()
+        .map(|s| {
+            let of_source = |r: &role_education::Model| r.source_id == s;
+            (
+                s,
+                groups(&f.education, of_source, |r| r.level.as_str(), degree),
+            )
+        })
+        .collect();
+}
+
+/// Positions of the `rows` that `keep` accepts, grouped by `key` (groups in the order their
+/// keys first appear, positions in order), then stably sorted by the least `rank` of a group's
+/// rows.
+fn groups<'a, T, K: PartialEq, R: Ord + Copy>(
+    rows: &'a [T],
+    keep: impl Fn(&T) -> bool,
+    key: impl Fn(&'a T) -> K,
+    rank: impl Fn(&T) -> R,
+) -> Vec<Vec<u32>> {
+    let mut groups: Vec<(K, R, Vec<u32>)> = Vec::new();
+    for (pos, row) in rows.iter().enumerate().filter(|(_, r)| keep(r)) {
+        let (k, r) = (key(row), rank(row));
+        match groups.iter_mut().find(|(g, _, _)| *g == k) {
+            Some((_, least, list)) => {
+                *least = (*least).min(r);
+                list.push(pos as u32);
+            }
+            None => groups.push((k, r, vec![pos as u32])),
+        }
+    }
+    groups.sort_by_key(|(_, r, _)| *r);
+    groups.into_iter().map(|(_, _, list)| list).collect()
 }
 
 /// Where a profile sorts among a role's profiles: sources without an as-of month (the
