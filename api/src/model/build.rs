@@ -20,7 +20,7 @@ use crate::career::GraphSnapshot;
 use crate::career::snapshot::{
     CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, SkillWeight,
 };
-use crate::career::text_index::{Entry, EntryKind};
+use crate::career::text_index::{Entry, EntryKind, title_forms};
 use crate::error::ApiResult;
 
 /// Every row of every table the read model holds, as read in one transaction.
@@ -703,6 +703,7 @@ fn build(mut t: Tables, places: PlaceSlot) -> ReadModel {
     ReadModel {
         version: t.version,
         titles_lower: roles.iter().map(|r| r.title.to_lowercase()).collect(),
+        title_forms: roles.iter().map(|r| title_forms(&r.title)).collect(),
         skills_by_name: by_name(&t.skills, |s| (s.name.as_str(), s.id)),
         certifications_by_name: by_name(&t.certifications, |c| (c.name.as_str(), c.id)),
         role_rows: RowIndex::new(index_by(&roles, |r| r.slug.clone()), role_by_id),

@@ -215,6 +215,11 @@ pub struct ReadModel {
     pub facts: Vec<RoleFacts>,
     /// Lower-case titles, parallel to `roles` (for listing searches).
     pub(crate) titles_lower: Vec<String>,
+    /// The word forms each title may be asked by ([`title_forms`]), parallel to `roles` (for
+    /// resolving a role named by its title).
+    ///
+    /// [`title_forms`]: crate::career::text_index::title_forms
+    pub title_forms: Vec<Vec<Vec<String>>>,
     pub orders: RoleOrders,
     /// Every skill, by id.
     pub skills: Vec<skill::Model>,
