@@ -1,5 +1,6 @@
 //! What a target role needs that a current role lacks: skills missing or weighted lower,
-//! and certifications the target values that the current role does not.
+//! and certifications the target values that the current role does not; and two roles side by
+//! side: what both list and what only one does.
 
 use std::cmp::Ordering;
 
@@ -127,6 +128,74 @@ pub fn gap(current: &RoleNode, target: &RoleNode) -> Gap {
     }
 }
 
+/// Which of two roles list an item: both, only the first (`a`), or only the second (`b`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Both roles list it.
+    Both,
+    /// Only the first role lists it.
+    OnlyA,
+    /// Only the second role lists it.
+    OnlyB,
+}
+
+impl Side {
+    /// Whether an item listed by `a` (`in_a`) and by `b` (`in_b`) is on this side.
+    fn holds(self, in_a: bool, in_b: bool) -> bool {
+        let wanted = match self {
+            Side::Both => (true, true),
+            Side::OnlyA => (true, false),
+            Side::OnlyB => (false, true),
+        };
+        (in_a, in_b) == wanted
+    }
+}
+
+/// A skill with how each of two roles weights it (`None` where the role does not list it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkillSides {
+    pub skill_id: i32,
+    pub a: Option<SkillWeight>,
+    pub b: Option<SkillWeight>,
+}
+
+/// The skills of `a` and `b` on `side`, each once, most important first (by the heavier of
+/// the two weights, [`by_importance`]).
+pub fn skill_sides(a: &RoleNode, b: &RoleNode, side: Side) -> Vec<SkillSides> {
+    let mut weights: Vec<&SkillWeight> = a.skills.iter().chain(b.skills.iter()).collect();
+    weights.sort_by(|x, y| by_importance(x, y));
+    let mut out: Vec<SkillSides> = Vec::new();
+    for w in weights {
+        if out.iter().any(|s| s.skill_id == w.skill_id) {
+            continue;
+        }
+        let held = |r: &RoleNode| r.skills.iter().find(|s| s.skill_id == w.skill_id).cloned();
+        let (in_a, in_b) = (held(a), held(b));
+        if side.holds(in_a.is_some(), in_b.is_some()) {
+            out.push(SkillSides {
+                skill_id: w.skill_id,
+                a: in_a,
+                b: in_b,
+            });
+        }
+    }
+    out
+}
+
+/// The certification ids of `a` and `b` on `side`, each once, in the order `a` then `b` list
+/// them.
+pub fn certification_sides(a: &RoleNode, b: &RoleNode, side: Side) -> Vec<i32> {
+    let values = |r: &RoleNode, id: i32| r.certifications.iter().any(|x| x.certification_id == id);
+    let mut ids: Vec<i32> = Vec::new();
+    for c in a.certifications.iter().chain(b.certifications.iter()) {
+        let id = c.certification_id;
+        if side.holds(values(a, id), values(b, id)) && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +284,32 @@ mod tests {
             &[(1, Relevance::Required)],
         );
         assert_eq!(gap(&r, &r), Gap::default());
+    }
+
+    #[test]
+    fn two_roles_split_into_shared_and_own_skills_and_certifications() {
+        let a = role(
+            vec![weight(1, Some(2.0), None), weight(2, Some(9.0), None)],
+            &[(10, Relevance::Common), (11, Relevance::Required)],
+        );
+        let b = role(
+            vec![weight(3, Some(5.0), None), weight(1, Some(7.0), None)],
+            &[(12, Relevance::Preferred), (10, Relevance::Required)],
+        );
+        let ids = |side| -> Vec<i32> {
+            skill_sides(&a, &b, side)
+                .iter()
+                .map(|s| s.skill_id)
+                .collect()
+        };
+        assert_eq!(ids(Side::Both), vec![1]);
+        assert_eq!(ids(Side::OnlyA), vec![2]);
+        assert_eq!(ids(Side::OnlyB), vec![3]);
+        let shared = &skill_sides(&a, &b, Side::Both)[0];
+        assert_eq!(shared.a.as_ref().and_then(|w| w.share_pct), Some(2.0));
+        assert_eq!(shared.b.as_ref().and_then(|w| w.share_pct), Some(7.0));
+        assert_eq!(certification_sides(&a, &b, Side::Both), vec![10]);
+        assert_eq!(certification_sides(&a, &b, Side::OnlyA), vec![11]);
+        assert_eq!(certification_sides(&a, &b, Side::OnlyB), vec![12]);
     }
 }

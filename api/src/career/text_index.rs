@@ -264,6 +264,18 @@ pub fn expand(terms: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The words a title may be asked by: the whole title, and for `Chief Information Officer
+/// (CIO)` also the part before the parentheses and the part inside them.
+pub fn title_forms(title: &str) -> Vec<Vec<String>> {
+    let mut forms = vec![words(title)];
+    if let Some((before, rest)) = title.split_once('(') {
+        forms.push(words(before));
+        forms.push(words(rest.split(')').next().unwrap_or_default()));
+    }
+    forms.retain(|f| !f.is_empty());
+    forms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,5 +360,18 @@ mod tests {
             .count();
         assert_eq!(ones, 1);
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn a_title_is_asked_by_itself_and_by_its_parts_around_parentheses() {
+        assert_eq!(
+            title_forms("Chief Information Officer (CIO)"),
+            vec![
+                words("Chief Information Officer (CIO)"),
+                words("Chief Information Officer"),
+                words("CIO"),
+            ]
+        );
+        assert_eq!(title_forms("Data Analyst"), vec![words("Data Analyst")]);
     }
 }

@@ -8,11 +8,10 @@ use seed::dataset::{
     SkillRecord,
 };
 
-use super::catalog::{Certification, Skill};
 use super::db;
 use super::enums::{CertificationRelevance, MoveKind};
+use super::graph::{CareerMove, Certification, Role, RoleCertification, RoleSkill, Skill};
 use super::kit::{At, View};
-use super::role::{CareerMove, Role, RoleCertification, RoleSkill};
 use crate::auth::{Caller, TokenGuard};
 use crate::error::{ApiError, GqlResult};
 use crate::service::admin::{self as write, Cited};

@@ -1,7 +1,9 @@
 //! The GraphQL layer's kit, shared by every domain module: the read-model handle a response is
 //! built from ([`View`]), a row of a role's facts ([`At`]) and the macro that wraps one list
-//! of them ([`fact_type!`]), grouping, and the like-for-like [`SalaryChange`] every pay
-//! difference is shown as. Domain modules import from here, never from each other, for these.
+//! of them ([`fact_type!`]), the macro that wraps a catalog table ([`indexed_type!`]), the
+//! like-for-like [`SalaryChange`] every pay difference is shown as, [`NumberComparison`] for two
+//! roles' figures side by side, and score rounding. It references no GraphQL module but the
+//! vocabulary (`enums`); every other module may import from it.
 
 use std::sync::Arc;
 
@@ -79,21 +81,42 @@ macro_rules! fact_type {
 }
 pub(crate) use fact_type;
 
-/// `rows` grouped by `key`, groups in the order their keys first appear, rows in order.
-pub(crate) fn group_by<T, K: PartialEq>(
-    rows: impl IntoIterator<Item = T>,
-    key: impl Fn(&T) -> K,
-) -> Vec<(K, Vec<T>)> {
-    let mut groups: Vec<(K, Vec<T>)> = Vec::new();
-    for row in rows {
-        let k = key(&row);
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, list)) => list.push(row),
-            None => groups.push((k, vec![row])),
+/// Defines a GraphQL wrapper over one of the model's catalog tables (skills, certifications,
+/// sources), looked up by index.
+macro_rules! indexed_type {
+    ($name:ident, $table:ident, $row:ty, $of_id:ident, $what:literal) => {
+        #[derive(Clone)]
+        pub struct $name {
+            pub(crate) m: $crate::graphql::kit::View,
+            pub(crate) i: u32,
         }
-    }
-    groups
+
+        impl $name {
+            /// The item at index `i` of the model.
+            pub(crate) fn at(m: &$crate::graphql::kit::View, i: usize) -> Self {
+                Self {
+                    m: m.clone(),
+                    i: i as u32,
+                }
+            }
+
+            /// The item with this database id; a dangling id is an internal error.
+            pub(crate) fn by_id(
+                m: &$crate::graphql::kit::View,
+                id: i32,
+            ) -> $crate::error::GqlResult<Self> {
+                m.$of_id(id)
+                    .map(|i| Self::at(m, i))
+                    .ok_or_else(|| $crate::graphql::kit::dangling($what, id))
+            }
+
+            pub(crate) fn row(&self) -> &$row {
+                &self.m.$table[self.i as usize]
+            }
+        }
+    };
 }
+pub(crate) use indexed_type;
 
 /// A yearly salary change between two roles, like for like (README "Pay"): `basis` says which
 /// kind of figures it compares; when it is `NOT_COMPARABLE` the figures are null.
@@ -125,6 +148,35 @@ impl From<crate::service::place::Salaries> for SalaryChange {
     }
 }
 
+/// Two values side by side.
+#[derive(async_graphql::SimpleObject)]
+pub struct NumberComparison {
+    /// Value for role `a`.
+    pub a: Option<f64>,
+    /// Value for role `b`.
+    pub b: Option<f64>,
+    /// `b - a`, when both are known.
+    pub difference: Option<f64>,
+    /// `(b - a) / a` in percent, when both are known and `a` is not 0.
+    pub percent: Option<f64>,
+}
+
+impl NumberComparison {
+    pub(crate) fn of(a: Option<f64>, b: Option<f64>) -> Self {
+        let difference = a.zip(b).map(|(a, b)| b - a);
+        let percent = a
+            .zip(b)
+            .filter(|(a, _)| *a != 0.0)
+            .map(|(a, b)| ((b - a) / a * 1000.0).round() / 10.0);
+        Self {
+            a,
+            b,
+            difference,
+            percent,
+        }
+    }
+}
+
 /// `(to − from) / from` in percent, one decimal (0 when `from` is 0).
 pub fn percent_change(from: i32, to: i32) -> f64 {
     if from == 0 {
@@ -132,6 +184,11 @@ pub fn percent_change(from: i32, to: i32) -> f64 {
     } else {
         ((f64::from(to) - f64::from(from)) / f64::from(from) * 1000.0).round() / 10.0
     }
+}
+
+/// Four decimals: enough for a score, stable across platforms' last bits.
+pub(crate) fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 #[cfg(test)]

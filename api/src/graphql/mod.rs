@@ -1,19 +1,31 @@
 //! The GraphQL schema: one query object per domain, merged; types are separate from entities.
 
-pub mod admin;
-pub mod career;
-pub mod catalog;
+// Layers, each importing only from those before it (checked by `layering`'s test):
+// the kit and vocabulary;
 pub mod enums;
 pub mod errors;
 pub mod kit;
-pub mod node;
 pub mod pagination;
+// value types that reference no node;
+pub mod area;
+pub mod gates;
+pub mod profile;
+pub mod source;
+pub mod statement;
+// the graph's node types, which reference each other, in one module that owns them;
+pub mod graph;
+// the use cases' queries, which import nodes and values but not each other.
+pub mod admin;
+pub mod career;
+pub mod catalog;
+pub mod node;
 pub mod place;
 pub mod planning;
-pub mod profile;
 pub mod role;
 pub mod search;
-pub mod statement;
+
+#[cfg(test)]
+mod layering;
 
 use std::sync::Arc;
 

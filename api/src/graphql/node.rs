@@ -1,39 +1,10 @@
-//! Global object identification: `node(id)` and opaque global IDs.
+//! Global object identification: `node(id)` fetches a role, skill or certification by the
+//! opaque global ID its `id` field gave.
 
-use async_graphql::{Context, ID, Interface, Object};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use async_graphql::{Context, ID, Object};
 
-use super::catalog::{Certification, Skill};
-use super::role::Role;
+use super::graph::{Certification, Node, Role, Skill, decode_global_id};
 use crate::error::{ApiError, GqlResult};
-
-/// An object with a globally unique, stable ID.
-#[derive(Interface)]
-#[graphql(field(
-    name = "id",
-    ty = "ID",
-    desc = "Globally unique, opaque ID; pass it to `node(id:)`."
-))]
-pub enum Node {
-    /// A role.
-    Role(Role),
-    /// A skill.
-    Skill(Skill),
-    /// A certification.
-    Certification(Certification),
-}
-
-/// The global ID of a `type_name` object with this slug.
-pub fn global_id(type_name: &str, slug: &str) -> ID {
-    ID(URL_SAFE_NO_PAD.encode(format!("{type_name}:{slug}")))
-}
-
-fn decode(id: &str) -> Option<(String, String)> {
-    let text = String::from_utf8(URL_SAFE_NO_PAD.decode(id).ok()?).ok()?;
-    let (kind, slug) = text.split_once(':')?;
-    Some((kind.to_owned(), slug.to_owned()))
-}
 
 #[derive(Default)]
 pub struct NodeQuery;
@@ -48,7 +19,7 @@ impl NodeQuery {
         #[graphql(desc = "A global ID returned by an `id` field.")] id: ID,
     ) -> GqlResult<Option<Node>> {
         let m = super::model(ctx)?;
-        let (kind, slug) = decode(&id)
+        let (kind, slug) = decode_global_id(&id)
             .ok_or_else(|| ApiError::bad_input("id", "is not a global ID of this API"))?;
         let node = match kind.as_str() {
             "Role" => Node::Role(Role::at(
@@ -69,15 +40,5 @@ impl NodeQuery {
             _ => return Err(ApiError::bad_input("id", "is not a global ID of this API").into()),
         };
         Ok(Some(node))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn global_ids_round_trip() {
-        let id = super::global_id("Role", "cio");
-        assert_eq!(super::decode(&id), Some(("Role".into(), "cio".into())));
-        assert_eq!(super::decode("%%%"), None);
     }
 }

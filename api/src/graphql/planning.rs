@@ -1,14 +1,12 @@
-//! Planning from a person: `matchRoles`, `learnNext`, `Role.similarRoles` and the gate values
-//! of transitions. Resolvers map arguments, call `service::planning` and map the result.
+//! Planning from a person: `matchRoles` and `learnNext`. Resolvers map arguments, call `service::planning` and map the result.
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 
-use super::catalog::{Certification, Skill};
 use super::enums::MoveKind;
-use super::kit::{SalaryChange, View};
-use super::role::Role;
+use super::graph::{Certification, Role, Skill};
+use super::kit::{SalaryChange, View, round};
 use crate::career::matching::{Lesson, NeedMet, Person, RoleFit};
-use crate::career::similarity::{Need, SimilarGates, Transition};
+use crate::career::similarity::{Need, SimilarGates};
 use crate::error::GqlResult;
 use crate::service::check::{self, Bounds};
 use crate::service::place;
@@ -98,99 +96,6 @@ impl From<MatchFilter> for MatchConditions {
                 .map(|kinds| kinds.into_iter().map(Into::into).collect()),
         }
     }
-}
-
-/// The gate values of a transition and whether each passes (nesta's career-causeways gates
-/// on our similarity scale; see README "Matching and similarity").
-#[derive(SimpleObject, Clone, Copy)]
-pub struct TransitionGates {
-    /// The fit of the old role's own skills to the new one (the `matchRoles` score), 0–1.
-    pub similarity: f64,
-    /// Whether `similarity` reaches the viability threshold for moves (0.7).
-    pub viable: bool,
-    /// Whether `similarity` reaches the high-viability threshold for moves (0.8).
-    pub highly_viable: bool,
-    /// Whether `similarity` reaches the gate asked (`minSimilarity`, default 0.7).
-    pub similarity_ok: bool,
-    /// New job zone − old, when both are known.
-    pub job_zone_gap: Option<i32>,
-    /// Whether the job-zone step is within the gate (`maxJobZoneGap`, default 1; unknown passes).
-    pub job_zone_ok: bool,
-    /// New pay ÷ old, like for like (see `SalaryChange`), when such a pair is known.
-    pub wage_ratio: Option<f64>,
-    /// Whether the pay ratio is within the gate (`minWageRatio`, default 0.75; unknown passes).
-    pub wage_ok: bool,
-    /// Whether all three gates pass.
-    pub passes: bool,
-}
-
-impl TransitionGates {
-    pub(crate) fn new(t: Transition, gates: SimilarGates) -> Self {
-        use crate::career::similarity::{HIGHLY_VIABLE, VIABLE};
-        Self {
-            similarity: round(t.similarity),
-            viable: t.similarity >= VIABLE,
-            highly_viable: t.similarity >= HIGHLY_VIABLE,
-            similarity_ok: t.similar_enough(&gates),
-            job_zone_gap: t.job_zone_gap,
-            job_zone_ok: t.job_zone_ok(&gates),
-            wage_ratio: t.wage_ratio.map(round),
-            wage_ok: t.wage_ok(&gates),
-            passes: t.passes(&gates),
-        }
-    }
-}
-
-/// Four decimals: enough for a score, stable across platforms' last bits.
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
-/// A role similar to another, by skills.
-pub struct SimilarRole {
-    m: View,
-    from: usize,
-    role: usize,
-    transition: Transition,
-}
-
-/// A role similar to another, by skills.
-#[Object]
-impl SimilarRole {
-    /// The similar role.
-    async fn role(&self) -> Role {
-        Role::at(&self.m, self.role)
-    }
-    /// The fit of the first role's own skills to this one, 0–1.
-    async fn similarity(&self) -> f64 {
-        round(self.transition.similarity)
-    }
-    /// The fit of this role's own skills to the first one, 0–1 (the way back).
-    async fn reverse_similarity(&self) -> f64 {
-        round(self.m.graph.transition(self.role, self.from).similarity)
-    }
-    /// The move's gate values under the default gates.
-    async fn gates(&self) -> TransitionGates {
-        TransitionGates::new(self.transition, SimilarGates::default())
-    }
-}
-
-/// `Role.similarRoles`: the roles `role` is most similar to.
-pub(crate) fn similar_roles(
-    role: &Role,
-    first: i32,
-    min_similarity: Option<f64>,
-) -> GqlResult<Vec<SimilarRole>> {
-    let found = planning::similar_roles(&role.m, role.i as usize, first, min_similarity)?;
-    Ok(found
-        .into_iter()
-        .map(|(b, transition)| SimilarRole {
-            m: role.m.clone(),
-            from: role.i as usize,
-            role: b,
-            transition,
-        })
-        .collect())
 }
 
 /// One of a role's needs that the person holds.
@@ -396,13 +301,6 @@ pub struct SkillToLearn {
     rank: usize,
 }
 
-impl SkillToLearn {
-    /// The roles the skill unlocks, else the goal roles it helps.
-    fn beneficiaries(&self) -> Vec<usize> {
-        self.lesson.unlocks.clone()
-    }
-}
-
 /// A skill worth learning next.
 #[Object]
 impl SkillToLearn {
@@ -457,50 +355,19 @@ impl SkillToLearn {
     /// like (the largest comparable change; `NOT_COMPARABLE` when no unlocked role's pay is
     /// comparable); null without a current role or an unlocked role with pay.
     async fn pay_upside(&self) -> Option<SalaryChange> {
-        let changes: Vec<SalaryChange> = self
-            .beneficiaries()
-            .iter()
-            .filter_map(|&r| {
-                self.pay
-                    .change(&self.m, self.person.current?, r)
-                    .map(Into::<SalaryChange>::into)
-            })
-            .collect();
-        let best = changes
-            .iter()
-            .filter_map(|c| c.amount.map(|a| (a, c)))
-            .max_by_key(|(a, _)| *a)
-            .map(|(_, c)| SalaryChange { ..*c });
-        best.or_else(|| changes.into_iter().next())
+        let from = self.person.current?;
+        planning::pay_upside(&self.m, &self.pay, from, &self.lesson.unlocks).map(Into::into)
     }
     /// Pay of the best-paid role it unlocks (headline, or annual median in `profile.area`).
     async fn best_unlocked_pay(&self) -> Option<i32> {
-        self.beneficiaries()
-            .iter()
-            .filter_map(|&r| self.pay.salary(&self.m, r))
-            .max()
+        planning::best_pay(&self.m, &self.pay, &self.lesson.unlocks)
     }
     /// Certifications the roles it unlocks value, most often valued first (at most 3). The
     /// data links certifications to roles, not to skills.
     async fn certifications(&self) -> GqlResult<Vec<Certification>> {
-        let mut counts: Vec<(i32, usize, usize)> = Vec::new();
-        for r in self.beneficiaries() {
-            for c in &self.m.graph.roles[r].certifications {
-                let strength = c.relevance.strength_rank();
-                match counts.iter_mut().find(|x| x.0 == c.certification_id) {
-                    Some(x) => {
-                        x.1 += 1;
-                        x.2 = x.2.min(strength);
-                    }
-                    None => counts.push((c.certification_id, 1, strength)),
-                }
-            }
-        }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
-        counts
+        planning::certifications_valued_by(&self.m, &self.lesson.unlocks, 3)
             .into_iter()
-            .take(3)
-            .map(|(id, _, _)| Certification::by_id(&self.m, id))
+            .map(|id| Certification::by_id(&self.m, id))
             .collect()
     }
 }

@@ -8,11 +8,11 @@ use async_graphql::{Object, SimpleObject};
 use entity::role_profile::Model as Profile;
 use entity::vocab::Dimension;
 
-use super::catalog::Source;
 use super::enums::EducationRequirement;
-use super::kit::View;
+use super::kit::{At, View};
+use super::source::Source;
 use crate::error::GqlResult;
-use crate::model::RoleFacts;
+use crate::model::{RoleFacts, has_pay, requirement_rank};
 
 /// The profiles of one role (or of one of its sources), with helpers to pick figures.
 #[derive(Clone)]
@@ -106,8 +106,6 @@ pub struct HourlyPercentiles {
     /// 90th percentile.
     pub p90: Option<f64>,
 }
-
-use crate::model::has_pay;
 
 pub struct Pay(pub Profiles);
 
@@ -369,19 +367,8 @@ impl EducationItem {
     }
 }
 
-/// 0 for a requirement, 1 typical, 2 preferred.
-fn requirement_rank(r: &entity::vocab::EducationRequirement) -> u8 {
-    use entity::vocab::EducationRequirement as R;
-    match r {
-        R::Required => 0,
-        R::Typical => 1,
-        R::Preferred => 2,
-    }
-}
-
 /// A degree level, once, with what each source states about it.
 pub struct DegreeItem {
-    level: String,
     statements: Vec<EducationItem>,
 }
 
@@ -401,7 +388,9 @@ impl DegreeItem {
 impl DegreeItem {
     /// Degree level: `bachelor`, `master`, `mba`...
     async fn level(&self) -> &str {
-        &self.level
+        self.statements
+            .first()
+            .map_or("", |s| s.row().level.as_str())
     }
     /// The strongest requirement any source states.
     async fn requirement(&self) -> EducationRequirement {
@@ -441,14 +430,27 @@ impl Education {
     /// several sources state one level), strongest requirement first, then in source order.
     /// `requirements` lists the per-source records.
     async fn degrees(&self) -> Vec<DegreeItem> {
-        let mut rows = EducationItem::all_of(&self.0.m, self.0.role);
-        rows.retain(|r| self.0.keeps(r.row().source_id));
-        let mut items: Vec<DegreeItem> = super::kit::group_by(rows, |r| r.row().level.clone())
+        let facts = self.0.facts();
+        let groups = match self.0.only {
+            None => Some(&facts.degrees),
+            Some(_) => self.0.rows().first().and_then(|p| {
+                facts
+                    .degrees_by_source
+                    .iter()
+                    .find(|(source, _)| *source == p.source_id)
+                    .map(|(_, groups)| groups)
+            }),
+        };
+        groups
             .into_iter()
-            .map(|(level, statements)| DegreeItem { level, statements })
-            .collect();
-        items.sort_by_key(|x| requirement_rank(&x.strongest()));
-        items
+            .flatten()
+            .map(|group| DegreeItem {
+                statements: group
+                    .iter()
+                    .map(|&p| EducationItem(At::new(&self.0.m, self.0.role, p as usize)))
+                    .collect(),
+            })
+            .collect()
     }
     /// Stated requirements and norms, in source order: one record per source statement.
     async fn requirements(&self) -> Vec<EducationItem> {
@@ -492,11 +494,11 @@ impl Demographics {
     fn shares(&self, dimension: Dimension) -> Vec<DemographicShare> {
         let mut rows: Vec<DemographicShare> = DemographicShare::all_of(&self.0.m, self.0.role);
         rows.retain(|r| r.row().dimension == dimension && self.0.keeps(r.row().source_id));
-        // First source only, largest group first, so shares add up to ~100.
+        // First source only, so shares add up to ~100; the model keeps each source's shares
+        // largest first.
         if let Some(first) = rows.first().map(|r| r.row().source_id) {
             rows.retain(|r| r.row().source_id == first);
         }
-        rows.sort_by(|a, b| b.row().share_pct.total_cmp(&a.row().share_pct));
         rows
     }
 }

@@ -2,9 +2,8 @@
 
 use async_graphql::{Context, Enum, Object};
 
-use super::catalog::{Certification, Skill};
+use super::graph::{Certification, Role, Skill};
 use super::kit::View;
-use super::role::Role;
 use crate::career::text_index::{EntryKind, Hit};
 use crate::error::GqlResult;
 use crate::service::catalog;

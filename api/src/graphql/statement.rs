@@ -3,9 +3,9 @@
 use async_graphql::Object;
 use entity::role_statement;
 
-use super::catalog::Source;
 use super::enums::StatementKind;
 use super::kit::{View, fact_type};
+use super::source::Source;
 use crate::error::GqlResult;
 
 fact_type!(RoleStatement, statements, role_statement::Model);

@@ -26,6 +26,14 @@ use crate::graphql::errors::classify;
 use crate::model::ReadModel;
 use crate::state::AppState;
 
+mod caching;
+mod request;
+
+use caching::{answer_again, cache_headers, cache_key};
+pub use request::caller;
+pub(crate) use request::{Media, read_body};
+use request::{accepted, check_batch_size, not_acceptable, parse_json, reject, request_error};
+
 /// What the HTTP layer needs to know of an operation before running it: read from one parse
 /// of the document (async-graphql parses it again to run it).
 struct Operation {
@@ -70,185 +78,6 @@ impl Operation {
             mutation: false,
         }
     }
-}
-
-/// The media type of the response, chosen from the request's `Accept` header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Media {
-    /// `application/graphql-response+json`: request errors get 400 and no `data`.
-    GraphqlResponse,
-    /// `application/json` (also for `*/*` and no `Accept` at all).
-    Json,
-}
-
-impl Media {
-    fn content_type(self) -> &'static str {
-        match self {
-            Self::GraphqlResponse => "application/graphql-response+json; charset=utf-8",
-            Self::Json => "application/json; charset=utf-8",
-        }
-    }
-}
-
-/// [`negotiate`], counting a refusal (406) in the metrics.
-fn accepted(request: &HttpRequest, metrics: &Metrics) -> Option<Media> {
-    let media = negotiate(request);
-    if media.is_none() {
-        metrics.record_rejection("not_acceptable");
-    }
-    media
-}
-
-fn not_acceptable() -> HttpResponse {
-    HttpResponse::NotAcceptable()
-        .content_type("text/plain; charset=utf-8")
-        .body("responses are application/graphql-response+json or application/json")
-}
-
-/// Picks the response type; `None` when the client accepts neither JSON type.
-fn negotiate(request: &HttpRequest) -> Option<Media> {
-    let Some(accept) = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return Some(Media::Json);
-    };
-    let mut json = false;
-    for item in accept.split(',') {
-        let mut parts = item.split(';').map(str::trim);
-        let media = parts.next().unwrap_or_default().to_ascii_lowercase();
-        let refused = parts.any(|p| {
-            p.strip_prefix("q=")
-                .and_then(|q| q.parse::<f32>().ok())
-                .is_some_and(|q| q <= 0.0)
-        });
-        if refused {
-            continue;
-        }
-        match media.as_str() {
-            "application/graphql-response+json" => return Some(Media::GraphqlResponse),
-            "application/json" | "application/*" | "*/*" => json = true,
-            _ => {}
-        }
-    }
-    json.then_some(Media::Json)
-}
-
-/// A request-level error: status, code and message in a GraphQL-shaped body.
-fn request_error(media: Media, status: StatusCode, code: &str, message: &str) -> HttpResponse {
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
-    HttpResponse::build(status)
-        .content_type(media.content_type())
-        .body(body.to_string())
-}
-
-/// A request refused before GraphQL ran: a [`request_error`] whose code names the status,
-/// counted in the metrics by that code.
-fn reject(metrics: &Metrics, media: Media, status: StatusCode, message: &str) -> HttpResponse {
-    let code = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => "PAYLOAD_TOO_LARGE",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "UNSUPPORTED_MEDIA_TYPE",
-        StatusCode::URI_TOO_LONG => "URI_TOO_LONG",
-        _ => "BAD_REQUEST",
-    };
-    metrics.record_rejection(&code.to_ascii_lowercase());
-    request_error(media, status, code, message)
-}
-
-/// Checks the shape of one JSON request object and turns it into a GraphQL request.
-fn parse_request(value: Value) -> Result<Request, String> {
-    let Value::Object(mut object) = value else {
-        return Err("the body must be a JSON object with a `query` string".into());
-    };
-    let query = match object.remove("query") {
-        Some(Value::String(query)) => query,
-        Some(_) => return Err("`query` must be a string".into()),
-        None => return Err("`query` is missing".into()),
-    };
-    let mut request = Request::new(query);
-    match object.remove("variables") {
-        None | Some(Value::Null) => {}
-        Some(v @ Value::Object(_)) => {
-            request = request.variables(Variables::from_json(v));
-        }
-        Some(_) => return Err("`variables` must be an object".into()),
-    }
-    match object.remove("operationName") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(name)) => request = request.operation_name(name),
-        Some(_) => return Err("`operationName` must be a string".into()),
-    }
-    match object.remove("extensions") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(map)) => {
-            for (key, value) in map {
-                let value = async_graphql::Value::from_json(value)
-                    .map_err(|_| "`extensions` must hold JSON values".to_owned())?;
-                request.extensions.insert(key, value);
-            }
-        }
-        Some(_) => return Err("`extensions` must be an object".into()),
-    }
-    Ok(request)
-}
-
-/// Refuses a batch that is larger than `max_batch` (or any batch when batching is off).
-fn check_batch_size(batch: BatchRequest, max_batch: usize) -> Result<BatchRequest, String> {
-    match &batch {
-        BatchRequest::Batch(_) if max_batch == 0 => Err("batched requests are turned off".into()),
-        BatchRequest::Batch(items) if items.is_empty() || items.len() > max_batch => {
-            Err(format!("a batch holds 1 to {max_batch} operations"))
-        }
-        _ => Ok(batch),
-    }
-}
-
-/// Parses a JSON body: one request object, or an array of them when batching is on.
-fn parse_json(body: &[u8], max_batch: usize) -> Result<BatchRequest, String> {
-    let value: Value =
-        serde_json::from_slice(body).map_err(|e| format!("the body is not valid JSON: {e}"))?;
-    match value {
-        Value::Array(items) => {
-            if max_batch == 0 {
-                return Err("batched requests are turned off".into());
-            }
-            if items.len() > max_batch {
-                return Err(format!("a batch holds 1 to {max_batch} operations"));
-            }
-            let requests = items
-                .into_iter()
-                .map(parse_request)
-                .collect::<Result<Vec<_>, _>>()?;
-            check_batch_size(BatchRequest::Batch(requests), max_batch)
-        }
-        other => parse_request(other).map(BatchRequest::Single),
-    }
-}
-
-/// The caller named by the request's `Authorization` header.
-pub fn caller(request: &HttpRequest, tokens: &TokenSet) -> Caller {
-    let header = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    tokens.caller(header)
-}
-
-/// Reads the body up to `limit` bytes; `Err(())` when it is larger.
-pub(crate) async fn read_body(
-    mut payload: web::Payload,
-    limit: usize,
-) -> Result<Result<Vec<u8>, ()>, String> {
-    let mut body = Vec::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| format!("cannot read the body: {e}"))?;
-        if body.len() + chunk.len() > limit {
-            return Ok(Err(()));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(Ok(body))
 }
 
 /// `POST /graphql`: `application/json` (one request or a batch) or a GraphQL multipart request.
@@ -409,73 +238,6 @@ pub async fn get(
     }
     let batch = BatchRequest::Single(request);
     execute(exchange, key, batch, vec![operation]).await
-}
-
-/// The response-cache key of a request from `caller` (an anonymous caller or a valid token;
-/// requests with an invalid token are never cached) at data `version`.
-fn cache_key(caller: &Caller, version: i64, request: Bytes) -> Option<Key> {
-    let scope = match caller {
-        Caller::Anonymous => CacheScope::Public,
-        Caller::Token { id, .. } => CacheScope::Token(id.clone()),
-        Caller::Invalid => return None,
-    };
-    Some(Key {
-        version,
-        scope,
-        request,
-    })
-}
-
-/// The answer to a request already answered at this data version: 304 when the client's
-/// `If-None-Match` names it, else the cached bytes. Only successful queries are ever cached or
-/// tagged, so this runs before the request is parsed.
-fn answer_again(x: &Exchange<'_>, key: &Key) -> Option<HttpResponse> {
-    let (cache, metrics) = (&x.state.cache, &x.state.metrics);
-    if matches_etag(x.if_none_match.as_deref(), &key.etag()) {
-        let label = cache
-            .get(key)
-            .map_or_else(|| "anonymous".into(), |c| c.label);
-        metrics.record_request(&label, "not_modified", x.started.elapsed());
-        let mut builder = HttpResponse::NotModified();
-        for header in cache_headers(key) {
-            builder.insert_header(header);
-        }
-        return Some(builder.finish());
-    }
-    let cached = cache.get(key)?;
-    metrics.record_request(&cached.label, "cached", x.started.elapsed());
-    let mut builder = HttpResponse::Ok();
-    for header in cache_headers(key) {
-        builder.insert_header(header);
-    }
-    Some(
-        builder
-            .content_type(x.media.content_type())
-            .body(cached.body),
-    )
-}
-
-/// `ETag` and `Cache-Control` of a cacheable response: every cached answer is revalidated
-/// (`no-cache`), which costs a 304 and never serves stale data; token answers stay private.
-fn cache_headers(key: &Key) -> [(header::HeaderName, String); 2] {
-    let control = match key.scope {
-        CacheScope::Public => "public, no-cache",
-        CacheScope::Token(_) => "private, no-cache",
-    };
-    [
-        (header::ETAG, key.etag()),
-        (header::CACHE_CONTROL, control.to_owned()),
-    ]
-}
-
-/// True when an `If-None-Match` header lists `etag` (or `*`).
-fn matches_etag(if_none_match: Option<&str>, etag: &str) -> bool {
-    if_none_match.is_some_and(|value| {
-        value
-            .split(',')
-            .map(|t| t.trim().trim_start_matches("W/"))
-            .any(|t| t == etag || t == "*")
-    })
 }
 
 /// A GraphQL response without its `data` entry (request errors under

@@ -108,7 +108,7 @@ pub fn role(m: &ReadModel, argument: &str, text: &str) -> Result<String, Argumen
     let spelled = expand(&asked);
     let named = |form: &[String]| *form == asked || *form == spelled;
     let mut exact: Vec<usize> = (0..m.roles.len())
-        .filter(|&i| title_forms(&m.roles[i].title).iter().any(|f| named(f)))
+        .filter(|&i| m.title_forms[i].iter().any(|f| named(f)))
         .collect();
     if exact.is_empty() {
         for terms in [&asked, &spelled] {
@@ -162,18 +162,6 @@ pub fn role(m: &ReadModel, argument: &str, text: &str) -> Result<String, Argumen
             suggest(&mut several.iter().copied()),
         )),
     }
-}
-
-/// The words a title may be asked by: the whole title, and for `Chief Information Officer
-/// (CIO)` also the part before the parentheses and the part inside them.
-fn title_forms(title: &str) -> Vec<Vec<String>> {
-    let mut forms = vec![words(title)];
-    if let Some((before, rest)) = title.split_once('(') {
-        forms.push(words(before));
-        forms.push(words(rest.split(')').next().unwrap_or_default()));
-    }
-    forms.retain(|f| !f.is_empty());
-    forms
 }
 
 /// `text` when it names an area (code, USPS code or exact name); else the closest areas: those

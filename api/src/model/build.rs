@@ -13,14 +13,19 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Stre
 
 use super::place::PlaceSlot;
 use super::{
-    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, pay_profile, skill_order,
+    IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, pay_profile, requirement_rank,
+    skill_order,
 };
 use crate::career::GraphSnapshot;
 use crate::career::snapshot::{
     CertificationLink, GraphParts, MoveKind, MovePart, RoleNode, SkillWeight,
 };
-use crate::career::text_index::{Entry, EntryKind};
+use crate::career::text_index::{Entry, EntryKind, title_forms};
 use crate::error::ApiResult;
+
+mod facts;
+
+use facts::role_facts;
 
 /// Every row of every table the read model holds, as read in one transaction.
 #[derive(Default)]
@@ -305,215 +310,6 @@ impl Indexes {
     }
 }
 
-/// Every role's facts, each list in the order the API returns it (see [`RoleFacts`]).
-fn role_facts(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
-    let mut facts = group_by_role(t, ix);
-    link_moves(&t.moves, ix, &mut facts);
-    link_comparisons(&t.comparisons, ix, &mut facts);
-    let as_of: HashMap<i32, &str> = t
-        .sources
-        .iter()
-        .filter_map(|s| Some((s.id, s.as_of.as_deref()?)))
-        .collect();
-    for f in &mut facts {
-        sort_facts(f, &as_of);
-        f.compared_with = compared_with(&f.comparisons);
-        f.sources = role_sources(f, &t.moves, &ix.source_by_id);
-    }
-    facts
-}
-
-/// Moves each fact table's rows out of `t` into their role's [`RoleFacts`], in table (id)
-/// order; rows of unknown roles are dropped. [`sort_facts`] orders them afterwards.
-fn group_by_role(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
-    let mut facts: Vec<RoleFacts> = (0..ix.roles.len()).map(|_| RoleFacts::default()).collect();
-    macro_rules! group {
-        ($($table:ident => $list:ident),* $(,)?) => {$(
-            for row in std::mem::take(&mut t.$table) {
-                if let Some(i) = ix.role(row.role_id) {
-                    facts[i as usize].$list.push(row);
-                }
-            }
-        )*};
-    }
-    group!(
-        profiles => profiles,
-        demographics => demographics,
-        role_skills => skills,
-        role_certifications => certifications,
-        duties => duties,
-        education => education,
-        attributes => attributes,
-        regional_wages => regional_wages,
-        aliases => aliases,
-        technologies => technologies,
-        statements => statements,
-    );
-    facts
-}
-
-/// Fills each role's `moves_out`, `moves_in` and `related`. The related roles are collected
-/// while both move lists are still in id order (the order of `moves`); only then are the
-/// lists sorted most likely first (see [`order_moves`]).
-fn link_moves(moves: &[career_move::Model], ix: &Indexes, facts: &mut [RoleFacts]) {
-    for (k, m) in moves.iter().enumerate() {
-        if let Some(from) = ix.role(m.from_role_id) {
-            facts[from as usize].moves_out.push(k as u32);
-        }
-        if let Some(to) = ix.role(m.to_role_id) {
-            facts[to as usize].moves_in.push(k as u32);
-        }
-    }
-    for f in facts {
-        f.related = related_roles(f, moves, ix);
-        order_moves(&mut f.moves_out, moves, ix, |m| m.to_role_id);
-        order_moves(&mut f.moves_in, moves, ix, |m| m.from_role_id);
-    }
-}
-
-/// Role indices linked to this role by a related-role move, without duplicates: the targets
-/// of its outgoing links first, then the origins of its incoming ones, each in move id order.
-fn related_roles(f: &RoleFacts, moves: &[career_move::Model], ix: &Indexes) -> Vec<u32> {
-    let outgoing = f.moves_out.iter().map(|&k| (k, true));
-    let incoming = f.moves_in.iter().map(|&k| (k, false));
-    let mut list: Vec<u32> = Vec::new();
-    for (k, out) in outgoing.chain(incoming) {
-        let m = &moves[k as usize];
-        let other = if out { m.to_role_id } else { m.from_role_id };
-        if let Some(other) = ix.role(other)
-            && m.kind == MoveKind::Related
-            && !list.contains(&other)
-        {
-            list.push(other);
-        }
-    }
-    list
-}
-
-/// Sorts move indices most likely first (unknown likelihood last), then by the slug of the
-/// role at the `other` end, kind and source; the sort is stable, so full ties keep id order.
-fn order_moves(
-    list: &mut [u32],
-    moves: &[career_move::Model],
-    ix: &Indexes,
-    other: fn(&career_move::Model) -> i32,
-) {
-    list.sort_by(|&a, &b| {
-        let (a, b) = (&moves[a as usize], &moves[b as usize]);
-        let (la, lb) = (a.likelihood.unwrap_or(-1.0), b.likelihood.unwrap_or(-1.0));
-        lb.total_cmp(&la)
-            .then_with(|| ix.slug_of(other(a)).cmp(&ix.slug_of(other(b))))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.source_id.cmp(&b.source_id))
-    });
-}
-
-/// Each role's documented comparisons as (other role index, source id): every comparison
-/// naming the role as side `a` first, then those naming it as side `b`, each in id order.
-fn link_comparisons(comparisons: &[role_comparison::Model], ix: &Indexes, facts: &mut [RoleFacts]) {
-    for side_a in [true, false] {
-        for c in comparisons {
-            let (own, other) = if side_a {
-                (c.role_a_id, c.role_b_id)
-            } else {
-                (c.role_b_id, c.role_a_id)
-            };
-            if let (Some(own), Some(other)) = (ix.role(own), ix.role(other)) {
-                facts[own as usize].comparisons.push((other, c.source_id));
-            }
-        }
-    }
-}
-
-/// Sorts a role's fact lists into the order the API returns them (each documented on
-/// [`RoleFacts`]; ids break the remaining ties) and sets its headline salary.
-fn sort_facts(f: &mut RoleFacts, as_of: &HashMap<i32, &str>) {
-    f.profiles.sort_by(|a, b| {
-        profile_precedence(a, as_of)
-            .cmp(&profile_precedence(b, as_of))
-            .then(a.id.cmp(&b.id))
-    });
-    let dataset = |p: &role_profile::Model| as_of.contains_key(&p.source_id);
-    f.benchmark_profile = pay_profile(&f.profiles, dataset);
-    f.pay_profile = pay_profile(&f.profiles, |p| !dataset(p)).or(f.benchmark_profile);
-    f.headline_salary = f.salary_at(f.pay_profile);
-    f.demographics.sort_by_key(|r| (r.source_id, r.id));
-    f.skills.sort_by(|a, b| {
-        skill_order(a, b)
-            .then(a.source_id.cmp(&b.source_id))
-            .then(a.id.cmp(&b.id))
-    });
-    f.certifications.sort_by_key(|r| (r.source_id, r.id));
-    f.duties.sort_by_key(|r| (r.source_id, r.position, r.id));
-    f.education.sort_by_key(|r| (r.source_id, r.position, r.id));
-    f.attributes.sort_by(|a, b| {
-        (a.source_id, &a.kind, a.position, a.id).cmp(&(b.source_id, &b.kind, b.position, b.id))
-    });
-    f.regional_wages
-        .sort_by_key(|r| (r.source_id, r.rank, r.id));
-    f.aliases
-        .sort_by(|a, b| (a.source_id, &a.title, a.id).cmp(&(b.source_id, &b.title, b.id)));
-    f.technologies.sort_by(|a, b| {
-        b.hot
-            .cmp(&a.hot)
-            .then(b.in_demand.cmp(&a.in_demand))
-            .then(a.name.cmp(&b.name))
-            .then(a.source_id.cmp(&b.source_id))
-            .then(a.id.cmp(&b.id))
-    });
-    f.statements
-        .sort_by_key(|r| (r.source_id, r.position, r.id));
-}
-
-/// Where a profile sorts among a role's profiles: sources without an as-of month (the
-/// documents, editorial) first, by id, then dataset releases newest first (by as-of month, then
-/// id), so merged views take a figure from the newest release that states it.
-fn profile_precedence<'a>(
-    p: &role_profile::Model,
-    as_of: &HashMap<i32, &'a str>,
-) -> (bool, std::cmp::Reverse<&'a str>, i32) {
-    let month = as_of.get(&p.source_id).copied();
-    (
-        month.is_some(),
-        std::cmp::Reverse(month.unwrap_or("")),
-        p.source_id,
-    )
-}
-
-/// The other roles of `comparisons`, without duplicates, first seen first.
-fn compared_with(comparisons: &[(u32, i32)]) -> Vec<u32> {
-    let mut compared: Vec<u32> = Vec::new();
-    for &(other, _) in comparisons {
-        if !compared.contains(&other) {
-            compared.push(other);
-        }
-    }
-    compared
-}
-
-/// Source indices of every source stating a fact or a move of the role, by source id (a
-/// `BTreeSet` of ids, so the list's order does not depend on the order of the facts).
-fn role_sources(f: &RoleFacts, moves: &[career_move::Model], source_by_id: &IdIndex) -> Vec<u32> {
-    let mut ids: BTreeSet<i32> = BTreeSet::new();
-    ids.extend(f.profiles.iter().map(|r| r.source_id));
-    ids.extend(f.demographics.iter().map(|r| r.source_id));
-    ids.extend(f.skills.iter().map(|r| r.source_id));
-    ids.extend(f.certifications.iter().map(|r| r.source_id));
-    ids.extend(f.duties.iter().map(|r| r.source_id));
-    ids.extend(f.education.iter().map(|r| r.source_id));
-    ids.extend(f.attributes.iter().map(|r| r.source_id));
-    ids.extend(f.regional_wages.iter().map(|r| r.source_id));
-    ids.extend(f.statements.iter().map(|r| r.source_id));
-    ids.extend(f.aliases.iter().map(|r| r.source_id));
-    ids.extend(f.technologies.iter().map(|r| r.source_id));
-    ids.extend(f.comparisons.iter().map(|&(_, source)| source));
-    let move_sources = f.moves_out.iter().chain(&f.moves_in);
-    ids.extend(move_sources.map(|&k| moves[k as usize].source_id));
-    ids.into_iter()
-        .filter_map(|id| source_by_id.get(&id).copied())
-        .collect()
-}
-
 /// A role's link to a skill or a certification, as held in [`RoleFacts`].
 trait RoleLink: Sized {
     /// The role's list of these links.
@@ -646,6 +442,7 @@ fn build(mut t: Tables, places: PlaceSlot) -> ReadModel {
     ReadModel {
         version: t.version,
         titles_lower: roles.iter().map(|r| r.title.to_lowercase()).collect(),
+        title_forms: roles.iter().map(|r| title_forms(&r.title)).collect(),
         skills_by_name: by_name(&t.skills, |s| (s.name.as_str(), s.id)),
         certifications_by_name: by_name(&t.certifications, |c| (c.name.as_str(), c.id)),
         role_rows: RowIndex::new(index_by(&roles, |r| r.slug.clone()), role_by_id),

@@ -69,16 +69,27 @@ pub struct RoleFacts {
     pub benchmark_profile: Option<u32>,
     /// Headline yearly salary of the pay record (see [`headline_salary`]).
     pub headline_salary: Option<i32>,
-    /// By source, then id.
+    /// By source, then share, largest first, then id.
     pub demographics: Vec<role_demographic::Model>,
     /// Heaviest first (see [`skill_order`]).
     pub skills: Vec<role_skill::Model>,
+    /// Positions in `skills` grouped by skill, in the order the skills first appear (so
+    /// heaviest first).
+    pub skill_items: Vec<Vec<u32>>,
     /// By source, then id.
     pub certifications: Vec<role_certification::Model>,
+    /// Positions in `certifications` grouped by certification: strongest relevance first, then
+    /// in the order sources name them.
+    pub certification_items: Vec<Vec<u32>>,
     /// By source, then position.
     pub duties: Vec<role_duty::Model>,
     /// By source, then position.
     pub education: Vec<role_education::Model>,
+    /// Positions in `education` grouped by degree level: strongest requirement first (see
+    /// [`requirement_rank`]), then in the order the levels first appear.
+    pub degrees: Vec<Vec<u32>>,
+    /// The same for each source stating education (by source id), for one source's view.
+    pub degrees_by_source: Vec<(i32, Vec<Vec<u32>>)>,
     /// By source, kind, position.
     pub attributes: Vec<role_attribute::Model>,
     /// By source, then rank.
@@ -204,6 +215,11 @@ pub struct ReadModel {
     pub facts: Vec<RoleFacts>,
     /// Lower-case titles, parallel to `roles` (for listing searches).
     pub(crate) titles_lower: Vec<String>,
+    /// The word forms each title may be asked by ([`title_forms`]), parallel to `roles` (for
+    /// resolving a role named by its title).
+    ///
+    /// [`title_forms`]: crate::career::text_index::title_forms
+    pub title_forms: Vec<Vec<Vec<String>>>,
     pub orders: RoleOrders,
     /// Every skill, by id.
     pub skills: Vec<skill::Model>,
@@ -269,6 +285,17 @@ impl ReadModel {
     /// Index of the move with this database id.
     pub fn move_index_of_id(&self, id: i32) -> Option<usize> {
         self.move_by_id.get(&id).map(|&i| i as usize)
+    }
+}
+
+/// How strongly an education requirement binds, for ordering: 0 required, 1 typical,
+/// 2 preferred.
+pub fn requirement_rank(r: &entity::vocab::EducationRequirement) -> u8 {
+    use entity::vocab::EducationRequirement as R;
+    match r {
+        R::Required => 0,
+        R::Typical => 1,
+        R::Preferred => 2,
     }
 }
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::check::{self, Bounds};
-use crate::career::gap::{self, Gap};
+use crate::career::gap::{self, Gap, Side, SkillSides};
 use crate::career::search::{self, MAX_ROUTES, MAX_STEPS, MAX_VIA, Objective, RouteQuery};
 use crate::career::similarity::SimilarGates;
 use crate::career::{GraphSnapshot, RouteSearch};
@@ -120,4 +120,14 @@ pub fn reachable(
 /// What the move from role `from` to role `to` (indices) asks to learn.
 pub fn skill_gap(m: &ReadModel, from: usize, to: usize) -> Gap {
     gap::gap(&m.graph.roles[from], &m.graph.roles[to])
+}
+
+/// The skills of roles `a` and `b` (model indices) on `side`, most important first.
+pub fn skill_sides(m: &ReadModel, a: usize, b: usize, side: Side) -> Vec<SkillSides> {
+    gap::skill_sides(&m.graph.roles[a], &m.graph.roles[b], side)
+}
+
+/// The certification ids of roles `a` and `b` (model indices) on `side`.
+pub fn certification_sides(m: &ReadModel, a: usize, b: usize, side: Side) -> Vec<i32> {
+    gap::certification_sides(&m.graph.roles[a], &m.graph.roles[b], side)
 }

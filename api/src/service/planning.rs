@@ -12,6 +12,7 @@ use crate::career::search::{self, Objective, RouteQuery};
 use crate::career::similarity::{Held, SimilarGates, Transition};
 use crate::error::{ApiError, ApiResult};
 use crate::model::ReadModel;
+use crate::service::place::{PayIn, Salaries};
 
 /// Largest `first` of the planning queries.
 pub const MAX_FIRST: usize = 50;
@@ -361,4 +362,52 @@ pub fn summary(m: &ReadModel, person: &Person, fit: &RoleFit) -> String {
     }
     text.push('.');
     text
+}
+
+/// The pay upside of learning a skill: from role `from`'s pay to the best-paid of `roles` (the
+/// roles it unlocks), like for like: the largest comparable change; when none is comparable,
+/// the first (`NOT_COMPARABLE`); `None` when no role of `roles` has pay.
+pub fn pay_upside(m: &ReadModel, pay: &PayIn, from: usize, roles: &[usize]) -> Option<Salaries> {
+    let mut changes: Vec<Salaries> = roles
+        .iter()
+        .filter_map(|&r| pay.change(m, from, r))
+        .collect();
+    let best = changes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.pair.map(|(a, b)| (i, b - a)))
+        .max_by_key(|&(_, amount)| amount)
+        .map_or(0, |(i, _)| i);
+    (!changes.is_empty()).then(|| changes.swap_remove(best))
+}
+
+/// The pay of the best-paid of `roles` (headline, or annual median in the pay view's area).
+pub fn best_pay(m: &ReadModel, pay: &PayIn, roles: &[usize]) -> Option<i32> {
+    roles.iter().filter_map(|&r| pay.salary(m, r)).max()
+}
+
+/// Ids of the certifications `roles` value, most often valued first, then by the strongest
+/// relevance any of them gives, then by id; at most `first`. (The data links certifications to
+/// roles, not to skills.)
+pub fn certifications_valued_by(m: &ReadModel, roles: &[usize], first: usize) -> Vec<i32> {
+    // (certification id, how many roles value it, strongest relevance rank)
+    let mut counts: Vec<(i32, usize, usize)> = Vec::new();
+    for &r in roles {
+        for c in &m.graph.roles[r].certifications {
+            let strength = c.relevance.strength_rank();
+            match counts.iter_mut().find(|x| x.0 == c.certification_id) {
+                Some(x) => {
+                    x.1 += 1;
+                    x.2 = x.2.min(strength);
+                }
+                None => counts.push((c.certification_id, 1, strength)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)).then(a.0.cmp(&b.0)));
+    counts
+        .into_iter()
+        .take(first)
+        .map(|(id, _, _)| id)
+        .collect()
 }

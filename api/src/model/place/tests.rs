@@ -1,0 +1,87 @@
+//! Unit tests of `place`.
+
+use super::*;
+
+fn area(id: i32, code: &str, t: AreaType, usps: Option<&str>, title: &str) -> area::Model {
+    area::Model {
+        id,
+        code: code.into(),
+        area_type: t,
+        state_fips: "06".into(),
+        state_code: usps.map(str::to_owned),
+        title: title.into(),
+    }
+}
+
+fn wage(area: u32, source_id: i32, median: Option<i32>, emp: Option<i32>) -> AreaWage {
+    AreaWage {
+        area,
+        source_id,
+        footnotes: 0,
+        employment: whole(emp),
+        annual: [None, None, None, median, None, None].map(whole),
+        stats: [f64::NAN; 4],
+        hourly: [f64::NAN; 6],
+    }
+}
+
+fn places() -> Places {
+    let areas = vec![
+        area(1, "0000000", AreaType::Nation, None, "National"),
+        area(2, "0600000", AreaType::State, Some("CA"), "California"),
+        area(3, "4800000", AreaType::State, Some("TX"), "Texas"),
+        area(4, "3600000", AreaType::State, Some("NY"), "New York"),
+    ];
+    let rows = PlaceRows {
+        wages: vec![
+            wage(1, 7, Some(200), Some(5)),
+            wage(2, 7, None, Some(50)),
+            wage(3, 7, Some(150), None),
+            wage(1, 9, Some(210), Some(6)),
+            wage(0, 7, Some(100), Some(500)),
+        ],
+        soc_of_wage: vec!["11-3021".into(); 5],
+        footnote_texts: vec![String::new()],
+        areas,
+    };
+    Places::build(rows)
+}
+
+#[test]
+fn areas_are_found_by_code_usps_and_exact_title() {
+    let p = places();
+    assert_eq!(p.find_area("0600000"), Some(1));
+    assert_eq!(p.find_area("ca"), p.find_area("California"));
+    assert_eq!(p.find_area(" new york "), Some(3));
+    assert_eq!(p.find_area("Calif"), None);
+    assert_eq!(p.national(), Some(0));
+}
+
+#[test]
+fn one_row_per_area_the_newest_source_and_unknowns_last() {
+    let p = places();
+    let soc = p.soc_index("11-3021").unwrap();
+    let ca = p.wage(soc, 1).unwrap();
+    assert_eq!(p.wages[ca].source_id, 9);
+    assert_eq!(p.wages[ca].annual_median(), Some(210));
+    let by_median: Vec<u32> = p
+        .ordered(soc, AreaType::State, WageOrder::MedianDesc)
+        .iter()
+        .map(|&i| p.wages[i as usize].area)
+        .collect();
+    assert_eq!(by_median, vec![1, 3, 2], "CA 210, TX 150, NY unknown last");
+    let by_jobs: Vec<u32> = p
+        .ordered(soc, AreaType::State, WageOrder::EmploymentDesc)
+        .iter()
+        .map(|&i| p.wages[i as usize].area)
+        .collect();
+    assert_eq!(by_jobs, vec![2, 1, 3]);
+}
+
+#[test]
+fn footnotes_are_parsed_into_fields_and_codes() {
+    assert_eq!(
+        parse_footnotes("A_MEDIAN=5;TOT_EMP=8"),
+        vec![(12, 5), (0, 8)]
+    );
+}
