@@ -21,7 +21,8 @@
 //! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
 
 mod areas;
-mod bls;
+#[path = "../bls/mod.rs"]
+pub mod bls;
 mod parse;
 mod records;
 mod table;
