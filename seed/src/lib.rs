@@ -5,6 +5,7 @@
 //! record and field), then applied in one transaction as upserts on natural keys, so a
 //! load is all-or-nothing and loading twice leaves identical rows.
 
+pub mod bootstrap;
 pub mod dataset;
 mod export;
 #[cfg(test)]
@@ -19,9 +20,9 @@ pub mod value;
 pub mod write;
 
 pub use dataset::{Dataset, FactFile};
-pub use onet::bls;
 pub use export::export;
 pub use load::{LoadOptions, LoadReport, load, write_records};
+pub use onet::bls;
 pub use tables::table_totals;
 pub use transfer::{ImportMode, ImportOptions, ImportReport, TableCounts, import};
 pub use validate::{

@@ -264,7 +264,11 @@ async fn apply(
     }
     write(txn, &dataset, &ProgressBar::hidden()).await?;
     let after = export(txn).await?;
-    Ok(diff(&records(&before), &records(&after), &records(&dataset)))
+    Ok(diff(
+        &records(&before),
+        &records(&after),
+        &records(&dataset),
+    ))
 }
 
 #[cfg(test)]

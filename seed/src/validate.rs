@@ -206,9 +206,7 @@ impl At<'_> {
 
     /// Replaces `value` with the long text (≤ 1000 characters) it parses to.
     fn long_text(&self, field: &str, value: &mut String) -> Result<(), SeedError> {
-        *value = self
-            .rule(field, Text::<MAX_TEXT_LEN>::parse(value))?
-            .into();
+        *value = self.rule(field, Text::<MAX_TEXT_LEN>::parse(value))?.into();
         Ok(())
     }
 
@@ -347,7 +345,10 @@ fn check_catalog<T: CatalogEntry>(
 
 /// Parses `dataset` for merging into a database that already holds `existing`'s catalog:
 /// facts may also reference the sources, roles, skills and certifications listed there.
-pub fn parse_onto(dataset: Dataset, existing: Option<&Dataset>) -> Result<Valid<Dataset>, SeedError> {
+pub fn parse_onto(
+    dataset: Dataset,
+    existing: Option<&Dataset>,
+) -> Result<Valid<Dataset>, SeedError> {
     parse_with(dataset, existing, false)
 }
 

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::SeedError;
 use crate::onet::TOP_CODED;
 use crate::onet::parse::{Parsed, Wages};
 use crate::onet::table::{Row, Table};
-use crate::SeedError;
 
 const HOURLY: [&str; 6] = [
     "H_MEAN", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",

@@ -228,4 +228,3 @@ fn footnotes(row: &Row, codes: &HashSet<u8>) -> Result<Option<String>, SeedError
     }
     Ok(Some(text.to_owned()))
 }
-

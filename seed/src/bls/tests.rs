@@ -1,10 +1,10 @@
 //! Parsing, profiles and area codes, on small files made here.
 
+use super::fips::USPS_BY_FIPS;
 use super::footnotes::unpublished_note;
 use super::parse::is_soc_code;
 use super::profiles::national_profile;
 use super::*;
-use super::fips::USPS_BY_FIPS;
 use entity::vocab::AreaType;
 
 #[test]

@@ -34,13 +34,20 @@ impl Rules for AreaWageRecord {
     /// hourly.
     fn normalise(&mut self) -> Result<(), Broken> {
         let whole = self.whole.map(|v| v.map(f64::from));
-        for (column, value) in WHOLE.iter().zip(whole).chain(DECIMAL.iter().zip(self.decimal)) {
+        for (column, value) in WHOLE
+            .iter()
+            .zip(whole)
+            .chain(DECIMAL.iter().zip(self.decimal))
+        {
             NON_NEGATIVE
                 .check_opt(value)
                 .map_err(|m| broken(column, m))?;
         }
         // Annual p10…p90 are WHOLE[2..7]; hourly p10…p90 are DECIMAL[2..7].
-        for (columns, values) in [(&WHOLE[2..], &whole[2..]), (&DECIMAL[2..7], &self.decimal[2..7])] {
+        for (columns, values) in [
+            (&WHOLE[2..], &whole[2..]),
+            (&DECIMAL[2..7], &self.decimal[2..7]),
+        ] {
             let present: Vec<(&str, f64)> = columns
                 .iter()
                 .zip(values)
