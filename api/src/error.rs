@@ -254,6 +254,7 @@ pub type GqlResult<T> = async_graphql::Result<T>;
 pub type ApiResult<T> = Result<T, ApiError>;
 
 #[cfg(test)]
+#[allow(clippy::panic)] // a test fails by panicking
 mod tests {
     use super::*;
 

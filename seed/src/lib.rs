@@ -5,6 +5,10 @@
 //! record and field), then applied in one transaction as upserts on natural keys, so a
 //! load is all-or-nothing and loading twice leaves identical rows.
 
+// SeedError carries where a problem is (file, record, key, field) as data; it is made once
+// per failed load, never on a hot path, so its size is not worth a box.
+#![allow(clippy::result_large_err)]
+
 pub mod bootstrap;
 pub mod dataset;
 mod export;
@@ -12,6 +16,7 @@ mod export;
 mod fuzz;
 mod load;
 pub mod onet;
+mod rules;
 pub mod synthetic;
 pub mod tables;
 mod transfer;

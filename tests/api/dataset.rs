@@ -278,7 +278,7 @@ async fn invalid_datasets_are_refused_whole_with_the_field_named(app: TestApp) {
     assert_eq!(counts(&merged)[0..2], [0, 0], "{merged}");
     // Shape errors name the path of the bad value.
     for (dataset, mentions, field) in [
-        (json!({ "rolez": [] }), "rolez", "dataset"),
+        (json!({ "rolez": [] }), "rolez", "dataset.rolez"),
         (
             json!({ "roles": [{ "slug": "a", "title": "A", "track": "t", "seniority": "high" }] }),
             "roles[0].seniority",

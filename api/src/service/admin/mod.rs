@@ -87,6 +87,7 @@ pub(super) async fn role_id(db: &impl ConnectionTrait, field: &str, slug: &str) 
 }
 
 #[cfg(test)]
+#[allow(clippy::panic)] // a test fails by panicking
 mod tests {
     use super::*;
 
