@@ -109,107 +109,20 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// Applies migrations and, when enabled and the database holds no roles, loads the built-in dataset.
+/// Applies migrations, then brings the database to the shipped state the configuration asks
+/// for ([`seed::bootstrap`], the same policy as the CLI's `seed bootstrap`).
 pub async fn prepare_database(db: &DatabaseConnection, config: &DataLoading) -> anyhow::Result<()> {
     Migrator::up(db, None)
         .await
         .context("applying migrations")?;
-    use sea_orm::{EntityTrait, PaginatorTrait};
-    if config.seed_on_start && entity::role::Entity::find().count(db).await? == 0 {
-        let dataset = seed::Dataset::curated()?;
-        let report = seed::load(
-            db,
-            &dataset,
-            seed::LoadOptions {
-                progress: false,
-                actor: None,
-            },
-        )
-        .await?;
-        let roles = report
-            .totals
-            .iter()
-            .find(|(t, _)| *t == "role")
-            .map_or(0, |(_, n)| *n);
-        tracing::info!(roles, "loaded the built-in dataset into an empty database");
-    }
-    if !config.import_onet_on_start {
-        return Ok(());
-    }
-    if let Some(actor) = Shipped::of(db, seed::onet::ONET_SOURCE).await?.importer() {
-        tracing::info!(
-            "importing the shipped O*NET 29.3 and BLS data (IMPORT_ONET_ON_START=false skips it)"
-        );
-        let started = std::time::Instant::now();
-        let report =
-            seed::onet::import_by(db, &seed::onet::ImportPaths::shipped(), false, actor).await?;
-        let records: u64 = report.written.iter().map(|(_, n)| n).sum();
-        tracing::info!(
-            records,
-            seconds = started.elapsed().as_secs_f64(),
-            "imported O*NET 29.3 and BLS wages"
-        );
-    }
-    import_area_wages(db).await
-}
-
-/// What the database holds of one shipped source.
-enum Shipped {
-    /// Not imported: the first start's bootstrap imports it, not audited.
-    Absent,
-    /// Imported by an older build (its source has no `as_of`): imported again once, audited
-    /// as `startup`, so the database gains what this build adds (the May 2025 profiles).
-    FromOlderBuild,
-    /// Imported by this build.
-    Current,
-}
-
-impl Shipped {
-    /// The state of source `key`.
-    async fn of(db: &DatabaseConnection, key: &str) -> anyhow::Result<Self> {
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let source = entity::source::Entity::find()
-            .filter(entity::source::Column::Key.eq(key))
-            .one(db)
-            .await?;
-        Ok(match source {
-            None => Self::Absent,
-            Some(s) if s.as_of.is_none() => {
-                tracing::info!(
-                    source = key,
-                    "refreshing shipped data an older build imported"
-                );
-                Self::FromOlderBuild
-            }
-            Some(_) => Self::Current,
-        })
-    }
-
-    /// `Some(actor)` when it is to be imported (`None` actor: not audited).
-    fn importer(self) -> Option<Option<&'static str>> {
-        match self {
-            Self::Absent => Some(None),
-            Self::FromOlderBuild => Some(Some("startup")),
-            Self::Current => None,
-        }
-    }
-}
-
-/// Imports the shipped BLS OEWS May 2025 by-area wages unless the database has them: part of
-/// the O*NET import step (`IMPORT_ONET_ON_START`), after O*NET.
-async fn import_area_wages(db: &DatabaseConnection) -> anyhow::Result<()> {
-    if let Some(actor) = Shipped::of(db, seed::onet::AREA_SOURCE).await?.importer() {
-        let started = std::time::Instant::now();
-        let report =
-            seed::onet::import_areas_by(db, &seed::onet::AreaPaths::shipped(), false, actor)
-                .await?;
-        tracing::info!(
-            areas = report.areas,
-            area_wages = report.area_wages,
-            ms = started.elapsed().as_millis() as u64,
-            "imported BLS OEWS May 2025 by area"
-        );
-    }
+    let policy = seed::bootstrap::Policy {
+        curated: config.seed_on_start,
+        shipped_imports: config.import_onet_on_start,
+        actor: "startup",
+    };
+    seed::bootstrap::bootstrap(db, policy)
+        .await
+        .context("loading the shipped data (IMPORT_ONET_ON_START=false skips O*NET and BLS)")?;
     Ok(())
 }
 

@@ -502,10 +502,32 @@ const DEFAULT_FILES: [(&str, &str); 7] = [
 /// Parses JSON, naming the path of a bad value (`facts[0].profiles[2].salary_low: …`).
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, SeedError> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| SeedError::Parse {
-        file: file.to_owned(),
-        message: format!("{}: {}", e.path(), e.inner()),
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let (line, column) = (e.inner().line(), e.inner().column());
+        json_error(file, e, line, column)
     })
+}
+
+/// A JSON error with the path of the bad value; serde's own position suffix is dropped,
+/// the variant carries line and column.
+fn json_error(
+    file: &str,
+    e: serde_path_to_error::Error<serde_json::Error>,
+    line: usize,
+    column: usize,
+) -> SeedError {
+    let text = e.inner().to_string();
+    let message = match text.rfind(" at line ") {
+        Some(at) if line > 0 => text[..at].to_owned(),
+        _ => text,
+    };
+    SeedError::Json {
+        file: file.to_owned(),
+        path: e.path().to_string(),
+        line,
+        column,
+        message,
+    }
 }
 
 impl Dataset {
@@ -559,10 +581,7 @@ impl Dataset {
     /// Reads a dataset from an already parsed JSON value (e.g. a GraphQL argument).
     pub fn from_value(file: &str, value: serde_json::Value) -> Result<Self, SeedError> {
         let dataset: Dataset =
-            serde_path_to_error::deserialize(value).map_err(|e| SeedError::Parse {
-                file: file.to_owned(),
-                message: format!("{}: {}", e.path(), e.inner()),
-            })?;
+            serde_path_to_error::deserialize(value).map_err(|e| json_error(file, e, 0, 0))?;
         Ok(dataset.named(file))
     }
 

@@ -138,7 +138,7 @@ proptest! {
         let mut bad = dataset;
         bad.facts[0].moves[0].typical_years = Some(years);
         match crate::validate(&bad) {
-            Err(crate::SeedError::Invalid { field, record, .. }) => {
+            Err(crate::SeedError::Rule { field, record, .. }) => {
                 prop_assert_eq!(field, "typical_years");
                 prop_assert_eq!(record, "moves[0]");
             }

@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::dataset::{ProfileRecord, RoleSkillRecord};
 use crate::tables::{Keyed, table_totals};
 use crate::write::{Write, upsert};
-use crate::{Dataset, FactFile, SeedError, validate};
+use crate::{Dataset, FactFile, SeedError, Valid, parse_dataset};
 
 /// How to load.
 #[derive(Clone, Copy, Debug)]
@@ -105,10 +105,12 @@ impl Ids {
 }
 
 fn lookup(map: &HashMap<String, i32>, what: &str, key: &str) -> Result<i32, SeedError> {
-    map.get(key).copied().ok_or_else(|| SeedError::Invalid {
+    map.get(key).copied().ok_or_else(|| SeedError::Rule {
         file: "dataset".into(),
-        record: what.into(),
-        field: "slug".into(),
+        facts: None,
+        record: String::new(),
+        key: None,
+        field: what.into(),
         message: format!("unknown {what} `{key}`"),
     })
 }
@@ -178,7 +180,7 @@ pub async fn load(
     dataset: &Dataset,
     options: LoadOptions,
 ) -> Result<LoadReport, SeedError> {
-    validate(dataset)?;
+    let dataset = &parse_dataset(dataset.clone())?;
     let bar = progress_bar(dataset, options.progress);
     let change = Write::begin(db).await?;
     let written = write(change.conn(), dataset, &bar).await?;
@@ -212,11 +214,11 @@ where
     Ok(())
 }
 
-/// Writes records inside an open [`Write`](crate::Write) (no commit, no validation: the
-/// caller has checked them); returns the records written per table.
+/// Writes parsed records inside an open [`Write`](crate::Write) (no commit); returns the
+/// records written per table.
 pub async fn write_records(
     db: &impl ConnectionTrait,
-    dataset: &Dataset,
+    dataset: &Valid<Dataset>,
 ) -> Result<Vec<(&'static str, u64)>, SeedError> {
     write(db, dataset, &ProgressBar::hidden()).await
 }

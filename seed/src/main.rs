@@ -77,6 +77,14 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Bring the database to the shipped state the service starts with: the curated dataset
+    /// when it is empty, then the shipped O*NET and BLS data when absent or imported by an
+    /// older build (the same policy as the server's start).
+    Bootstrap {
+        /// Keep to the curated dataset (as IMPORT_ONET_ON_START=false does).
+        #[arg(long)]
+        no_onet: bool,
+    },
     /// Mint an admin API token: prints the token (once) and the ADMIN_TOKENS entry to configure.
     MintToken {
         /// Token id, shown in logs and the audit trail.
@@ -176,6 +184,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 actor: "seed",
             };
             print_changes(&seed::import(&db, &dataset, options).await?);
+        }
+        Some(Command::Bootstrap { no_onet }) => {
+            let policy = seed::bootstrap::Policy {
+                curated: true,
+                shipped_imports: !no_onet,
+                actor: "seed",
+            };
+            let done = seed::bootstrap::bootstrap(&db, policy).await?;
+            println!(
+                "curated roles loaded: {}, O*NET/BLS records: {}, area wages: {}",
+                done.curated_roles, done.onet_records, done.area_wages
+            );
         }
         Some(Command::MintToken { .. }) => {}
         None => {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::export::export;
 use crate::load::write;
 use crate::tables::{TABLES, clear};
-use crate::validate::validate_onto;
+use crate::validate::parse_onto;
 use crate::write::{Audit, Write};
 use crate::{Dataset, SeedError};
 
@@ -257,16 +257,18 @@ async fn apply(
     mode: ImportMode,
 ) -> Result<ImportReport, SeedError> {
     let before = export(txn).await?;
-    match mode {
-        ImportMode::Merge => validate_onto(dataset, Some(&before))?,
-        ImportMode::Replace => validate_onto(dataset, None)?,
-    }
+    let existing = (mode == ImportMode::Merge).then_some(&before);
+    let dataset = parse_onto(dataset.clone(), existing)?;
     if mode == ImportMode::Replace {
         clear(txn).await?;
     }
-    write(txn, dataset, &ProgressBar::hidden()).await?;
+    write(txn, &dataset, &ProgressBar::hidden()).await?;
     let after = export(txn).await?;
-    Ok(diff(&records(&before), &records(&after), &records(dataset)))
+    Ok(diff(
+        &records(&before),
+        &records(&after),
+        &records(&dataset),
+    ))
 }
 
 #[cfg(test)]

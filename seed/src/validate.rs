@@ -1,5 +1,7 @@
-//! Checks a dataset before anything is written: slugs, references, ranges, enums and
-//! duplicate natural keys. The first problem found is reported with file, record and field.
+//! Parses a dataset before anything is written: slugs, references, ranges, enums and
+//! duplicate natural keys. What passes comes back as a [`Valid`] dataset whose values are
+//! normalised (names and titles trimmed), the only form the writer accepts; the first
+//! problem found is reported with file, record and field.
 
 use std::collections::HashSet;
 
@@ -9,133 +11,28 @@ use crate::dataset::{
     FactFile, MoveRecord, ProfileRecord, RoleCertificationRecord, RoleList, RoleRecord,
     RoleSkillRecord, SkillRecord, SourceRecord, StatementItem,
 };
-use crate::value::{
-    Bounds, IMPORTANCE, JOB_ZONE, LEVEL, Likelihood, MAX_TEXT_LEN, Month, NON_NEGATIVE, Name,
-    PERCENT, RANK, SENIORITY, Slug, Text, YEARS,
-};
-
-/// A rule one record breaks: the field (dataset spelling, e.g. `share_pct`) and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Broken {
-    pub field: String,
-    pub message: String,
-}
-
-/// The rules a record must keep on its own (references and duplicates are checked
-/// against the whole dataset). The admin API applies the same rules to its inputs.
-pub trait Rules {
-    /// The first broken rule, if any.
-    fn rules(&self) -> Result<(), Broken>;
-}
-
-fn rule<T>(field: &str, parsed: Result<T, String>) -> Result<(), Broken> {
-    parsed.map(drop).map_err(|message| Broken {
-        field: field.to_owned(),
-        message,
-    })
-}
-
-impl Rules for RoleRecord {
-    fn rules(&self) -> Result<(), Broken> {
-        rule("slug", Slug::parse(&self.slug))?;
-        rule("title", Name::parse(&self.title))?;
-        rule("track", Name::parse(&self.track))?;
-        rule(
-            "seniority",
-            SENIORITY.check_opt(self.seniority.map(f64::from)),
-        )?;
-        rule("job_zone", JOB_ZONE.check_opt(self.job_zone.map(f64::from)))
-    }
-}
-
-impl Rules for SourceRecord {
-    fn rules(&self) -> Result<(), Broken> {
-        rule("key", Name::parse(&self.key))?;
-        rule("title", Name::parse(&self.title))?;
-        rule("as_of", self.as_of.as_deref().map(Month::parse).transpose())
-    }
-}
-
-impl Rules for SkillRecord {
-    fn rules(&self) -> Result<(), Broken> {
-        rule("slug", Slug::parse(&self.slug))?;
-        rule("name", Name::parse(&self.name))?;
-        rule("category", Name::parse(&self.category))
-    }
-}
-
-impl Rules for CertificationRecord {
-    fn rules(&self) -> Result<(), Broken> {
-        rule("slug", Slug::parse(&self.slug))?;
-        rule("name", Name::parse(&self.name))?;
-        for (field, value) in [("acronym", &self.acronym), ("issuer", &self.issuer)] {
-            if let Some(value) = value {
-                rule(field, Name::parse(value))?;
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Rules for MoveRecord {
-    fn rules(&self) -> Result<(), Broken> {
-        if self.from == self.to {
-            return rule(
-                "to",
-                Err::<(), _>(format!("a move cannot lead from `{}` to itself", self.from)),
-            );
-        }
-        if self.kind == entity::vocab::MoveKind::Similar {
-            return rule(
-                "kind",
-                Err::<(), _>("`similar` moves are computed from skills, never stored".to_owned()),
-            );
-        }
-        rule("typical_years", YEARS.check_opt(self.typical_years))?;
-        rule("likelihood", Likelihood::parse_opt(self.likelihood))
-    }
-}
-
-impl Rules for RoleSkillRecord {
-    fn rules(&self) -> Result<(), Broken> {
-        rule("share_pct", PERCENT.check_opt(self.share_pct))?;
-        rule("rank", RANK.check_opt(self.rank.map(f64::from)))?;
-        rule("importance", IMPORTANCE.check_opt(self.importance))?;
-        rule("level", LEVEL.check_opt(self.level))?;
-        for (field, n) in [
-            ("importance_n", self.importance_n),
-            ("level_n", self.level_n),
-        ] {
-            rule(field, NON_NEGATIVE.check_opt(n.map(f64::from)))?;
-        }
-        for (field, v) in [
-            ("importance_se", self.importance_se),
-            ("level_se", self.level_se),
-        ] {
-            rule(field, NON_NEGATIVE.check_opt(v))?;
-        }
-        Ok(())
-    }
-}
-
-impl Rules for crate::dataset::RoleCertificationRecord {
-    /// A link has no values of its own to check (its relevance is typed).
-    fn rules(&self) -> Result<(), Broken> {
-        Ok(())
-    }
-}
+use crate::rules::name;
+pub use crate::rules::{Broken, Rules, Valid, parse_record};
+use crate::value::{Bounds, MAX_TEXT_LEN, NON_NEGATIVE, Name, PERCENT, Slug, Text};
 
 /// Where a record sits, for error messages.
 struct At<'a> {
     file: &'a str,
+    /// Index of the fact file in the dataset; `None` for the catalog.
+    facts: Option<usize>,
+    /// Path of the record in its file (`roles[3]`); empty for the file itself.
     record: String,
+    /// The record's natural key, when it has one (`ceo`).
+    key: Option<String>,
 }
 
 impl At<'_> {
     fn fail(&self, field: &str, message: impl Into<String>) -> SeedError {
-        SeedError::Invalid {
+        SeedError::Rule {
             file: self.file.to_owned(),
+            facts: self.facts,
             record: self.record.clone(),
+            key: self.key.clone(),
             field: field.to_owned(),
             message: message.into(),
         }
@@ -151,13 +48,15 @@ impl At<'_> {
         rules.map_err(|b| self.fail(&b.field, b.message))
     }
 
-    fn name(&self, field: &str, value: &str) -> Result<(), SeedError> {
-        self.rule(field, Name::parse(value)).map(drop)
+    /// Replaces `value` with the name it parses to.
+    fn name(&self, field: &str, value: &mut String) -> Result<(), SeedError> {
+        self.record(name(field, value))
     }
 
-    fn long_text(&self, field: &str, value: &str) -> Result<(), SeedError> {
-        self.rule(field, Text::<MAX_TEXT_LEN>::parse(value))
-            .map(drop)
+    /// Replaces `value` with the long text (≤ 1000 characters) it parses to.
+    fn long_text(&self, field: &str, value: &mut String) -> Result<(), SeedError> {
+        *value = self.rule(field, Text::<MAX_TEXT_LEN>::parse(value))?.into();
+        Ok(())
     }
 
     fn within(&self, field: &str, value: Option<f64>, bounds: Bounds) -> Result<(), SeedError> {
@@ -199,6 +98,8 @@ impl At<'_> {
 
 /// Slugs declared by the catalog, for reference checks.
 struct Known {
+    /// Accept any reference (the writer resolves them).
+    open: bool,
     sources: HashSet<String>,
     roles: HashSet<String>,
     skills: HashSet<String>,
@@ -207,26 +108,37 @@ struct Known {
 
 impl Known {
     fn check(
+        &self,
         at: &At,
         field: &str,
         set: &HashSet<String>,
         what: &str,
         slug: &str,
     ) -> Result<(), SeedError> {
-        if set.contains(slug) {
+        if self.open || set.contains(slug) {
             Ok(())
         } else {
             Err(at.fail(field, format!("unknown {what} `{slug}`")))
         }
     }
     fn role(&self, at: &At, field: &str, slug: &str) -> Result<(), SeedError> {
-        Self::check(at, field, &self.roles, "role", slug)
+        self.check(at, field, &self.roles, "role", slug)
     }
 }
 
-/// Validates a whole dataset; `Ok` means every record can be written.
+/// Checks a whole dataset without keeping the parsed form; see [`parse_dataset`].
 pub fn validate(dataset: &Dataset) -> Result<(), SeedError> {
     validate_onto(dataset, None)
+}
+
+/// Checks `dataset` as [`parse_onto`] does, without keeping the parsed form.
+pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<(), SeedError> {
+    parse_onto(dataset.clone(), existing).map(drop)
+}
+
+/// Parses a whole dataset: `Ok` holds it with every value normalised, ready to write.
+pub fn parse_dataset(dataset: Dataset) -> Result<Valid<Dataset>, SeedError> {
+    parse_onto(dataset, None)
 }
 
 /// A catalog record: its own rules plus a key that must be unique in its list.
@@ -261,43 +173,58 @@ impl CatalogEntry for CertificationRecord {
     }
 }
 
-/// Checks a catalog list (`roles`, …) and collects its keys for reference checks.
+/// Parses a catalog list (`roles`, …) and collects its keys for reference checks.
 fn check_catalog<T: CatalogEntry>(
-    records: &[T],
+    records: &mut [T],
     list: &str,
     keys: &mut HashSet<String>,
 ) -> Result<(), SeedError> {
-    for (i, r) in records.iter().enumerate() {
+    for (i, r) in records.iter_mut().enumerate() {
         let at = At {
             file: CATALOG_FILE,
-            record: format!("{list}[{i}] ({})", r.key()),
+            facts: None,
+            record: format!("{list}[{i}]"),
+            key: Some(r.key().to_owned()),
         };
-        at.record(r.rules())?;
+        at.record(r.normalise())?;
         at.unique(keys, T::KEY, r.key().to_owned())?;
     }
     Ok(())
 }
 
-/// Validates `dataset` for merging into a database that already holds `existing`'s catalog:
+/// Parses `dataset` for merging into a database that already holds `existing`'s catalog:
 /// facts may also reference the sources, roles, skills and certifications listed there.
-pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<(), SeedError> {
+pub fn parse_onto(
+    dataset: Dataset,
+    existing: Option<&Dataset>,
+) -> Result<Valid<Dataset>, SeedError> {
+    parse_with(dataset, existing, false)
+}
+
+/// [`parse_onto`]; with `open`, references are not checked.
+fn parse_with(
+    mut dataset: Dataset,
+    existing: Option<&Dataset>,
+    open: bool,
+) -> Result<Valid<Dataset>, SeedError> {
     let mut known = Known {
+        open,
         sources: HashSet::new(),
         roles: HashSet::new(),
         skills: HashSet::new(),
         certifications: HashSet::new(),
     };
-    check_catalog(&dataset.sources, "sources", &mut known.sources)?;
-    check_catalog(&dataset.roles, "roles", &mut known.roles)?;
-    check_catalog(&dataset.skills, "skills", &mut known.skills)?;
+    check_catalog(&mut dataset.sources, "sources", &mut known.sources)?;
+    check_catalog(&mut dataset.roles, "roles", &mut known.roles)?;
+    check_catalog(&mut dataset.skills, "skills", &mut known.skills)?;
     check_catalog(
-        &dataset.certifications,
+        &mut dataset.certifications,
         "certifications",
         &mut known.certifications,
     )?;
     if let Some(existing) = existing {
         fn keys<T: CatalogEntry>(records: &[T]) -> impl Iterator<Item = String> + '_ {
-            records.iter().map(|r| r.key().to_owned())
+            records.iter().map(|r| r.key().trim().to_owned())
         }
         known.sources.extend(keys(&existing.sources));
         known.roles.extend(keys(&existing.roles));
@@ -305,16 +232,24 @@ pub fn validate_onto(dataset: &Dataset, existing: Option<&Dataset>) -> Result<()
         known.certifications.extend(keys(&existing.certifications));
     }
     let mut cited = HashSet::new();
-    for facts in &dataset.facts {
+    for (i, facts) in dataset.facts.iter_mut().enumerate() {
         let at = At {
             file: &facts.file,
-            record: "source".into(),
+            facts: Some(i),
+            record: String::new(),
+            key: None,
         };
-        Known::check(&at, "source", &known.sources, "source", &facts.source)?;
+        known.check(&at, "source", &known.sources, "source", &facts.source)?;
         at.unique(&mut cited, "source", facts.source.clone())?;
-        validate_facts(facts, &known)?;
+        validate_facts(facts, i, &known)?;
     }
-    Ok(())
+    Ok(Valid(dataset))
+}
+
+/// Parses a dataset whose references the writer resolves itself (the admin API's
+/// single-record edits look each slug up in the database): every rule but references.
+pub fn parse_records(dataset: Dataset) -> Result<Valid<Dataset>, SeedError> {
+    parse_with(dataset, None, true)
 }
 
 fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
@@ -420,32 +355,33 @@ fn validate_profile(at: &At, p: &ProfileRecord) -> Result<(), SeedError> {
     Ok(())
 }
 
-fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
+fn validate_facts(f: &mut FactFile, index: usize, known: &Known) -> Result<(), SeedError> {
     let mut check = FactCheck {
         file: &f.file,
+        facts: index,
         known,
         seen: HashSet::new(),
     };
     check.profiles(&f.profiles)?;
     check.demographics(&f.demographics)?;
-    check.role_skills(&f.role_skills)?;
-    check.role_certifications(&f.role_certifications)?;
-    check.role_lists(&f.duties, "duties", |at, j, item| {
+    check.role_skills(&mut f.role_skills)?;
+    check.role_certifications(&mut f.role_certifications)?;
+    check.role_lists(&mut f.duties, "duties", |at, j, item| {
         if item.description.trim().is_empty() {
             return Err(at.fail(&format!("items[{j}].description"), "must not be blank"));
         }
         Ok(())
     })?;
-    check.role_lists(&f.education, "education", |at, j, item| {
-        at.name(&format!("items[{j}].level"), &item.level)
+    check.role_lists(&mut f.education, "education", |at, j, item| {
+        at.name(&format!("items[{j}].level"), &mut item.level)
     })?;
-    check.attributes(&f.attributes)?;
+    check.attributes(&mut f.attributes)?;
     let mut regions = HashSet::new();
-    check.role_lists(&f.regional_wages, "regional_wages", |at, j, item| {
+    check.role_lists(&mut f.regional_wages, "regional_wages", |at, j, item| {
         if j == 0 {
             regions.clear();
         }
-        at.name(&format!("items[{j}].region"), &item.region)?;
+        at.name(&format!("items[{j}].region"), &mut item.region)?;
         let median = Some(f64::from(item.salary_median));
         at.within(&format!("items[{j}].salary_median"), median, NON_NEGATIVE)?;
         at.unique(
@@ -454,10 +390,10 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
             item.region.clone(),
         )
     })?;
-    check.moves(&f.moves)?;
+    check.moves(&mut f.moves)?;
     check.comparisons(&f.comparisons)?;
     let mut titles = HashSet::new();
-    check.role_lists(&f.aliases, "aliases", |at, j, title| {
+    check.role_lists(&mut f.aliases, "aliases", |at, j, title| {
         if j == 0 {
             titles.clear();
         }
@@ -465,22 +401,22 @@ fn validate_facts(f: &FactFile, known: &Known) -> Result<(), SeedError> {
         at.unique(&mut titles, &format!("items[{j}]"), title.clone())
     })?;
     let mut names = HashSet::new();
-    check.role_lists(&f.technologies, "technologies", |at, j, item| {
+    check.role_lists(&mut f.technologies, "technologies", |at, j, item| {
         if j == 0 {
             names.clear();
         }
         let field = format!("items[{j}].name");
-        at.long_text(&field, &item.name)?;
+        at.long_text(&field, &mut item.name)?;
         at.unique(&mut names, &field, item.name.clone())
     })?;
-    check.role_lists(&f.statements, "statements", check_statement)
+    check.role_lists(&mut f.statements, "statements", check_statement)
 }
 
 /// A statement: a slug topic, a text of 1–1000 characters, and a question (FAQ) when given.
-fn check_statement(at: &At, j: usize, item: &StatementItem) -> Result<(), SeedError> {
+fn check_statement(at: &At, j: usize, item: &mut StatementItem) -> Result<(), SeedError> {
     at.rule(&format!("items[{j}].topic"), Slug::parse(&item.topic))?;
-    at.long_text(&format!("items[{j}].text"), &item.text)?;
-    if let Some(question) = &item.question {
+    at.long_text(&format!("items[{j}].text"), &mut item.text)?;
+    if let Some(question) = &mut item.question {
         at.long_text(&format!("items[{j}].question"), question)?;
     }
     Ok(())
@@ -490,6 +426,8 @@ fn check_statement(at: &At, j: usize, item: &StatementItem) -> Result<(), SeedEr
 /// and each record's own rules.
 struct FactCheck<'a> {
     file: &'a str,
+    /// Index of the file in the dataset.
+    facts: usize,
     known: &'a Known,
     seen: HashSet<String>,
 }
@@ -505,7 +443,9 @@ impl FactCheck<'_> {
     ) -> Result<At<'_>, SeedError> {
         let at = At {
             file: self.file,
+            facts: Some(self.facts),
             record: format!("{list}[{i}]"),
+            key: None,
         };
         self.known.role(&at, role_field, role)?;
         at.unique(&mut self.seen, key_field, key)?;
@@ -529,30 +469,30 @@ impl FactCheck<'_> {
             let key = format!("{} {}", d.role, d.dimension);
             let at = self.at(("demographics", i), ("role", &d.role), ("dimension", key))?;
             for (group, share) in &d.shares {
-                at.name("shares", group)?;
+                at.rule("shares", Name::parse(group))?;
                 at.within(&format!("shares.{group}"), Some(*share), PERCENT)?;
             }
         }
         Ok(())
     }
 
-    fn role_skills(&mut self, records: &[RoleSkillRecord]) -> Result<(), SeedError> {
+    fn role_skills(&mut self, records: &mut [RoleSkillRecord]) -> Result<(), SeedError> {
         let known = self.known;
-        for (i, s) in records.iter().enumerate() {
+        for (i, s) in records.iter_mut().enumerate() {
             let key = format!("skill {} of {}", s.skill, s.role);
             let at = self.at(("role_skills", i), ("role", &s.role), ("skill", key))?;
-            Known::check(&at, "skill", &known.skills, "skill", &s.skill)?;
-            at.record(s.rules())?;
+            known.check(&at, "skill", &known.skills, "skill", &s.skill)?;
+            at.record(s.normalise())?;
         }
         Ok(())
     }
 
     fn role_certifications(
         &mut self,
-        records: &[RoleCertificationRecord],
+        records: &mut [RoleCertificationRecord],
     ) -> Result<(), SeedError> {
         let known = self.known;
-        for (i, c) in records.iter().enumerate() {
+        for (i, c) in records.iter_mut().enumerate() {
             let key = format!("{} {} of {}", c.relevance, c.certification, c.role);
             let at = self.at(
                 ("role_certifications", i),
@@ -560,13 +500,14 @@ impl FactCheck<'_> {
                 ("certification", key),
             )?;
             let certs = &known.certifications;
-            Known::check(
+            known.check(
                 &at,
                 "certification",
                 certs,
                 "certification",
                 &c.certification,
             )?;
+            at.record(c.normalise())?;
         }
         Ok(())
     }
@@ -574,38 +515,38 @@ impl FactCheck<'_> {
     /// A role's ordered lists (one per role and file); `item` checks item `j`.
     fn role_lists<T>(
         &mut self,
-        lists: &[RoleList<T>],
+        lists: &mut [RoleList<T>],
         name: &str,
-        mut item: impl FnMut(&At, usize, &T) -> Result<(), SeedError>,
+        mut item: impl FnMut(&At, usize, &mut T) -> Result<(), SeedError>,
     ) -> Result<(), SeedError> {
-        for (i, list) in lists.iter().enumerate() {
+        for (i, list) in lists.iter_mut().enumerate() {
             let key = format!("{name} of {}", list.role);
             let at = self.at((name, i), ("role", &list.role), ("role", key))?;
-            for (j, entry) in list.items.iter().enumerate() {
+            for (j, entry) in list.items.iter_mut().enumerate() {
                 item(&at, j, entry)?;
             }
         }
         Ok(())
     }
 
-    fn attributes(&mut self, lists: &[AttributeList]) -> Result<(), SeedError> {
-        for (i, list) in lists.iter().enumerate() {
+    fn attributes(&mut self, lists: &mut [AttributeList]) -> Result<(), SeedError> {
+        for (i, list) in lists.iter_mut().enumerate() {
             let key = format!("{} of {}", list.kind, list.role);
             let at = self.at(("attributes", i), ("role", &list.role), ("kind", key))?;
-            for (j, item) in list.items.iter().enumerate() {
-                at.name(&format!("items[{j}].name"), &item.name)?;
+            for (j, item) in list.items.iter_mut().enumerate() {
+                at.name(&format!("items[{j}].name"), &mut item.name)?;
             }
         }
         Ok(())
     }
 
-    fn moves(&mut self, records: &[MoveRecord]) -> Result<(), SeedError> {
+    fn moves(&mut self, records: &mut [MoveRecord]) -> Result<(), SeedError> {
         let known = self.known;
-        for (i, m) in records.iter().enumerate() {
+        for (i, m) in records.iter_mut().enumerate() {
             let key = format!("{} move {} → {}", m.kind, m.from, m.to);
             let at = self.at(("moves", i), ("from", &m.from), ("to", key))?;
             known.role(&at, "to", &m.to)?;
-            at.record(m.rules())?;
+            at.record(m.normalise())?;
         }
         Ok(())
     }
@@ -614,7 +555,9 @@ impl FactCheck<'_> {
         for (i, c) in records.iter().enumerate() {
             let at = At {
                 file: self.file,
+                facts: Some(self.facts),
                 record: format!("comparisons[{i}]"),
+                key: None,
             };
             self.known.role(&at, "a", &c.a)?;
             self.known.role(&at, "b", &c.b)?;
@@ -718,5 +661,63 @@ mod tests {
         let again = d.roles[0].clone();
         d.roles.push(again);
         assert!(error_of(&d).contains("duplicate entry"));
+    }
+
+    #[test]
+    fn parsing_returns_the_records_normalised() {
+        let mut d = curated();
+        d.roles[0].title = "  CIO ".into();
+        d.skills[0].category = "technical\t".into();
+        d.facts[1].aliases.push(RoleList {
+            role: d.roles[0].slug.clone(),
+            items: vec![" Chief Information Officer ".into()],
+        });
+        let parsed = parse_dataset(d).unwrap();
+        assert_eq!(parsed.roles[0].title, "CIO");
+        assert_eq!(parsed.skills[0].category, "technical");
+        let alias = parsed.facts[1].aliases.last().unwrap();
+        assert_eq!(alias.items, ["Chief Information Officer"]);
+    }
+
+    #[test]
+    fn a_record_parses_on_its_own_rules_naming_the_broken_field() {
+        let role = RoleRecord {
+            slug: "cio".into(),
+            title: " CIO ".into(),
+            track: "management".into(),
+            seniority: Some(7),
+            onet_code: None,
+            summary: None,
+            job_zone: None,
+        };
+        assert_eq!(parse_record(role.clone()).unwrap().title, "CIO");
+        let bad = RoleRecord {
+            seniority: Some(9),
+            ..role
+        };
+        let broken = parse_record(bad).unwrap_err();
+        assert_eq!(broken.field, "seniority");
+        assert!(broken.message.contains("outside"), "{broken:?}");
+    }
+
+    #[test]
+    fn rule_errors_carry_file_record_key_and_field_as_data() {
+        let mut d = curated();
+        d.roles[2].slug = "Bad Slug".into();
+        match validate(&d) {
+            Err(SeedError::Rule {
+                file,
+                facts,
+                record,
+                key,
+                field,
+                ..
+            }) => {
+                assert_eq!((file.as_str(), facts), (CATALOG_FILE, None));
+                assert_eq!((record.as_str(), field.as_str()), ("roles[2]", "slug"));
+                assert_eq!(key.as_deref(), Some("Bad Slug"));
+            }
+            other => panic!("expected a rule error, got {other:?}"),
+        }
     }
 }

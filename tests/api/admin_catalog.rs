@@ -7,6 +7,7 @@ with_tokens!(
     skills_and_certifications_are_managed_with_validation,
     role_links_carry_weights_and_sources,
     moves_are_updated_and_deleted_and_routes_follow,
+    names_given_to_admin_mutations_are_stored_trimmed,
 );
 
 async fn admin(app: &TestApp, query: &str, variables: Value) -> Value {
@@ -327,4 +328,42 @@ async fn moves_are_updated_and_deleted_and_routes_follow(app: TestApp) {
     // The direct move is gone from routes as soon as the mutation returns.
     let after = app.data(routes, json!({})).await;
     assert_ne!(after, before, "routes still use the deleted move");
+}
+
+async fn names_given_to_admin_mutations_are_stored_trimmed(app: TestApp) {
+    let role =
+        "mutation($input: CreateRoleInput!) { createRole(input: $input) { slug title track } }";
+    let input = json!({ "slug": "cio-2", "title": " CIO ", "track": " management " });
+    let body = admin(&app, role, json!({ "input": input })).await;
+    assert_eq!(
+        body["data"]["createRole"],
+        json!({ "slug": "cio-2", "title": "CIO", "track": "management" }),
+        "{body}"
+    );
+    let exported = app.export().await;
+    let stored = exported["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["slug"] == "cio-2")
+        .unwrap();
+    assert_eq!(stored["title"], "CIO");
+    let body = admin(
+        &app,
+        r#"mutation { updateCertification(slug: "pmp", input: { acronym: " PMP  " }) { acronym } }"#,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        body["data"]["updateCertification"]["acronym"], "PMP",
+        "{body}"
+    );
+    refused(
+        &app,
+        role,
+        json!({ "input": { "slug": "cio-3", "title": "CIO", "track": "m", "seniority": 9 } }),
+        "BAD_USER_INPUT",
+        Some("input.seniority"),
+    )
+    .await;
 }

@@ -7,6 +7,7 @@ with_tokens!(
     merge_and_replace_report_what_changed,
     invalid_datasets_are_refused_whole_with_the_field_named,
     a_dataset_can_be_uploaded_as_a_file,
+    imported_titles_are_stored_trimmed,
 );
 
 mod round_trip {
@@ -276,11 +277,12 @@ async fn invalid_datasets_are_refused_whole_with_the_field_named(app: TestApp) {
     let merged = import(&app, &without_vp, "MERGE").await;
     assert_eq!(counts(&merged)[0..2], [0, 0], "{merged}");
     // Shape errors name the path of the bad value.
-    for (dataset, mentions) in [
-        (json!({ "rolez": [] }), "rolez"),
+    for (dataset, mentions, field) in [
+        (json!({ "rolez": [] }), "rolez", "dataset.rolez"),
         (
             json!({ "roles": [{ "slug": "a", "title": "A", "track": "t", "seniority": "high" }] }),
             "roles[0].seniority",
+            "dataset.roles[0].seniority",
         ),
     ] {
         let body = app
@@ -294,7 +296,7 @@ async fn invalid_datasets_are_refused_whole_with_the_field_named(app: TestApp) {
             body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
             "{body}"
         );
-        assert_eq!(body["errors"][0]["extensions"]["field"], "dataset");
+        assert_eq!(body["errors"][0]["extensions"]["field"], field, "{body}");
         assert!(
             body["errors"][0]["message"]
                 .as_str()
@@ -412,4 +414,19 @@ async fn export_then_import_into_an_empty_database_reproduces_it(backend: Backen
         skills.sort_by_key(|s| s.to_string());
     }
     assert_eq!(a, b, "\n{a:#}\n{b:#}");
+}
+
+async fn imported_titles_are_stored_trimmed(app: TestApp) {
+    let mut dataset = app.export().await;
+    let slug = dataset["roles"][0]["slug"].as_str().unwrap().to_owned();
+    dataset["roles"][0]["title"] = json!(" CIO ");
+    import(&app, &dataset, "MERGE").await;
+    let role = app
+        .data(
+            "query($slug: String!) { role(slug: $slug) { title } }",
+            json!({ "slug": slug }),
+        )
+        .await;
+    assert_eq!(role["role"]["title"], "CIO");
+    assert_eq!(app.export().await["roles"][0]["title"], "CIO");
 }

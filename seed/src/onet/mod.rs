@@ -28,7 +28,8 @@
 //! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
 
 mod areas;
-mod bls;
+#[path = "../bls/mod.rs"]
+pub mod bls;
 mod layout;
 mod parse;
 mod records;

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::TOP_CODED;
-use super::parse::{Parsed, Wages};
-use super::table::{Row, Table};
 use crate::SeedError;
+use crate::onet::TOP_CODED;
+use crate::onet::parse::{Parsed, Wages};
+use crate::onet::table::{Row, Table};
 
 const HOURLY: [&str; 6] = [
     "H_MEAN", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",
@@ -17,7 +17,7 @@ const ANNUAL: [&str; 6] = [
 ];
 
 /// Reads the BLS national CSV into the occupations' wages.
-pub(super) fn wages(path: &Path, p: &mut Parsed, progress: bool) -> Result<(), SeedError> {
+pub(in crate::onet) fn wages(path: &Path, p: &mut Parsed, progress: bool) -> Result<(), SeedError> {
     let mut expected = vec!["OCC_CODE", "O_GROUP", "TOT_EMP"];
     expected.extend(HOURLY);
     expected.extend(ANNUAL);
