@@ -44,7 +44,7 @@ test("the role page draws pay by state, by metro area and nationally, and pay in
   // Real figures: the states' bars carry their medians, in dollars.
   const states = area.locator("figure", { hasText: "By state" });
   assert.ok(await states.locator("svg.chart text", { hasText: "California" }).count() >= 1, "California drawn");
-  const values = await states.locator("svg.chart text.bar-value").allInnerTexts();
+  const values = await states.locator("svg.chart text.bar-value").allTextContents();
   assert.ok(values.length >= 2 && values.every((v) => DOLLARS.test(v)), `state medians: ${JSON.stringify(values)}`);
   assert.match(await page.locator(".footnotes").innerText(), /bls-oews-2025/);
   // Pay in a place, through Role.wages(area:).
@@ -80,9 +80,9 @@ test("Fit me is offered and shows the roles that fit, with scores, and what to l
   await fits.waitFor();
   assert.match(page.url(), /view=fit&skills=budget-management%3A4/);
   const section = page.locator("section", { has: fits });
-  const titles = await section.locator("svg.chart text.bar-label").allInnerTexts();
+  const titles = await section.locator("svg.chart text.bar-label").allTextContents();
   assert.ok(titles.length >= 1, "roles that fit are drawn");
-  const scores = (await section.locator("svg.chart text.bar-value").allInnerTexts()).map(Number);
+  const scores = (await section.locator("svg.chart text.bar-value").allTextContents()).map(Number);
   assert.ok(scores.length === titles.length && scores.every((s) => s > 0 && s <= 1), `scores: ${JSON.stringify(scores)}`);
   const learn = page.locator("section", { has: page.getByRole("heading", { name: "What to learn next" }) });
   const items = await learn.locator("li").allInnerTexts();
