@@ -24,12 +24,13 @@ struct Case {
 }
 
 const IT_MANAGER: &str = "information-technology-manager";
+const SENIOR_IT_MANAGER: &str = "senior-it-manager";
 const CIO: &str = "chief-information-officer";
 
 const CASES: &[Case] = &[
     Case {
         operation: "ExploreRole",
-        variables: || json!({ "slug": IT_MANAGER }),
+        variables: || json!({ "slug": SENIOR_IT_MANAGER }),
         filled: &[
             "/role/title",
             "/role/pay/sources",
