@@ -70,7 +70,11 @@ const CASES: &[Case] = &[
     Case {
         operation: "ExploreSkill",
         variables: || json!({ "slug": "budget-management" }),
-        filled: &["/skill/name", "/skill/roles/0/role/slug", "/skill/roles/0/source/key"],
+        filled: &[
+            "/skill/name",
+            "/skill/roles/0/role/slug",
+            "/skill/roles/0/source/key",
+        ],
     },
     Case {
         operation: "ExploreCert",
@@ -80,7 +84,11 @@ const CASES: &[Case] = &[
     Case {
         operation: "ExploreSearch",
         variables: || json!({ "q": "information technology manag", "n": 8 }),
-        filled: &["/search/0/kind", "/search/0/matchedText", "/search/0/role/slug"],
+        filled: &[
+            "/search/0/kind",
+            "/search/0/matchedText",
+            "/search/0/role/slug",
+        ],
     },
     Case {
         operation: "ExploreTitle",
@@ -172,7 +180,10 @@ async fn every_explorer_document_runs_with_introspection_off(backend: Backend) {
 
     // The server really refuses introspection: the page cannot lean on it.
     let body = app.post("{ __schema { types { name } } }", json!({})).await;
-    assert!(body["data"]["__schema"].is_null(), "introspection on: {body}");
+    assert!(
+        body["data"]["__schema"].is_null(),
+        "introspection on: {body}"
+    );
 
     let files = document_files();
     let mut cased: Vec<String> = CASES.iter().map(|c| c.operation.to_owned()).collect();

@@ -83,7 +83,9 @@ test("Fit me is offered and shows the roles that fit, with scores, and what to l
   const titles = await section.locator("svg.chart text.bar-label").allTextContents();
   assert.ok(titles.length >= 1, "roles that fit are drawn");
   const scores = (await section.locator("svg.chart text.bar-value").allTextContents()).map(Number);
-  assert.ok(scores.length === titles.length && scores.every((s) => s > 0 && s <= 1), `scores: ${JSON.stringify(scores)}`);
+  // Scores from 0 to 1 (one decimal), best first; the best fit shares a skill, so it is above 0.
+  assert.ok(scores.length === titles.length && scores.every((s, i) => s >= 0 && s <= 1 && (i === 0 || s <= scores[i - 1])) && scores[0] > 0,
+    `scores: ${JSON.stringify(scores)}`);
   const learn = page.locator("section", { has: page.getByRole("heading", { name: "What to learn next" }) });
   const items = await learn.locator("li").allInnerTexts();
   assert.ok(items.length >= 1 && items.every((i) => /opens \d+ roles?/.test(i)), `learn next: ${JSON.stringify(items)}`);

@@ -151,52 +151,52 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
 
 fn files() -> Vec<Asset> {
     vec![
-    asset!("/explore", "explore/index.html", HTML),
-    asset!("/explore/app.js", "explore/app.js", JS),
-    asset!("/explore/api.js", "explore/api.js", JS),
-    asset!("/explore/dom.js", "explore/dom.js", JS),
-    asset!("/explore/charts.js", "explore/charts.js", JS),
-    asset!("/explore/search.js", "explore/search.js", JS),
-    asset!("/explore/role.js", "explore/role.js", JS),
-    asset!("/explore/plan.js", "explore/plan.js", JS),
-    asset!("/explore/compare.js", "explore/compare.js", JS),
-    asset!("/explore/fit.js", "explore/fit.js", JS),
-    asset!("/explore/style.css", "explore/style.css", CSS),
-    asset!("/explore/icon.svg", "explore/icon.svg", SVG),
-    asset!("/graphiql", "graphiql/index.html", HTML),
-    asset!("/graphiql/start.js", "graphiql/start.js", JS),
-    asset!("/graphiql/examples.js", "graphiql/examples.js", JS),
-    asset!("/graphiql/page.css", "graphiql/page.css", CSS),
-    asset!(
-        "/graphiql/vendor/react.production.min.js",
-        "graphiql/vendor/react.production.min.js",
-        JS
-    ),
-    asset!(
-        "/graphiql/vendor/react-dom.production.min.js",
-        "graphiql/vendor/react-dom.production.min.js",
-        JS
-    ),
-    asset!(
-        "/graphiql/vendor/graphiql.min.js",
-        "graphiql/vendor/graphiql.min.js",
-        JS
-    ),
-    asset!(
-        "/graphiql/vendor/graphiql.min.css",
-        "graphiql/vendor/graphiql.min.css",
-        CSS
-    ),
-    asset!(
-        "/graphiql/vendor/LICENSES.txt",
-        "graphiql/vendor/LICENSES.txt",
-        TEXT
-    ),
-    asset!(
-        "/graphiql/vendor/VERSIONS.txt",
-        "graphiql/vendor/VERSIONS.txt",
-        TEXT
-    ),
+        asset!("/explore", "explore/index.html", HTML),
+        asset!("/explore/app.js", "explore/app.js", JS),
+        asset!("/explore/api.js", "explore/api.js", JS),
+        asset!("/explore/dom.js", "explore/dom.js", JS),
+        asset!("/explore/charts.js", "explore/charts.js", JS),
+        asset!("/explore/search.js", "explore/search.js", JS),
+        asset!("/explore/role.js", "explore/role.js", JS),
+        asset!("/explore/plan.js", "explore/plan.js", JS),
+        asset!("/explore/compare.js", "explore/compare.js", JS),
+        asset!("/explore/fit.js", "explore/fit.js", JS),
+        asset!("/explore/style.css", "explore/style.css", CSS),
+        asset!("/explore/icon.svg", "explore/icon.svg", SVG),
+        asset!("/graphiql", "graphiql/index.html", HTML),
+        asset!("/graphiql/start.js", "graphiql/start.js", JS),
+        asset!("/graphiql/examples.js", "graphiql/examples.js", JS),
+        asset!("/graphiql/page.css", "graphiql/page.css", CSS),
+        asset!(
+            "/graphiql/vendor/react.production.min.js",
+            "graphiql/vendor/react.production.min.js",
+            JS
+        ),
+        asset!(
+            "/graphiql/vendor/react-dom.production.min.js",
+            "graphiql/vendor/react-dom.production.min.js",
+            JS
+        ),
+        asset!(
+            "/graphiql/vendor/graphiql.min.js",
+            "graphiql/vendor/graphiql.min.js",
+            JS
+        ),
+        asset!(
+            "/graphiql/vendor/graphiql.min.css",
+            "graphiql/vendor/graphiql.min.css",
+            CSS
+        ),
+        asset!(
+            "/graphiql/vendor/LICENSES.txt",
+            "graphiql/vendor/LICENSES.txt",
+            TEXT
+        ),
+        asset!(
+            "/graphiql/vendor/VERSIONS.txt",
+            "graphiql/vendor/VERSIONS.txt",
+            TEXT
+        ),
     ]
 }
 
@@ -331,23 +331,38 @@ mod tests {
         declared.sort_unstable();
         let mut split = names.clone();
         split.sort_unstable();
-        assert_eq!(split, declared, "every fragment starts a line with `fragment`");
+        assert_eq!(
+            split, declared,
+            "every fragment starts a line with `fragment`"
+        );
 
         let mut used = std::collections::BTreeSet::new();
         for (name, text) in EXPLORE_OPERATIONS {
             let served = explore_document(text);
-            let document = parse_query(&served).unwrap_or_else(|e| panic!("{name}: {e}"));
-            let DocumentOperations::Multiple(operations) = &document.operations else {
-                panic!("{name}: the operation has no name");
+            let document = parse_query(&served)
+                .map_err(|e| format!("{name}: {e}"))
+                .expect("the document parses");
+            // An anonymous operation has no name to list.
+            let op_names: Vec<_> = match &document.operations {
+                DocumentOperations::Multiple(operations) => {
+                    operations.keys().map(|n| n.as_str()).collect()
+                }
+                DocumentOperations::Single(_) => Vec::new(),
             };
-            let op_names: Vec<_> = operations.keys().map(|n| n.as_str()).collect();
-            assert_eq!(op_names, [*name], "{name}.graphql holds one operation named {name}");
+            assert_eq!(
+                op_names,
+                [*name],
+                "{name}.graphql holds one operation named {name}"
+            );
             let mut spread: Vec<&str> = spreads(&served).collect();
             spread.sort_unstable();
             spread.dedup();
             let mut defined: Vec<_> = document.fragments.keys().map(|n| n.as_str()).collect();
             defined.sort_unstable();
-            assert_eq!(defined, spread, "{name}: fragments appended = fragments spread");
+            assert_eq!(
+                defined, spread,
+                "{name}: fragments appended = fragments spread"
+            );
             used.extend(spread.into_iter().map(str::to_owned));
         }
         let unused: Vec<_> = names.iter().filter(|n| !used.contains(**n)).collect();
