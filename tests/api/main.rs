@@ -7,6 +7,7 @@ mod career;
 mod catalog;
 mod dataset;
 mod documents;
+mod explore;
 mod hardening;
 mod http;
 mod mcp;

@@ -17,6 +17,10 @@ const FILES: &[(&str, &str)] = &[
     ("/explore/fit.js", "text/javascript; charset=utf-8"),
     ("/explore/style.css", "text/css; charset=utf-8"),
     ("/explore/icon.svg", "image/svg+xml"),
+    (
+        "/explore/queries/ExploreRole.graphql",
+        "application/graphql; charset=utf-8",
+    ),
     ("/graphiql", "text/html; charset=utf-8"),
     ("/graphiql/start.js", "text/javascript; charset=utf-8"),
     ("/graphiql/examples.js", "text/javascript; charset=utf-8"),

@@ -170,22 +170,6 @@ test("the page weighs at most 200 KB before data, and every request stays on the
   await t.context.close();
 });
 
-test("Fit me appears only when the server can match skills", async () => {
-  const t = await openPage(browser);
-  const { page } = t;
-  await page.goto(`${BASE}/explore?view=fit`);
-  await page.locator("main h1").waitFor();
-  const hasMatching = await page.evaluate(async () => {
-    const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __type(name: \"Query\") { fields { name } } }" }) });
-    const names = (await r.json()).data.__type.fields.map((f) => f.name);
-    return names.includes("matchRoles") && names.includes("learnNext");
-  });
-  assert.equal(await page.locator("#nav-fit").isVisible(), hasMatching);
-  if (!hasMatching) assert.match(await page.locator("main").innerText(), /does not offer skill matching yet/);
-  t.assertClean();
-  await t.context.close();
-});
-
 test("via and avoid in the URL shape the routes drawn and show in the form", async () => {
   const t = await openPage(browser);
   const { page } = t;

@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const BASE = process.env.BASE_URL || "http://127.0.0.1:8000";
+/** Whether the server under test answers introspection (run.sh runs the tests both ways). */
+export const INTROSPECTION = process.env.INTROSPECTION !== "false";
 const here = dirname(fileURLToPath(import.meta.url));
 export const SHOTS = process.env.SCREENSHOT_DIR || join(here, "screenshots");
 mkdirSync(SHOTS, { recursive: true });

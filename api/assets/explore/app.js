@@ -1,9 +1,8 @@
 // The explorer's router: each view has its own URL (/explore?role=…, ?from=…&to=…,
 // ?view=compare&a=…&b=…, ?view=fit, ?q=…); links and forms push history, back/forward re-render.
-import { loadSchema } from "./api.js";
 import { h } from "./dom.js";
 import { compareView } from "./compare.js";
-import { fitAvailable, fitView } from "./fit.js";
+import { fitView } from "./fit.js";
 import { planView } from "./plan.js";
 import { certView, roleView, skillView } from "./role.js";
 import { homeView } from "./search.js";
@@ -39,9 +38,7 @@ async function render({ focus = false } = {}) {
   main.setAttribute("aria-busy", "true");
   let out;
   try {
-    const schema = await loadSchema();
-    document.getElementById("nav-fit").hidden = !fitAvailable(schema);
-    out = await view(params, { schema, navigate });
+    out = await view(params, { navigate });
   } catch (err) {
     out = { title: "Something went wrong", body: [h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, err.message || String(err)), h("p", {}, h("a", { href: "/explore" }, "Start again"))] };
   }

@@ -198,7 +198,7 @@ export function routeGraph(routes, { selected = 0 } = {}) {
       s("text", { x: 4, y: y - 12, class: "lane-title" }, heading),
       route.steps.map((step, j) => edge(x(j) + NODE_W, y + NODE_H / 2, x(j + 1), y + NODE_H / 2,
         moveLabels({ ...step.move, salaryChange: step.salaryChange ?? step.move?.salaryChange }, step.years, step.yearsEstimated), cls,
-        `${route.roles[j].title} → ${route.roles[j + 1].title}: ${words(step.move.kind)}`)),
+        `${route.roles[j].title} → ${route.roles[j + 1].title}: ${words(step.kind)}`)),
       route.roles.map((role, j) => node(role, x(j), y, { cls: j === 0 || j === route.roles.length - 1 ? "end" : "" })));
   });
   return s("svg", { width, height, viewBox: `0 0 ${width} ${height}`, class: "graph routes", role: "group", "aria-label": `${routes.length} routes, best first` },

@@ -1,25 +1,9 @@
 // Compare two roles side by side: pay ranges on one scale, figures as paired bars, skills as
 // a butterfly chart, certifications in common and apart.
-import { gql, SOURCE } from "./api.js";
+import { run } from "./api.js";
 import { butterfly, pairedBars, payRange } from "./charts.js";
 import { Footnotes, empty, h, kilo, known, link, money, num, pct, section, url } from "./dom.js";
 import { combobox } from "./search.js";
-
-const CMP = "a b difference percent";
-const SIDE = `slug title pay { averageSalary medianSalary salaryRange { low high } percentiles { p10 p25 p50 p75 p90 } sources { ${SOURCE} } }
-  outlook { sources { ${SOURCE} } } experience { sources { ${SOURCE} } } education { sources { ${SOURCE} } }`;
-const WEIGHTS = "sharePct importance level rank";
-const COMPARE = `query ExploreCompare($a: String!, $b: String!) { compareRoles(a: $a, b: $b) {
-  a { ${SIDE} } b { ${SIDE} }
-  headlineSalary { ${CMP} } averageSalary { ${CMP} } salaryRangeLow { ${CMP} } salaryRangeHigh { ${CMP} } hourlyRate { ${CMP} }
-  growthRatePct { ${CMP} } jobs { ${CMP} } jobSatisfaction { ${CMP} } experienceYears { ${CMP} } yearsToBecome { ${CMP} }
-  degreeSharePct { ${CMP} }
-  sharedSkills { skill { slug name } a { ${WEIGHTS} } b { ${WEIGHTS} } }
-  skillsOnlyInA { skill { slug name } a { ${WEIGHTS} } }
-  skillsOnlyInB { skill { slug name } b { ${WEIGHTS} } }
-  sharedCertifications { slug name acronym } certificationsOnlyInA { slug name acronym } certificationsOnlyInB { slug name acronym }
-  documentedBy { ${SOURCE} }
-} }`;
 
 /** A skill weight on a 0–1 scale and how it reads. */
 function weight(w) {
@@ -55,7 +39,7 @@ export async function compareView(params, { navigate }) {
   } }, h("div", { class: "row" }, boxA.el, boxB.el), problem, h("button", { type: "submit", class: "primary" }, "Compare"));
   if (!a || !b) return { title: "Compare roles", body: [h("h1", {}, "Compare two roles"), form, empty("Pick two roles.")] };
 
-  const { compareRoles: c } = await gql(COMPARE, { a, b });
+  const { compareRoles: c } = await run("ExploreCompare", { a, b });
   boxA.set(c.a.slug, c.a.title);
   boxB.set(c.b.slug, c.b.title);
   const notes = new Footnotes();

@@ -1,11 +1,9 @@
-// "Fit me": pick skills and levels, see the roles that fit and what to learn next. Only offered
-// when the server has `matchRoles` and `learnNext`; their result types are read from the schema.
-import { gql, pick } from "./api.js";
+// "Fit me": pick skills and levels, see the roles that fit (`matchRoles`) and what to learn
+// next (`learnNext`).
+import { run } from "./api.js";
 import { bars } from "./charts.js";
-import { empty, h, known, link, num, section, url, words } from "./dom.js";
+import { empty, h, known, link, money, num, payChange, section, url } from "./dom.js";
 import { combobox } from "./search.js";
-
-export const fitAvailable = (schema) => schema.has("Query", "matchRoles") && schema.has("Query", "learnNext");
 
 /** "cloud:4,project-management" ⇄ [{ skill, level }] */
 function parseSkills(text) {
@@ -27,11 +25,17 @@ function skillRows(list, redraw) {
   }));
 }
 
-export async function fitView(params, { schema, navigate }) {
+/** What learning a skill brings: the level asked for, the roles it opens, the pay upside. */
+function learnFacts(x) {
+  const parts = [];
+  if (known(x.levelNeeded)) parts.push(`level ${known(x.levelHeld) ? `${num(x.levelHeld)} → ` : ""}${num(x.levelNeeded)}`);
+  parts.push(`opens ${x.unlockCount} role${x.unlockCount === 1 ? "" : "s"}`);
+  if (x.payUpside && known(x.payUpside.amount)) parts.push(`pay ${payChange(x.payUpside, money)}`);
+  return parts.join(" · ");
+}
+
+export async function fitView(params, { navigate }) {
   const heading = h("h1", {}, "Roles that fit me");
-  if (!fitAvailable(schema)) {
-    return { title: "Fit me", body: [heading, h("p", {}, "This server does not offer skill matching yet (it needs the `matchRoles` and `learnNext` queries). ", link({}, "Back to search"))] };
-  }
   const skills = parseSkills(params.get("skills"));
   const current = params.get("current") || "";
   const goal = params.get("goal") || "";
@@ -49,24 +53,14 @@ export async function fitView(params, { schema, navigate }) {
   if (skills.length || current) {
     const profile = { skills: skills.map((s) => (known(s.level) ? { skill: s.skill, level: s.level } : { skill: s.skill })) };
     if (current) profile.currentRole = current;
-    const profileType = schema.argType("Query", "matchRoles", "profile") || "ProfileInput";
-    const goalArg = goal && schema.hasArg("Query", "learnNext", "goal") ? ", goal: $goal" : "";
-    const q = `query ExploreFit($profile: ${profileType}!${goalArg ? ", $goal: String" : ""}) {
-      matchRoles(profile: $profile, first: 10) { ${schema.select(schema.fieldType("Query", "matchRoles"))} }
-      learnNext(profile: $profile${goalArg}, first: 10) { ${schema.select(schema.fieldType("Query", "learnNext"))} } }`;
-    const data = await gql(q, goalArg ? { profile, goal } : { profile });
-    const rows = data.matchRoles.map((m) => ({ m, role: m.role, score: pick(m, "score", "fit", "similarity") }))
-      .filter((x) => x.role && known(x.score))
-      .map(({ m, role, score }) => ({ label: role.title, value: score, display: num(score), href: url({ role: role.slug }), tip: m.summary || `${role.title}: ${num(score)}` }));
+    const data = await run("ExploreFit", { profile, goal: goal || null });
+    const rows = data.matchRoles.map((m) => ({ label: m.role.title, value: m.score, display: num(m.score), href: url({ role: m.role.slug }), tip: m.summary || `${m.role.title}: ${num(m.score)}` }));
     body.push(section("fit-roles-h", "Roles that fit",
       rows.length ? h("figure", {}, bars(rows, { max: 1 }), h("figcaption", {}, "Score from 0 to 1; hover for why")) : empty("No role fits yet."),
       h("ul", {}, data.matchRoles.filter((m) => m.summary).map((m) => h("li", {}, link({ role: m.role.slug }, m.role.title), ": ", m.summary)))));
     body.push(section("fit-learn-h", "What to learn next",
-      data.learnNext.length ? h("ol", {}, data.learnNext.map((x) => {
-        const skill = x.skill || {};
-        const extra = Object.entries(x).filter(([k, v]) => k !== "skill" && (typeof v === "number" || typeof v === "string")).map(([k, v]) => `${words(k.replace(/[A-Z]/g, (c) => ` ${c}`))}: ${typeof v === "number" ? num(v) : v}`);
-        return h("li", {}, skill.slug ? link({ skill: skill.slug }, skill.name) : skill.name || "?", extra.length ? h("span", { class: "muted" }, ` — ${extra.join(" · ")}`) : null);
-      })) : empty("Nothing to suggest.")));
+      data.learnNext.length ? h("ol", {}, data.learnNext.map((x) =>
+        h("li", {}, link({ skill: x.skill.slug }, x.skill.name), h("span", { class: "muted" }, ` — ${learnFacts(x)}`)))) : empty("Nothing to suggest.")));
   }
   return { title: "Fit me", body };
 }

@@ -1,6 +1,6 @@
 // Route planner: from, to, what "best" means, how many routes, via/avoid; the routes drawn
 // left to right (best highlighted) with each step's skill gap and certifications beside them.
-import { gql, SOURCE } from "./api.js";
+import { run } from "./api.js";
 import { moveLabels, routeGraph, scroller } from "./charts.js";
 import { Footnotes, chance, empty, h, known, link, payChange, url, words, years } from "./dom.js";
 import { combobox } from "./search.js";
@@ -13,41 +13,11 @@ const OBJECTIVES = [
   ["HIGHEST_SALARY_GAIN", "Best pay on the way"],
 ];
 
-const ROUTES = `query ExploreRoutes($from: String!, $to: String!, $n: Int, $optimize: RouteObjective, $steps: Int, $via: [String!], $avoid: [String!], $related: Boolean) {
-  careerRoutes(from: $from, to: $to, first: $n, optimize: $optimize, maxSteps: $steps, via: $via, avoid: $avoid, includeRelated: $related) {
-    complete
-    routes {
-      rank
-      roles { slug title }
-      totals { steps years yearsEstimated likelihood likelihoodEstimated salaryChange { basis from to amount percent } }
-      score { objective cost }
-      steps {
-        position years yearsEstimated likelihood likelihoodEstimated
-        salaryChange { basis amount percent }
-        move { kind description derived salaryChange { basis amount percent } source { ${SOURCE} } assessedBy { ${SOURCE} } }
-        skillGap {
-          skills { skill { slug name } reason }
-          certifications { certification { slug name acronym } relevance }
-        }
-      }
-    }
-  }
-}`;
-
-/** Titles of roles by slug, in one query (unknown slugs are left out). */
+/** Titles of roles by slug, looked up side by side (unknown slugs are left out). */
 async function titles(slugs) {
   const list = [...new Set(slugs.filter(Boolean))];
-  if (!list.length) return {};
-  const vars = list.map((_, i) => `$s${i}: String!`).join(", ");
-  const q = `query ExploreTitles(${vars}) { ${list.map((_, i) => `r${i}: role(slug: $s${i}) { slug title }`).join(" ")} }`;
-  try {
-    const data = await gql(q, Object.fromEntries(list.map((s, i) => [`s${i}`, s])), { partial: true });
-    const out = {};
-    for (const r of Object.values(data)) if (r) out[r.slug] = r.title;
-    return out;
-  } catch {
-    return {};
-  }
+  const found = await Promise.all(list.map((slug) => run("ExploreTitle", { slug }).then((d) => d.role, () => null)));
+  return Object.fromEntries(found.filter(Boolean).map((r) => [r.slug, r.title]));
 }
 
 /** A list of picked roles (via / avoid) with a picker to add more. */
@@ -101,7 +71,7 @@ function stepList(route, notes) {
     const gap = step.skillGap;
     return h("li", {},
       h("div", { class: "step-head" }, link({ role: a.slug }, a.title), " → ", link({ role: b.slug }, b.title)),
-      h("div", { class: "muted" }, words(step.move.kind), " · ", moveLabels({ ...step.move, salaryChange: step.salaryChange ?? step.move?.salaryChange }, step.years, step.yearsEstimated).join(" · "),
+      h("div", { class: "muted" }, words(step.kind), " · ", moveLabels({ ...step.move, salaryChange: step.salaryChange ?? step.move?.salaryChange }, step.years, step.yearsEstimated).join(" · "),
         ` · likelihood ${chance(step.likelihood)}${step.likelihoodEstimated ? " (estimated)" : ""}`, step.move.assessedBy ? notes.cite(step.move.assessedBy) : null,
         step.move.derived ? " · inferred" : "", notes.cite(step.move.source)),
       step.move.description ? h("p", {}, step.move.description) : null,
@@ -155,7 +125,7 @@ export async function planView(params, { navigate }) {
     const optimize = OBJECTIVES.some(([v]) => v === p.optimize) ? p.optimize : "BALANCED";
     let careerRoutes;
     try {
-      ({ careerRoutes } = await gql(ROUTES, { from: p.from, to: p.to, n, optimize, steps, via: p.via, avoid: p.avoid, related: p.related }));
+      ({ careerRoutes } = await run("ExploreRoutes", { from: p.from, to: p.to, n, optimize, steps, via: p.via, avoid: p.avoid, related: p.related }));
     } catch (err) {
       body.push(h("p", { class: "error", role: "alert" }, err.message));
       return { title: "Plan a move", body };

@@ -1,59 +1,13 @@
-// Role view: pay (range with percentiles, by region, by state/metro when the server has area
-// wages), outlook, experience, education, skills with their weights, certifications, duties,
-// moves in and out; and the small skill and certification views search leads to.
-import { gql, pick, SOURCE } from "./api.js";
+// Role view: pay (range with percentiles, by region, by state and metro area), outlook,
+// experience, education, skills with their weights, certifications, duties, moves in and out;
+// and the small skill and certification views search leads to.
+import { run } from "./api.js";
 import { bars, neighbourhood, payRange, scroller } from "./charts.js";
 import { Footnotes, chance, empty, facts, h, hourly, kilo, known, link, money, num, payChange, pct, range, section, words, years } from "./dom.js";
 
-const MOVE = `kind typicalYears likelihood derived description salaryChange { basis amount percent } source { ${SOURCE} } assessedBy { ${SOURCE} }`;
-
-function roleQuery(schema) {
-  const extra = [];
-  if (schema.has("Role", "wagesByArea")) {
-    const t = schema.fieldType("Role", "wagesByArea");
-    const sel = schema.select(t);
-    const areaType = schema.argType("Role", "wagesByArea", "type");
-    const has = (v) => areaType && schema.enumHas(areaType, v);
-    const n = schema.hasArg("Role", "wagesByArea", "first") ? ", first: 10" : "";
-    if (has("STATE")) extra.push(`byState: wagesByArea(type: STATE${n}) { ${sel} }`);
-    if (has("METRO")) extra.push(`byMetro: wagesByArea(type: METRO${n}) { ${sel} }`);
-    if (!has("STATE") && !has("METRO")) extra.push(`byState: wagesByArea { ${sel} }`);
-  }
-  if (schema.has("Role", "wages")) extra.push(`nationalWages: wages { ${schema.select(schema.fieldType("Role", "wages"))} }`);
-  if (schema.has("Role", "statements")) extra.push(`statements { ${schema.select(schema.fieldType("Role", "statements"))} }`);
-  if (schema.has("Role", "similarRoles")) {
-    const n = schema.hasArg("Role", "similarRoles", "first") ? "(first: 6)" : "";
-    extra.push(`similarRoles${n} { ${schema.select(schema.fieldType("Role", "similarRoles"))} }`);
-  }
-  return `query ExploreRole($slug: String!) { role(slug: $slug) {
-  slug title summary track seniority onetCode jobZone classifiedBy { ${SOURCE} }
-  alternateTitles(first: 8) { title }
-  payBenchmark { basis averageSalary medianSalary sources { ${SOURCE} } }
-  pay { basis averageSalary medianSalary headlineSalary hourlyRate hourlyMedian salaryRange { low high }
-        percentiles { p10 p25 p50 p75 p90 } note highestPayingCity highestPayingState bestPayingCompany bestPayingIndustry
-        sources { ${SOURCE} } }
-  outlook { growthRatePct growthOutlook jobs jobSatisfaction aiImpact sources { ${SOURCE} } }
-  experience { years { min max } managementYears { min max } yearsToBecome { min max } budget { min max }
-               directReports { min max } licenses sources { ${SOURCE} } }
-  education { degree degreeSharePct major college sources { ${SOURCE} }
-              degrees { level requirement statements { requirement fields note source { ${SOURCE} } } } }
-  skills(first: 40) { skill { slug name category } sharePct rank importance level note source { ${SOURCE} } }
-  certificationItems { certification { slug name acronym issuer } relevance statements { relevance note source { ${SOURCE} } } }
-  duties { position title description source { ${SOURCE} } }
-  regionalWages { region rank medianSalary source { ${SOURCE} } }
-  nextMoves { to { slug title seniority } ${MOVE} }
-  previousMoves { from { slug title seniority } ${MOVE} }
-  ${extra.join("\n  ")}
-} }`;
-}
-
-/** The median yearly pay in an area wage, whatever the server calls it. */
-export function areaMedian(w) {
-  return pick(w, "annualMedian", "medianAnnual", "annual.p50", "annual.median", "annualPercentiles.p50", "percentiles.p50", "medianSalary", "median", "annualMean", "meanAnnual");
-}
-export function areaName(w) {
-  return pick(w, "area.name", "area.title", "areaName", "area.code", "name", "title", "region") ?? "?";
-}
+/** An area wage's median yearly pay, and the area's name. */
+const areaMedian = (w) => w.annual.median;
+const areaName = (w) => w.area.name;
 
 /** Keeps the first of each key (the API lists heaviest / most likely first). */
 function firstOf(list, key) {
@@ -100,44 +54,39 @@ function paySection(role, notes) {
     !chart && !src.length ? empty("No pay figures for this role yet.") : null);
 }
 
-/** A range bar of one area wage (the percentiles, whatever the server calls them). */
+/** A range bar of one area wage, with the footnotes saying why a figure is missing. */
 function areaWageFigure(w, notes, title) {
-  const p = (n) => pick(w, `annualP${n}`, `annual.p${n}`, `annualPercentiles.p${n}`, `percentiles.p${n}`, `p${n}`);
-  const chart = payRange({ p10: p(10), p25: p(25), p50: areaMedian(w), p75: p(75), p90: p(90), marks: [{ label: "Mean", value: pick(w, "annualMean", "meanAnnual", "annual.mean") }], title });
-  const notesText = pick(w, "footnotes", "footnote", "notes");
-  return chart ? h("figure", {}, chart, h("figcaption", {}, title, w.source ? notes.cite(w.source) : null,
-    Array.isArray(notesText) ? notesText.map((n) => h("div", { class: "muted" }, typeof n === "string" ? n : Object.values(n).join(": "))) : notesText ? h("div", { class: "muted" }, notesText) : null)) : null;
+  const a = w.annual;
+  const chart = payRange({ p10: a.p10, p25: a.p25, p50: a.median, p75: a.p75, p90: a.p90, marks: [{ label: "Mean", value: a.mean }], title });
+  return chart ? h("figure", {}, chart, h("figcaption", {}, title, notes.cite(w.source),
+    w.footnotes.map((n) => h("div", { class: "muted" }, `${n.field}: ${n.text}`)))) : null;
 }
 
 /** "Pay in <place>": looks up `wages(area:)` for a place typed by the reader. */
-function areaLookup(role, schema, notes) {
+function areaLookup(role, notes) {
   const id = "area-input";
   const out = h("div", { role: "status", "aria-live": "polite" });
   const input = h("input", { id, type: "text", placeholder: "e.g. CA, Texas or San Jose-Sunnyvale-Santa Clara, CA", list: "area-options", autocomplete: "off" });
   const options = h("datalist", { id: "area-options" });
-  const sel = schema.select(schema.fieldType("Role", "wages"));
-  if (schema.has("Query", "areas")) {
-    let timer;
-    input.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const q = input.value.trim();
-        if (q.length < 2) return;
-        try {
-          const n = schema.hasArg("Query", "areas", "first") ? ", first: 8" : "";
-          const { areas } = await gql(`query ExploreAreas($q: String) { areas(search: $q${n}) { ${schema.select(schema.fieldType("Query", "areas"), 1)} } }`, { q });
-          options.replaceChildren(...areas.map((a) => h("option", { value: pick(a, "name", "title", "code") })));
-        } catch { /* suggestions are optional */ }
-      }, 150);
-    });
-  }
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      if (q.length < 2) return;
+      try {
+        const { areas } = await run("ExploreAreas", { q });
+        options.replaceChildren(...areas.map((a) => h("option", { value: a.name })));
+      } catch { /* suggestions are optional */ }
+    }, 150);
+  });
   const form = h("form", { class: "inline", onsubmit: async (ev) => {
     ev.preventDefault();
     const area = input.value.trim();
     if (!area) return;
     out.replaceChildren(h("p", { class: "muted" }, "Looking up…"));
     try {
-      const { role: r } = await gql(`query ExploreAreaWage($slug: String!, $area: String) { role(slug: $slug) { wages(area: $area) { ${sel} } } }`, { slug: role.slug, area });
+      const { role: r } = await run("ExploreAreaWage", { slug: role.slug, area });
       out.replaceChildren(r.wages ? areaWageFigure(r.wages, notes, `${areaName(r.wages)}: yearly pay`) ?? empty("No yearly figures there.") : empty(`No estimate for ${area}.`));
     } catch (err) {
       out.replaceChildren(h("p", { class: "error" }, err.message));
@@ -146,19 +95,18 @@ function areaLookup(role, schema, notes) {
   return [form, out];
 }
 
-function areaSection(role, notes, schema) {
-  const groups = [["By state", role.byState], ["By metro area", role.byMetro]].filter(([, l]) => l?.length);
+function areaSection(role, notes) {
+  const groups = [["By state", role.byState], ["By metro area", role.byMetro]].filter(([, l]) => l.length);
   const national = role.nationalWages ? areaWageFigure(role.nationalWages, notes, `${areaName(role.nationalWages)}: yearly pay`) : null;
-  if (!groups.length && !national && !schema.has("Role", "wages")) return null;
   return section("area-h", "Pay where people live",
     national,
-    schema.has("Role", "wages") ? areaLookup(role, schema, notes) : null,
+    areaLookup(role, notes),
     groups.map(([title, list]) => {
       const rows = list.filter((w) => known(areaMedian(w))).map((w) => ({
         label: areaName(w), value: areaMedian(w), display: kilo(areaMedian(w)),
-        tip: `${areaName(w)}: median ${money(areaMedian(w))}${w.source ? ` — ${notes.label(w.source)}` : ""}`,
+        tip: `${areaName(w)}: median ${money(areaMedian(w))} — ${notes.label(w.source)}`,
       }));
-      const sources = firstOf(list.map((w) => w.source).filter(Boolean), (x) => x.key);
+      const sources = firstOf(list.map((w) => w.source), (x) => x.key);
       return h("figure", {}, bars(rows, { label: `${title}: median yearly pay` }), h("figcaption", {}, `${title}: median yearly pay, best paid first`, notes.cite(sources)));
     }));
 }
@@ -196,28 +144,23 @@ function movesList(moves, dir, notes) {
 
 function statementsSection(role, notes) {
   const list = role.statements;
-  if (!list?.length) return null;
+  if (!list.length) return null;
   return section("statements-h", "What the sources say",
     h("ul", { class: "statements" }, list.slice(0, 40).map((st) => h("li", {},
       st.question ? h("strong", {}, st.question, " ") : null,
-      st.text ?? st.description ?? "", st.kind ? h("span", { class: "kind" }, " ", words(st.kind)) : null,
-      st.source ? notes.cite(st.source) : null))));
+      st.text, h("span", { class: "kind" }, " ", words(st.kind)),
+      notes.cite(st.source)))));
 }
 
 function similarSection(role) {
   const list = role.similarRoles;
-  if (!list?.length) return null;
+  if (!list.length) return null;
   return section("similar-h", "Similar roles (by skills)",
-    h("ul", { class: "moves" }, list.map((x) => {
-      const r = x.role ?? x.to ?? x;
-      const score = pick(x, "similarity", "score");
-      return r?.slug ? h("li", {}, link({ role: r.slug }, r.title), known(score) ? ` · similarity ${num(score)}` : "") : null;
-    })));
+    h("ul", { class: "moves" }, list.map((x) => h("li", {}, link({ role: x.role.slug }, x.role.title), ` · similarity ${num(x.similarity)}`))));
 }
 
-export async function roleView(params, { schema }) {
-  const slug = params.get("role");
-  const { role } = await gql(roleQuery(schema), { slug });
+export async function roleView(params) {
+  const { role } = await run("ExploreRole", { slug: params.get("role") });
   const notes = new Footnotes();
   const next = firstOf(role.nextMoves.filter((m) => m.kind !== "RELATED"), (m) => m.to.slug).slice(0, 8);
   const prev = firstOf(role.previousMoves.filter((m) => m.kind !== "RELATED"), (m) => m.from.slug).slice(0, 8);
@@ -239,7 +182,7 @@ export async function roleView(params, { schema }) {
       link({ view: "compare", a: role.slug }, "Compare with another role")),
     h("div", { class: "grid" },
       paySection(role, notes),
-      areaSection(role, notes, schema),
+      areaSection(role, notes),
       regional.length ? section("regional-h", "Best-paying regions", h("figure", {}, bars(regional, { label: "Median pay in the best-paying regions" }), h("figcaption", {}, "Median yearly pay", notes.cite(firstOf(role.regionalWages.map((w) => w.source), (s) => s.key))))) : null,
       section("outlook-h", "Outlook", facts(notes, [
         ["Projected growth", known(o.growthRatePct) ? pct(o.growthRatePct) : null, o.sources],
@@ -282,8 +225,7 @@ export async function roleView(params, { schema }) {
 }
 
 export async function skillView(params) {
-  const { skill } = await gql(`query ExploreSkill($slug: String!) { skill(slug: $slug) { name category
-    roles { role { slug title } sharePct rank importance level source { ${SOURCE} } } } }`, { slug: params.get("skill") });
+  const { skill } = await run("ExploreSkill", { slug: params.get("skill") });
   const notes = new Footnotes();
   const roles = firstOf(skill.roles, (r) => r.role.slug);
   const rows = roles.map((r) => ({ r, w: skillWeight(r, 10) })).filter((x) => x.w && x.w.what !== "position in the source's top-skills list")
@@ -300,8 +242,7 @@ export async function skillView(params) {
 }
 
 export async function certView(params) {
-  const { certification: c } = await gql(`query ExploreCert($slug: String!) { certification(slug: $slug) { name acronym issuer issuerSource { ${SOURCE} }
-    roles { role { slug title } relevance note source { ${SOURCE} } } } }`, { slug: params.get("cert") });
+  const { certification: c } = await run("ExploreCert", { slug: params.get("cert") });
   const notes = new Footnotes();
   return {
     title: c.name,

@@ -1,13 +1,10 @@
 // Search with autocomplete (the API's `search`: titles, alternate titles, skills,
 // certifications), the role pickers built on it, the home view and the results view.
-import { gql } from "./api.js";
+import { run } from "./api.js";
 import { h, link, url, words } from "./dom.js";
 
-const SEARCH = `query ExploreSearch($q: String!, $n: Int) { search(query: $q, first: $n) {
-  kind score matchedText role { slug title } skill { slug name } certification { slug name acronym } } }`;
-
 export async function search(q, n = 8) {
-  return (await gql(SEARCH, { q, n })).search;
+  return (await run("ExploreSearch", { q, n })).search;
 }
 
 /** Where a hit leads and how it reads. */
