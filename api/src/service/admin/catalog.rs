@@ -3,26 +3,16 @@
 use entity::{career_move, certification, role, role_certification, role_skill, skill};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, PrimaryKeyTrait, QueryFilter,
+    PaginatorTrait, QueryFilter,
 };
 use seed::dataset::{CertificationRecord, RoleRecord, SkillRecord};
-use seed::{Audit, Dataset, Rules, Write};
+use seed::{Audit, Dataset, Write};
 
-use super::{parse, write};
+use super::{Record, parse, record, write};
 use crate::error::{ApiError, ApiResult};
 
 /// A record of the dataset's catalog: created, changed and deleted by slug.
-pub trait Catalog: Rules + Clone + Send + Sync + 'static {
-    /// The table.
-    type Entity: seed::tables::Keyed<Model = Self::Model, PrimaryKey = Self::Key>;
-    /// A row of the table.
-    type Model: Send + Sync;
-    /// The table's primary key (an `i32` id).
-    type Key: PrimaryKeyTrait<ValueType = i32>;
-    /// What it is, in messages (`role`).
-    const WHAT: &'static str;
-    /// Its name in audit actions (`Role`: `createRole`).
-    const NOUN: &'static str;
+pub trait Catalog: Record {
     /// The slug column.
     fn slug_column() -> <Self::Entity as EntityTrait>::Column;
     /// The slug.
@@ -119,12 +109,9 @@ pub async fn delete<C: Catalog>(
     Ok(())
 }
 
+record!(RoleRecord, role, "role", "Role");
+
 impl Catalog for RoleRecord {
-    type Entity = role::Entity;
-    type Model = role::Model;
-    type Key = role::PrimaryKey;
-    const WHAT: &'static str = "role";
-    const NOUN: &'static str = "Role";
     fn slug_column() -> role::Column {
         role::Column::Slug
     }
@@ -164,12 +151,9 @@ impl Catalog for RoleRecord {
     }
 }
 
+record!(SkillRecord, skill, "skill", "Skill");
+
 impl Catalog for SkillRecord {
-    type Entity = skill::Entity;
-    type Model = skill::Model;
-    type Key = skill::PrimaryKey;
-    const WHAT: &'static str = "skill";
-    const NOUN: &'static str = "Skill";
     fn slug_column() -> skill::Column {
         skill::Column::Slug
     }
@@ -197,12 +181,14 @@ impl Catalog for SkillRecord {
     }
 }
 
+record!(
+    CertificationRecord,
+    certification,
+    "certification",
+    "Certification"
+);
+
 impl Catalog for CertificationRecord {
-    type Entity = certification::Entity;
-    type Model = certification::Model;
-    type Key = certification::PrimaryKey;
-    const WHAT: &'static str = "certification";
-    const NOUN: &'static str = "Certification";
     fn slug_column() -> certification::Column {
         certification::Column::Slug
     }

@@ -3,30 +3,19 @@
 use entity::vocab::{MoveKind, Relevance, SourceKind};
 use entity::{career_move, certification, role_certification, role_skill, skill, source};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PrimaryKeyTrait,
-    QueryFilter, QuerySelect,
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
 use seed::dataset::{FactFile, MoveRecord, RoleCertificationRecord, RoleSkillRecord, SourceRecord};
-use seed::{Audit, Dataset, Rules, Write};
+use seed::{Audit, Dataset, Write};
 
-use super::{id_by_key, parse, role_id, write};
+use super::{Record, id_by_key, parse, record, role_id, write};
 use crate::error::{ApiError, ApiResult};
 
 /// Key of the source that facts entered through the API cite.
 pub const ADMIN_SOURCE: &str = "admin-api";
 
 /// A fact keyed by roles and a source: a move, a role↔skill or role↔certification link.
-pub trait Fact: Rules + Clone + Send + Sync + 'static {
-    /// The table.
-    type Entity: seed::tables::Keyed<Model = Self::Model, PrimaryKey = Self::Key>;
-    /// A row of the table.
-    type Model: Send + Sync;
-    /// The table's primary key (an `i32` id).
-    type Key: PrimaryKeyTrait<ValueType = i32>;
-    /// What it is, in messages (`role skill link`).
-    const WHAT: &'static str;
-    /// Its name in audit actions (`RoleSkill`: `createRoleSkill`).
-    const NOUN: &'static str;
+pub trait Fact: Record {
     /// The fact as text for messages and the audit log.
     fn describe(&self, source: &str) -> String;
     /// The row with this record's natural key (slugs resolved, naming the input field of
@@ -192,12 +181,9 @@ pub async fn delete_fact<F: Fact>(
     Ok(())
 }
 
+record!(MoveRecord, career_move, "career move", "CareerMove");
+
 impl Fact for MoveRecord {
-    type Entity = career_move::Entity;
-    type Model = career_move::Model;
-    type Key = career_move::PrimaryKey;
-    const WHAT: &'static str = "career move";
-    const NOUN: &'static str = "CareerMove";
     fn describe(&self, source: &str) -> String {
         format!("{} {} {} ({source})", self.from, self.kind, self.to)
     }
@@ -233,12 +219,9 @@ impl Fact for MoveRecord {
     }
 }
 
+record!(RoleSkillRecord, role_skill, "role skill link", "RoleSkill");
+
 impl Fact for RoleSkillRecord {
-    type Entity = role_skill::Entity;
-    type Model = role_skill::Model;
-    type Key = role_skill::PrimaryKey;
-    const WHAT: &'static str = "role skill link";
-    const NOUN: &'static str = "RoleSkill";
     fn describe(&self, source: &str) -> String {
         format!("{} needs {} ({source})", self.role, self.skill)
     }
@@ -282,12 +265,14 @@ impl Fact for RoleSkillRecord {
     }
 }
 
+record!(
+    RoleCertificationRecord,
+    role_certification,
+    "role certification link",
+    "RoleCertification"
+);
+
 impl Fact for RoleCertificationRecord {
-    type Entity = role_certification::Entity;
-    type Model = role_certification::Model;
-    type Key = role_certification::PrimaryKey;
-    const WHAT: &'static str = "role certification link";
-    const NOUN: &'static str = "RoleCertification";
     fn describe(&self, source: &str) -> String {
         format!(
             "{} {} for {} ({source})",

@@ -13,7 +13,9 @@ mod facts;
 mod log;
 
 use entity::role;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PrimaryKeyTrait, QueryFilter, QuerySelect,
+};
 use seed::{Broken, Dataset, Rules, Write};
 
 use crate::error::{ApiError, ApiResult};
@@ -24,6 +26,35 @@ pub use facts::{
     update_fact,
 };
 pub use log::{audit_log, import_dataset};
+
+/// A dataset record an admin edit writes, and the table it lands in: what [`Catalog`] records
+/// and [`Fact`]s share.
+pub trait Record: Rules + Clone + Send + Sync + 'static {
+    /// The table.
+    type Entity: seed::tables::Keyed<Model = Self::Model, PrimaryKey = Self::Key>;
+    /// A row of the table.
+    type Model: Send + Sync;
+    /// The table's primary key (an `i32` id).
+    type Key: PrimaryKeyTrait<ValueType = i32>;
+    /// What it is, in messages (`role`, `role skill link`).
+    const WHAT: &'static str;
+    /// Its name in audit actions (`Role`: `createRole`).
+    const NOUN: &'static str;
+}
+
+/// `impl Record for $record` on table module `$table`.
+macro_rules! record {
+    ($record:ty, $table:ident, $what:literal, $noun:literal) => {
+        impl super::Record for $record {
+            type Entity = $table::Entity;
+            type Model = $table::Model;
+            type Key = $table::PrimaryKey;
+            const WHAT: &'static str = $what;
+            const NOUN: &'static str = $noun;
+        }
+    };
+}
+use record;
 
 /// A broken rule of an input record, named as the GraphQL field (`input.sharePct`).
 pub(super) fn input_error(broken: Broken) -> ApiError {
