@@ -8,6 +8,8 @@
 //! index is the same in both.
 
 mod build;
+pub mod compact;
+pub mod rows;
 pub mod place;
 mod store;
 pub mod watch;
@@ -16,7 +18,7 @@ use std::collections::HashMap;
 
 use entity::{
     career_move, certification, role, role_alias, role_attribute, role_certification,
-    role_demographic, role_duty, role_education, role_profile, role_regional_wage, role_skill,
+    role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_statement, role_technology, skill, source,
 };
 
@@ -72,7 +74,7 @@ pub struct RoleFacts {
     /// By source, then share, largest first, then id.
     pub demographics: Vec<role_demographic::Model>,
     /// Heaviest first (see [`skill_order`]).
-    pub skills: Vec<role_skill::Model>,
+    pub skills: Vec<rows::RoleSkill>,
     /// Positions in `skills` grouped by skill, in the order the skills first appear (so
     /// heaviest first).
     pub skill_items: Vec<Vec<u32>>,
@@ -338,13 +340,13 @@ pub fn headline_salary(profiles: &[role_profile::Model]) -> Option<i32> {
         .max()
 }
 
-impl SkillWeighting for role_skill::Model {
+impl SkillWeighting for rows::RoleSkill {
     fn weights(&self) -> Weights {
         Weights {
-            share: self.share_pct,
-            rank: self.rank,
-            importance: self.importance,
-            level: self.level,
+            share: self.share_pct(),
+            rank: self.rank(),
+            importance: self.importance(),
+            level: self.level(),
         }
     }
 }

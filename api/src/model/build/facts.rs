@@ -30,7 +30,7 @@ fn group_by_role(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
         ($($table:ident => $list:ident),* $(,)?) => {$(
             for row in std::mem::take(&mut t.$table) {
                 if let Some(i) = ix.role(row.role_id) {
-                    facts[i as usize].$list.push(row);
+                    facts[i as usize].$list.push(row.into());
                 }
             }
         )*};
