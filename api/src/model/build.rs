@@ -227,11 +227,11 @@ fn search_entries(t: &Tables, facts: &[RoleFacts], roles: &[role::Model]) -> Vec
         .map(|r| Entry {
             kind: EntryKind::Role,
             id: r.id,
-            label: r.title.clone(),
+            label: r.title.as_str().into(),
             boost: 1.0,
         })
         .collect();
-    let mut aliases: Vec<&role_alias::Model> = facts.iter().flat_map(|f| &f.aliases).collect();
+    let mut aliases: Vec<&super::rows::RoleAlias> = facts.iter().flat_map(|f| &f.aliases).collect();
     aliases.sort_by_key(|a| a.id);
     entries.extend(aliases.into_iter().map(|a| Entry {
         kind: EntryKind::Role,
@@ -243,7 +243,7 @@ fn search_entries(t: &Tables, facts: &[RoleFacts], roles: &[role::Model]) -> Vec
         entries.push(Entry {
             kind: EntryKind::Skill,
             id: s.id,
-            label: s.name.clone(),
+            label: s.name.as_str().into(),
             boost: 0.8,
         });
     }
@@ -252,14 +252,14 @@ fn search_entries(t: &Tables, facts: &[RoleFacts], roles: &[role::Model]) -> Vec
             entries.push(Entry {
                 kind: EntryKind::Certification,
                 id: c.id,
-                label: acronym.clone(),
+                label: acronym.as_str().into(),
                 boost: 0.8,
             });
         }
         entries.push(Entry {
             kind: EntryKind::Certification,
             id: c.id,
-            label: c.name.clone(),
+            label: c.name.as_str().into(),
             boost: 0.8,
         });
     }

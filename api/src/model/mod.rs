@@ -17,9 +17,9 @@ pub mod watch;
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, role, role_alias, role_attribute, role_certification,
+    career_move, certification, role, role_attribute, role_certification,
     role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_statement, role_technology, skill, source,
+    role_statement, skill, source,
 };
 
 pub use crate::career::gap::{SkillWeighting, Weights, skill_order};
@@ -97,9 +97,9 @@ pub struct RoleFacts {
     /// By source, then rank.
     pub regional_wages: Vec<role_regional_wage::Model>,
     /// By source, then title.
-    pub aliases: Vec<role_alias::Model>,
+    pub aliases: Vec<rows::RoleAlias>,
     /// Hot first, then in demand, then by name.
-    pub technologies: Vec<role_technology::Model>,
+    pub technologies: Vec<rows::RoleTechnology>,
     /// Narrative statements: by source, then position.
     pub statements: Vec<role_statement::Model>,
     /// Indices into [`ReadModel::moves`] of moves leaving the role, most likely first.

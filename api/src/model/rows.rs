@@ -1,7 +1,9 @@
 //! Model-owned rows for the largest fact tables: the same values as the entity rows, held
 //! compactly (see [`super::compact`]).
 
-use entity::role_skill;
+use std::sync::Arc;
+
+use entity::{role_alias, role_skill, role_technology};
 
 use super::compact::{Decimals, MICRO, WHOLE};
 
@@ -162,5 +164,98 @@ mod tests {
             assert_eq!(back(&compact), original);
             assert!(std::mem::size_of::<RoleSkill>() < std::mem::size_of_val(&original) / 2);
         }
+    }
+}
+
+/// Shares repeated strings: one allocation per distinct text.
+#[derive(Default)]
+pub struct Interner(std::collections::HashSet<Arc<str>>);
+
+impl Interner {
+    /// The shared copy of `text`.
+    pub fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(text.as_str()) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = text.into();
+        self.0.insert(shared.clone());
+        shared
+    }
+}
+
+/// Software or a tool used in a role (a `role_technology` row), its names shared across
+/// roles.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleTechnology {
+    pub id: i32,
+    pub role_id: i32,
+    pub source_id: i32,
+    pub name: Arc<str>,
+    /// UNSPSC commodity title (the kind of technology).
+    pub commodity: Option<Arc<str>>,
+    pub hot: bool,
+    pub in_demand: bool,
+}
+
+impl RoleTechnology {
+    pub fn new(r: role_technology::Model, strings: &mut Interner) -> Self {
+        Self {
+            id: r.id,
+            role_id: r.role_id,
+            source_id: r.source_id,
+            name: strings.get(r.name),
+            commodity: r.commodity.map(|c| strings.get(c)),
+            hot: r.hot,
+            in_demand: r.in_demand,
+        }
+    }
+}
+
+/// Another title a role goes by (a `role_alias` row); the search index shares the title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleAlias {
+    pub id: i32,
+    pub role_id: i32,
+    pub source_id: i32,
+    pub title: Arc<str>,
+}
+
+impl RoleAlias {
+    pub fn new(r: role_alias::Model, strings: &mut Interner) -> Self {
+        Self {
+            id: r.id,
+            role_id: r.role_id,
+            source_id: r.source_id,
+            title: strings.get(r.title),
+        }
+    }
+}
+
+#[cfg(test)]
+mod shared_text_tests {
+    use super::*;
+
+    #[test]
+    fn technologies_share_one_copy_of_each_name_and_commodity() {
+        let mut strings = Interner::default();
+        let row = |id, name: &str| role_technology::Model {
+            id,
+            role_id: id,
+            source_id: 1,
+            name: name.into(),
+            commodity: Some("Data base user interface and query software".into()),
+            hot: id == 1,
+            in_demand: false,
+        };
+        let a = RoleTechnology::new(row(1, "PostgreSQL"), &mut strings);
+        let b = RoleTechnology::new(row(2, "PostgreSQL"), &mut strings);
+        let c = RoleTechnology::new(row(3, "MySQL"), &mut strings);
+        assert!(Arc::ptr_eq(&a.name, &b.name));
+        assert!(!Arc::ptr_eq(&a.name, &c.name));
+        assert!(Arc::ptr_eq(
+            a.commodity.as_ref().unwrap(),
+            c.commodity.as_ref().unwrap()
+        ));
+        assert_eq!((&*b.name, b.hot, b.id), ("PostgreSQL", false, 2));
     }
 }

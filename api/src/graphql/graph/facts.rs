@@ -12,8 +12,8 @@ use crate::graphql::kit::{At, View, fact_type};
 use crate::graphql::source::Source;
 
 fact_type!(RoleSkill, skills, crate::model::rows::RoleSkill);
-fact_type!(AlternateTitle, aliases, entity::role_alias::Model);
-fact_type!(Technology, technologies, entity::role_technology::Model);
+fact_type!(AlternateTitle, aliases, crate::model::rows::RoleAlias);
+fact_type!(Technology, technologies, crate::model::rows::RoleTechnology);
 fact_type!(RoleCertification, certifications, role_certification::Model);
 fact_type!(Duty, duties, role_duty::Model);
 fact_type!(RegionalWage, regional_wages, role_regional_wage::Model);
