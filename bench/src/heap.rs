@@ -48,7 +48,10 @@ fn parts(mut model: api::model::ReadModel) {
         let before = dhat::HeapStats::get().curr_bytes;
         f();
         let after = dhat::HeapStats::get().curr_bytes;
-        println!("  {label:<28} {:6.1} MB", mb(before.saturating_sub(after) as u64));
+        println!(
+            "  {label:<28} {:6.1} MB",
+            mb(before.saturating_sub(after) as u64)
+        );
     }
     macro_rules! facts {
         ($($field:ident),*) => {$(
@@ -59,12 +62,32 @@ fn parts(mut model: api::model::ReadModel) {
             });
         )*};
     }
-    facts!(profiles, demographics, skills, certifications, duties, education, attributes,
-        regional_wages, aliases, technologies, statements, moves_out, moves_in, related,
-        comparisons, compared_with, sources);
+    facts!(
+        profiles,
+        demographics,
+        skills,
+        certifications,
+        duties,
+        education,
+        attributes,
+        regional_wages,
+        aliases,
+        technologies,
+        statements,
+        moves_out,
+        moves_in,
+        related,
+        comparisons,
+        compared_with,
+        sources
+    );
     freed("graph.text", || drop(std::mem::take(&mut model.graph.text)));
-    freed("graph.similarity", || drop(std::mem::take(&mut model.graph.similarity)));
-    freed("graph.roles", || drop(std::mem::take(&mut model.graph.roles)));
+    freed("graph.similarity", || {
+        drop(std::mem::take(&mut model.graph.similarity))
+    });
+    freed("graph.roles", || {
+        drop(std::mem::take(&mut model.graph.roles))
+    });
     freed("graph.edges+out+inc", || {
         drop(std::mem::take(&mut model.graph.edges));
         drop(std::mem::take(&mut model.graph.out));

@@ -100,7 +100,10 @@ impl TextIndex {
         let mut by_label: Vec<u32> = (0..entries.len() as u32).collect();
         by_label.sort_by(|&a, &b| normalized.get(a).cmp(normalized.get(b)));
         let mut map: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, label) in (0..entries.len() as u32).map(|i| normalized.get(i)).enumerate() {
+        for (i, label) in (0..entries.len() as u32)
+            .map(|i| normalized.get(i))
+            .enumerate()
+        {
             for word in label.split(' ').filter(|w| !w.is_empty()) {
                 let list = map.entry(word.to_owned()).or_default();
                 if list.last() != Some(&(i as u32)) {

@@ -423,8 +423,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
 fn build(mut t: Tables, places: PlaceSlot) -> ReadModel {
     let ix = Indexes::new(&mut t);
     let facts = role_facts(&mut t, &ix);
-    let skill_links =
-        links_to::<RoleSkill>(&facts, &ix.roles, &ix.skill_by_id, t.skills.len());
+    let skill_links = links_to::<RoleSkill>(&facts, &ix.roles, &ix.skill_by_id, t.skills.len());
     let certification_links = links_to::<role_certification::Model>(
         &facts,
         &ix.roles,

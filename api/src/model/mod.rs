@@ -9,17 +9,16 @@
 
 mod build;
 pub mod compact;
-pub mod rows;
 pub mod place;
+pub mod rows;
 mod store;
 pub mod watch;
 
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, role, role_attribute, role_certification,
-    role_demographic, role_duty, role_education, role_profile, role_regional_wage,
-    role_statement, skill, source,
+    career_move, certification, role, role_attribute, role_certification, role_demographic,
+    role_duty, role_education, role_profile, role_regional_wage, role_statement, skill, source,
 };
 
 pub use crate::career::gap::{SkillWeighting, Weights, skill_order};

@@ -12,8 +12,8 @@ use seed::dataset::{
     SkillRecord,
 };
 
-use super::graph::{CareerMove, Certification, Role, RoleCertification, RoleSkill, Skill};
 use super::db;
+use super::graph::{CareerMove, Certification, Role, RoleCertification, RoleSkill, Skill};
 use super::kit::{At, View};
 use crate::auth::{Caller, TokenGuard};
 use crate::error::{ApiError, GqlResult};

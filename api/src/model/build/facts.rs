@@ -58,7 +58,9 @@ fn group_by_role(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
     }
     for row in std::mem::take(&mut t.aliases) {
         if let Some(i) = ix.role(row.role_id) {
-            facts[i as usize].aliases.push(RoleAlias::new(row, &mut strings));
+            facts[i as usize]
+                .aliases
+                .push(RoleAlias::new(row, &mut strings));
         }
     }
     facts

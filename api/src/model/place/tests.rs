@@ -89,7 +89,14 @@ fn footnotes_are_parsed_into_fields_and_codes() {
 fn area_wage_decimals_round_trip_exactly_including_the_fallback() {
     // BLS figures (cents, one- and two-place stats) and one that needs the full width.
     let stats = [Some(1.3), Some(0.7), None, Some(1.0 / 7.0)];
-    let hourly = [Some(61.19), Some(35.02), None, Some(58.4), Some(73.55), Some(115.0)];
+    let hourly = [
+        Some(61.19),
+        Some(35.02),
+        None,
+        Some(58.4),
+        Some(73.55),
+        Some(115.0),
+    ];
     let mut values = [None; 10];
     values[..4].copy_from_slice(&stats);
     values[4..].copy_from_slice(&hourly);
