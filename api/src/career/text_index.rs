@@ -25,7 +25,8 @@ pub struct Entry {
     pub kind: EntryKind,
     /// Database id of the role, skill or certification.
     pub id: i32,
-    pub label: String,
+    /// Shared with the model's row where the label is an alternate title.
+    pub label: std::sync::Arc<str>,
     pub boost: f64,
 }
 
@@ -43,7 +44,9 @@ pub struct Hit {
 #[derive(Debug, Default)]
 pub struct TextIndex {
     entries: Vec<Entry>,
-    normalized: Vec<String>,
+    /// Normalized labels (their words joined by spaces), parallel to `entries`, in one
+    /// buffer: a string per entry would cost a pointer, two lengths and an allocation each.
+    normalized: Labels,
     /// Distinct words, sorted (for prefix ranges).
     vocabulary: Vec<String>,
     /// Entry indices per word of `vocabulary`.
@@ -52,6 +55,33 @@ pub struct TextIndex {
     by_length: Vec<Vec<u32>>,
     /// Entry indices sorted by normalized label (for exact lookups).
     by_label: Vec<u32>,
+}
+
+/// Strings held end to end in one buffer, by position.
+#[derive(Debug, Default)]
+struct Labels {
+    text: String,
+    /// End of each string in `text`.
+    ends: Vec<u32>,
+}
+
+impl Labels {
+    fn new(labels: impl Iterator<Item = String>) -> Self {
+        let mut all = Self::default();
+        for label in labels {
+            all.text.push_str(&label);
+            all.ends.push(all.text.len() as u32);
+        }
+        all.text.shrink_to_fit();
+        all
+    }
+
+    /// String `i`.
+    fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
 }
 
 /// Lower-case words of `text` (letters and digits).
@@ -66,11 +96,14 @@ pub fn words(text: &str) -> Vec<String> {
 impl TextIndex {
     /// Indexes `entries`.
     pub fn build(entries: Vec<Entry>) -> Self {
-        let normalized: Vec<String> = entries.iter().map(|e| words(&e.label).join(" ")).collect();
-        let mut by_label: Vec<u32> = (0..normalized.len() as u32).collect();
-        by_label.sort_by(|&a, &b| normalized[a as usize].cmp(&normalized[b as usize]));
+        let normalized = Labels::new(entries.iter().map(|e| words(&e.label).join(" ")));
+        let mut by_label: Vec<u32> = (0..entries.len() as u32).collect();
+        by_label.sort_by(|&a, &b| normalized.get(a).cmp(normalized.get(b)));
         let mut map: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, label) in normalized.iter().enumerate() {
+        for (i, label) in (0..entries.len() as u32)
+            .map(|i| normalized.get(i))
+            .enumerate()
+        {
             for word in label.split(' ').filter(|w| !w.is_empty()) {
                 let list = map.entry(word.to_owned()).or_default();
                 if list.last() != Some(&(i as u32)) {
@@ -102,7 +135,7 @@ impl TextIndex {
     /// The entries whose label is exactly `terms` (as [`words`] splits it), without scoring.
     pub fn exact<'a>(&'a self, terms: &[String]) -> impl Iterator<Item = &'a Entry> + 'a {
         let joined = terms.join(" ");
-        let key = |i: &u32| self.normalized[*i as usize].as_str();
+        let key = |i: &u32| self.normalized.get(*i);
         let start = self.by_label.partition_point(|i| key(i) < joined.as_str());
         self.by_label[start..]
             .iter()
@@ -205,7 +238,7 @@ impl TextIndex {
         let joined = terms.join(" ");
         for (entry, sum) in scores.unwrap_or_default() {
             let e = &self.entries[entry as usize];
-            let starts = if self.normalized[entry as usize].starts_with(&joined) {
+            let starts = if self.normalized.get(entry).starts_with(&joined) {
                 0.1
             } else {
                 0.0
@@ -214,7 +247,7 @@ impl TextIndex {
             let hit = Hit {
                 kind: e.kind,
                 id: e.id,
-                label: e.label.clone(),
+                label: e.label.to_string(),
                 score,
             };
             match by_entity.get(&(e.kind, e.id)) {

@@ -12,6 +12,7 @@ use entity::{
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, StreamTrait};
 
 use super::place::PlaceSlot;
+use super::rows::RoleSkill;
 use super::{
     IdIndex, LinkAt, ReadModel, RoleFacts, RoleOrders, RowIndex, pay_profile, requirement_rank,
     skill_order,
@@ -169,27 +170,27 @@ fn max(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 
 /// A role's skill weights aggregated over sources (highest share, importance and level, best
 /// rank), in first-loaded order.
-fn skill_weights(links: &[role_skill::Model]) -> Vec<SkillWeight> {
-    let mut by_id: Vec<&role_skill::Model> = links.iter().collect();
+fn skill_weights(links: &[RoleSkill]) -> Vec<SkillWeight> {
+    let mut by_id: Vec<&RoleSkill> = links.iter().collect();
     by_id.sort_by_key(|l| l.id);
     let mut list: Vec<SkillWeight> = Vec::new();
     for link in by_id {
         match list.iter_mut().find(|w| w.skill_id == link.skill_id) {
             Some(w) => {
-                w.share_pct = max(w.share_pct, link.share_pct);
-                w.importance = max(w.importance, link.importance);
-                w.level = max(w.level, link.level);
-                w.rank = match (w.rank, link.rank) {
+                w.share_pct = max(w.share_pct, link.share_pct());
+                w.importance = max(w.importance, link.importance());
+                w.level = max(w.level, link.level());
+                w.rank = match (w.rank, link.rank()) {
                     (Some(a), Some(b)) => Some(a.min(b)),
                     (a, b) => a.or(b),
                 };
             }
             None => list.push(SkillWeight {
                 skill_id: link.skill_id,
-                share_pct: link.share_pct,
-                importance: link.importance,
-                level: link.level,
-                rank: link.rank,
+                share_pct: link.share_pct(),
+                importance: link.importance(),
+                level: link.level(),
+                rank: link.rank(),
             }),
         }
     }
@@ -226,11 +227,11 @@ fn search_entries(t: &Tables, facts: &[RoleFacts], roles: &[role::Model]) -> Vec
         .map(|r| Entry {
             kind: EntryKind::Role,
             id: r.id,
-            label: r.title.clone(),
+            label: r.title.as_str().into(),
             boost: 1.0,
         })
         .collect();
-    let mut aliases: Vec<&role_alias::Model> = facts.iter().flat_map(|f| &f.aliases).collect();
+    let mut aliases: Vec<&super::rows::RoleAlias> = facts.iter().flat_map(|f| &f.aliases).collect();
     aliases.sort_by_key(|a| a.id);
     entries.extend(aliases.into_iter().map(|a| Entry {
         kind: EntryKind::Role,
@@ -242,7 +243,7 @@ fn search_entries(t: &Tables, facts: &[RoleFacts], roles: &[role::Model]) -> Vec
         entries.push(Entry {
             kind: EntryKind::Skill,
             id: s.id,
-            label: s.name.clone(),
+            label: s.name.as_str().into(),
             boost: 0.8,
         });
     }
@@ -251,14 +252,14 @@ fn search_entries(t: &Tables, facts: &[RoleFacts], roles: &[role::Model]) -> Vec
             entries.push(Entry {
                 kind: EntryKind::Certification,
                 id: c.id,
-                label: acronym.clone(),
+                label: acronym.as_str().into(),
                 boost: 0.8,
             });
         }
         entries.push(Entry {
             kind: EntryKind::Certification,
             id: c.id,
-            label: c.name.clone(),
+            label: c.name.as_str().into(),
             boost: 0.8,
         });
     }
@@ -320,7 +321,7 @@ trait RoleLink: Sized {
     fn source_and_id(&self) -> (i32, i32);
 }
 
-impl RoleLink for role_skill::Model {
+impl RoleLink for RoleSkill {
     fn of(facts: &RoleFacts) -> &[Self] {
         &facts.skills
     }
@@ -422,8 +423,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
 fn build(mut t: Tables, places: PlaceSlot) -> ReadModel {
     let ix = Indexes::new(&mut t);
     let facts = role_facts(&mut t, &ix);
-    let skill_links =
-        links_to::<role_skill::Model>(&facts, &ix.roles, &ix.skill_by_id, t.skills.len());
+    let skill_links = links_to::<RoleSkill>(&facts, &ix.roles, &ix.skill_by_id, t.skills.len());
     let certification_links = links_to::<role_certification::Model>(
         &facts,
         &ix.roles,

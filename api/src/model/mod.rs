@@ -8,16 +8,17 @@
 //! index is the same in both.
 
 mod build;
+pub mod compact;
 pub mod place;
+pub mod rows;
 mod store;
 pub mod watch;
 
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, role, role_alias, role_attribute, role_certification,
-    role_demographic, role_duty, role_education, role_profile, role_regional_wage, role_skill,
-    role_statement, role_technology, skill, source,
+    career_move, certification, role, role_attribute, role_certification, role_demographic,
+    role_duty, role_education, role_profile, role_regional_wage, role_statement, skill, source,
 };
 
 pub use crate::career::gap::{SkillWeighting, Weights, skill_order};
@@ -72,7 +73,7 @@ pub struct RoleFacts {
     /// By source, then share, largest first, then id.
     pub demographics: Vec<role_demographic::Model>,
     /// Heaviest first (see [`skill_order`]).
-    pub skills: Vec<role_skill::Model>,
+    pub skills: Vec<rows::RoleSkill>,
     /// Positions in `skills` grouped by skill, in the order the skills first appear (so
     /// heaviest first).
     pub skill_items: Vec<Vec<u32>>,
@@ -95,9 +96,9 @@ pub struct RoleFacts {
     /// By source, then rank.
     pub regional_wages: Vec<role_regional_wage::Model>,
     /// By source, then title.
-    pub aliases: Vec<role_alias::Model>,
+    pub aliases: Vec<rows::RoleAlias>,
     /// Hot first, then in demand, then by name.
-    pub technologies: Vec<role_technology::Model>,
+    pub technologies: Vec<rows::RoleTechnology>,
     /// Narrative statements: by source, then position.
     pub statements: Vec<role_statement::Model>,
     /// Indices into [`ReadModel::moves`] of moves leaving the role, most likely first.
@@ -338,13 +339,13 @@ pub fn headline_salary(profiles: &[role_profile::Model]) -> Option<i32> {
         .max()
 }
 
-impl SkillWeighting for role_skill::Model {
+impl SkillWeighting for rows::RoleSkill {
     fn weights(&self) -> Weights {
         Weights {
-            share: self.share_pct,
-            rank: self.rank,
-            importance: self.importance,
-            level: self.level,
+            share: self.share_pct(),
+            rank: self.rank(),
+            importance: self.importance(),
+            level: self.level(),
         }
     }
 }

@@ -10,8 +10,9 @@
 //! installed or by the first question that needs it, whichever comes first (a question that
 //! comes first waits for it). A later start is therefore ready before the area wages are read.
 //!
-//! Each row is kept compact: absent values are sentinels (`i32::MIN`, NaN) behind `Option`
-//! accessors, and the footnote strings are interned.
+//! Each row is kept compact: absent whole numbers are `i32::MIN` and decimals exact
+//! fixed-point codes ([`Decimals`]), behind `Option` accessors, and the footnote strings are
+//! interned.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use entity::{area, area_wage};
 use futures_util::TryStreamExt;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, StreamTrait};
 
+use super::compact::{Decimals, MICRO};
 use crate::error::{ApiError, ApiResult};
 
 /// BLS column names and the API field each one fills, in footnote-field index order.
@@ -67,22 +69,20 @@ pub struct AreaWage {
     pub footnotes: u32,
     employment: i32,
     annual: [i32; 6],
-    /// Employment RSE, mean RSE, jobs per 1,000, location quotient.
-    stats: [f64; 4],
-    hourly: [f64; 6],
+    /// Employment RSE, mean RSE, jobs per 1,000, location quotient, then hourly pay (see
+    /// [`AreaWage::hourly`]), as exact fixed-point codes.
+    decimals: Decimals<10>,
 }
+
+/// Scales of [`AreaWage`]'s decimals: BLS states RSEs, jobs per 1,000 and location quotients
+/// to a few places and hourly pay in cents (a value with more places keeps its full width).
+const WAGE_SCALES: [f64; 10] = [MICRO; 10];
 
 fn whole(v: Option<i32>) -> i32 {
     v.unwrap_or(ABSENT_WHOLE)
 }
-fn decimal(v: Option<f64>) -> f64 {
-    v.unwrap_or(f64::NAN)
-}
 fn opt_whole(v: i32) -> Option<i32> {
     (v != ABSENT_WHOLE).then_some(v)
-}
-fn opt_decimal(v: f64) -> Option<f64> {
-    (!v.is_nan()).then_some(v)
 }
 
 impl AreaWage {
@@ -98,19 +98,22 @@ impl AreaWage {
     }
     /// Hourly pay: mean, p10, p25, median, p75, p90 (US dollars).
     pub fn hourly(&self) -> [Option<f64>; 6] {
-        self.hourly.map(opt_decimal)
+        std::array::from_fn(|k| self.decimal(4 + k))
     }
     pub fn employment_rse(&self) -> Option<f64> {
-        opt_decimal(self.stats[0])
+        self.decimal(0)
     }
     pub fn mean_rse(&self) -> Option<f64> {
-        opt_decimal(self.stats[1])
+        self.decimal(1)
     }
     pub fn jobs_per_1000(&self) -> Option<f64> {
-        opt_decimal(self.stats[2])
+        self.decimal(2)
     }
     pub fn location_quotient(&self) -> Option<f64> {
-        opt_decimal(self.stats[3])
+        self.decimal(3)
+    }
+    fn decimal(&self, i: usize) -> Option<f64> {
+        self.decimals.get(i, &WAGE_SCALES)
     }
 }
 
@@ -239,18 +242,14 @@ pub async fn read(c: &sea_orm::DatabaseTransaction) -> ApiResult<PlaceRows> {
             _ => 0,
         };
         let whole_at = |i: usize| row.try_get_by_index::<Option<i32>>(i).map(whole);
-        let decimal_at = |i: usize| row.try_get_by_index::<Option<f64>>(i).map(decimal);
         let mut annual = [ABSENT_WHOLE; 6];
-        let mut hourly = [f64::NAN; 6];
-        let mut stats = [f64::NAN; 4];
         for (k, value) in annual.iter_mut().enumerate() {
             *value = whole_at(5 + k)?;
         }
-        for (k, value) in stats.iter_mut().enumerate() {
-            *value = decimal_at(11 + k)?;
-        }
-        for (k, value) in hourly.iter_mut().enumerate() {
-            *value = decimal_at(15 + k)?;
+        // Stats (columns 11–14), then hourly pay (15–20).
+        let mut decimals = [None; 10];
+        for (k, value) in decimals.iter_mut().enumerate() {
+            *value = row.try_get_by_index::<Option<f64>>(11 + k)?;
         }
         wages.push(AreaWage {
             area,
@@ -258,8 +257,7 @@ pub async fn read(c: &sea_orm::DatabaseTransaction) -> ApiResult<PlaceRows> {
             footnotes,
             employment: whole_at(4)?,
             annual,
-            stats,
-            hourly,
+            decimals: Decimals::new(decimals, &WAGE_SCALES),
         });
         soc_of_wage.push(row.try_get_by_index::<String>(2)?);
     }

@@ -3,7 +3,7 @@
 //! technologies, duties, regional wages and list facts.
 
 use async_graphql::Object;
-use entity::{role_attribute, role_certification, role_duty, role_regional_wage, role_skill};
+use entity::{role_attribute, role_certification, role_duty, role_regional_wage};
 
 use super::{Certification, Role, Skill};
 use crate::error::GqlResult;
@@ -11,9 +11,9 @@ use crate::graphql::enums::{AttributeKind, CertificationRelevance};
 use crate::graphql::kit::{At, View, fact_type};
 use crate::graphql::source::Source;
 
-fact_type!(RoleSkill, skills, role_skill::Model);
-fact_type!(AlternateTitle, aliases, entity::role_alias::Model);
-fact_type!(Technology, technologies, entity::role_technology::Model);
+fact_type!(RoleSkill, skills, crate::model::rows::RoleSkill);
+fact_type!(AlternateTitle, aliases, crate::model::rows::RoleAlias);
+fact_type!(Technology, technologies, crate::model::rows::RoleTechnology);
 fact_type!(RoleCertification, certifications, role_certification::Model);
 fact_type!(Duty, duties, role_duty::Model);
 fact_type!(RegionalWage, regional_wages, role_regional_wage::Model);
@@ -71,12 +71,12 @@ pub struct RatingStats {
 }
 
 impl RatingStats {
-    fn of(n: Option<i32>, se: Option<f64>, low: Option<f64>, high: Option<f64>) -> Option<Self> {
-        (n.is_some() || se.is_some()).then_some(Self {
-            n,
-            standard_error: se,
-            lower_ci: low,
-            upper_ci: high,
+    fn of(s: crate::model::rows::RatingStats) -> Option<Self> {
+        (s.n.is_some() || s.se.is_some()).then_some(Self {
+            n: s.n,
+            standard_error: s.se,
+            lower_ci: s.ci_low,
+            upper_ci: s.ci_high,
         })
     }
 }
@@ -94,34 +94,27 @@ impl RoleSkill {
     }
     /// Share of the role's postings or resumes naming the skill, percent.
     async fn share_pct(&self) -> Option<f64> {
-        self.row().share_pct
+        self.row().share_pct()
     }
     /// Position in the source's top-skills list (1 = most important).
     async fn rank(&self) -> Option<i32> {
-        self.row().rank
+        self.row().rank()
     }
     /// O*NET importance, 1–5.
     async fn importance(&self) -> Option<f64> {
-        self.row().importance
+        self.row().importance()
     }
     /// O*NET level, 0–7.
     async fn level(&self) -> Option<f64> {
-        self.row().level
+        self.row().level()
     }
     /// Reliability of the importance rating (O*NET), when known.
     async fn importance_stats(&self) -> Option<RatingStats> {
-        let m = self.row();
-        RatingStats::of(
-            m.importance_n,
-            m.importance_se,
-            m.importance_ci_low,
-            m.importance_ci_high,
-        )
+        RatingStats::of(self.row().importance_stats())
     }
     /// Reliability of the level rating (O*NET), when known.
     async fn level_stats(&self) -> Option<RatingStats> {
-        let m = self.row();
-        RatingStats::of(m.level_n, m.level_se, m.level_ci_low, m.level_ci_high)
+        RatingStats::of(self.row().level_stats())
     }
     /// Context, in our words.
     async fn note(&self) -> Option<&str> {

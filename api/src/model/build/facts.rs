@@ -3,6 +3,7 @@
 //! lists once.
 
 use super::*;
+use crate::model::rows::{Interner, RoleAlias, RoleTechnology};
 
 /// Every role's facts, each list in the order the API returns it (see [`RoleFacts`]).
 pub(super) fn role_facts(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
@@ -30,7 +31,7 @@ fn group_by_role(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
         ($($table:ident => $list:ident),* $(,)?) => {$(
             for row in std::mem::take(&mut t.$table) {
                 if let Some(i) = ix.role(row.role_id) {
-                    facts[i as usize].$list.push(row);
+                    facts[i as usize].$list.push(row.into());
                 }
             }
         )*};
@@ -44,10 +45,24 @@ fn group_by_role(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
         education => education,
         attributes => attributes,
         regional_wages => regional_wages,
-        aliases => aliases,
-        technologies => technologies,
         statements => statements,
     );
+    // Technology names and commodities repeat across roles; alias titles are shared with
+    // the search index.
+    let mut strings = Interner::default();
+    for row in std::mem::take(&mut t.technologies) {
+        if let Some(i) = ix.role(row.role_id) {
+            let row = RoleTechnology::new(row, &mut strings);
+            facts[i as usize].technologies.push(row);
+        }
+    }
+    for row in std::mem::take(&mut t.aliases) {
+        if let Some(i) = ix.role(row.role_id) {
+            facts[i as usize]
+                .aliases
+                .push(RoleAlias::new(row, &mut strings));
+        }
+    }
     facts
 }
 

@@ -20,8 +20,7 @@ fn wage(area: u32, source_id: i32, median: Option<i32>, emp: Option<i32>) -> Are
         footnotes: 0,
         employment: whole(emp),
         annual: [None, None, None, median, None, None].map(whole),
-        stats: [f64::NAN; 4],
-        hourly: [f64::NAN; 6],
+        decimals: Decimals::new([None; 10], &WAGE_SCALES),
     }
 }
 
@@ -84,4 +83,36 @@ fn footnotes_are_parsed_into_fields_and_codes() {
         parse_footnotes("A_MEDIAN=5;TOT_EMP=8"),
         vec![(12, 5), (0, 8)]
     );
+}
+
+#[test]
+fn area_wage_decimals_round_trip_exactly_including_the_fallback() {
+    // BLS figures (cents, one- and two-place stats) and one that needs the full width.
+    let stats = [Some(1.3), Some(0.7), None, Some(1.0 / 7.0)];
+    let hourly = [
+        Some(61.19),
+        Some(35.02),
+        None,
+        Some(58.4),
+        Some(73.55),
+        Some(115.0),
+    ];
+    let mut values = [None; 10];
+    values[..4].copy_from_slice(&stats);
+    values[4..].copy_from_slice(&hourly);
+    let w = AreaWage {
+        decimals: Decimals::new(values, &WAGE_SCALES),
+        ..wage(1, 7, Some(127_270), Some(1_240))
+    };
+    let bits = |v: &[Option<f64>]| v.iter().map(|x| x.map(f64::to_bits)).collect::<Vec<_>>();
+    assert_eq!(bits(&w.hourly()), bits(&hourly));
+    let got = [
+        w.employment_rse(),
+        w.mean_rse(),
+        w.jobs_per_1000(),
+        w.location_quotient(),
+    ];
+    assert_eq!(bits(&got), bits(&stats));
+    assert_eq!(w.annual_median(), Some(127_270));
+    assert!(std::mem::size_of::<AreaWage>() <= 88);
 }
