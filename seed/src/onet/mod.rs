@@ -13,7 +13,7 @@
 //!
 //! Modules: `layout` detects the download; `table` reads a TSV/CSV file row by row; `parse`
 //! has one function per O*NET file;
-//! `bls` reads the wages; `records` builds the dataset records.
+//! `records` builds the dataset records; the wages are read by `crate::bls`.
 //!
 //! Mapping: occupation → role (slug from the title); Skills/Knowledge IM+LV → one role↔skill
 //! row with importance, level and their statistics (rows marked Recommend Suppress or Not
@@ -28,12 +28,10 @@
 //! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
 
 mod areas;
-#[path = "../bls/mod.rs"]
-pub mod bls;
 mod layout;
-mod parse;
+pub(crate) mod parse;
 mod records;
-mod table;
+pub(crate) mod table;
 #[cfg(test)]
 mod tests;
 
@@ -47,6 +45,7 @@ use entity::{
 
 use crate::load::key_ids;
 use crate::tables::Keyed;
+use crate::bls;
 use crate::write::Write;
 use crate::{Dataset, SeedError};
 
@@ -65,7 +64,7 @@ pub const DERIVED_SOURCE: &str = "onet-29.3-derived-promotions";
 /// The credit BLS asks for.
 pub const BLS_ATTRIBUTION: &str = "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024.";
 /// Yearly and hourly values BLS writes as `#` (at least this much).
-const TOP_CODED: (i32, f64) = (239_200, 115.0);
+pub(crate) const TOP_CODED: (i32, f64) = (239_200, 115.0);
 /// Relatedness weight by tier; multiplied by (1 - 0.02 × (index - 1)).
 const TIER_WEIGHT: [(&str, f64); 3] = [
     ("Primary-Short", 0.5),
@@ -275,12 +274,14 @@ pub async fn import_by(
     actor: Option<&str>,
 ) -> Result<ImportReport, SeedError> {
     let curated = Dataset::curated()?;
-    let (mut dataset, onet) = parse_detected(paths, &curated, progress)?;
-    crate::validate_onto(&dataset, Some(&curated))?;
+    let (dataset, onet) = parse_detected(paths, &curated, progress)?;
+    // The normalised copy is what gets written: nothing is cloned to be checked.
+    let mut dataset = crate::parse_onto(dataset, Some(&curated))?;
     let change = Write::begin(db).await?;
     let present =
         key_ids::<role::Entity>(change.conn(), role::Column::Slug, role::Column::Id).await?;
-    drop_absent_roles(&mut dataset, &present);
+    // Only drops facts, so what stays is still valid.
+    drop_absent_roles(&mut dataset.0, &present);
     let bar = crate::load::progress_bar(&dataset, progress);
     let report = ImportReport::of(
         onet,

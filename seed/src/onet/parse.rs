@@ -31,82 +31,82 @@ const RATING_COLUMNS: [&str; 11] = [
 
 /// One parsed occupation.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Occupation {
-    pub(super) code: String,
-    pub(super) title: String,
-    pub(super) description: String,
-    pub(super) slug: String,
-    pub(super) job_zone: Option<i32>,
+pub(crate) struct Occupation {
+    pub(crate) code: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) slug: String,
+    pub(crate) job_zone: Option<i32>,
     /// The most common required education and its share of respondents.
-    pub(super) degree: Option<(String, f64)>,
+    pub(crate) degree: Option<(String, f64)>,
     /// The most common related-experience category (1–11) and its share.
-    pub(super) experience: Option<(usize, f64)>,
-    pub(super) wages: Option<Wages>,
+    pub(crate) experience: Option<(usize, f64)>,
+    pub(crate) wages: Option<Wages>,
 }
 
 /// One BLS row: employment, and mean, 10th, 25th, 50th, 75th and 90th percentile wages.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Wages {
-    pub(super) employment: Option<i32>,
-    pub(super) hourly: [Option<f64>; 6],
-    pub(super) annual: [Option<i32>; 6],
+pub(crate) struct Wages {
+    pub(crate) employment: Option<i32>,
+    pub(crate) hourly: [Option<f64>; 6],
+    pub(crate) annual: [Option<i32>; 6],
     /// Some value was `#` (at least the top-coded amount).
-    pub(super) top_coded: bool,
+    pub(crate) top_coded: bool,
 }
 
 /// One O*NET rating (importance or level) with its statistics.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Rating {
+pub(crate) struct Rating {
     /// `Data Value`.
-    pub(super) value: Option<f64>,
+    pub(crate) value: Option<f64>,
     /// Sample size (`N`).
-    pub(super) n: Option<i32>,
+    pub(crate) n: Option<i32>,
     /// `Standard Error`.
-    pub(super) se: Option<f64>,
+    pub(crate) se: Option<f64>,
     /// `Lower CI Bound` and `Upper CI Bound` (95 %).
-    pub(super) low: Option<f64>,
-    pub(super) high: Option<f64>,
+    pub(crate) low: Option<f64>,
+    pub(crate) high: Option<f64>,
 }
 
 /// An occupation's importance and level ratings of one skill or knowledge element.
 #[derive(Clone, Debug)]
-pub(super) struct ElementRating {
+pub(crate) struct ElementRating {
     /// Index into [`Parsed::occupations`].
-    pub(super) code: usize,
+    pub(crate) code: usize,
     /// Index into [`Parsed::elements`].
-    pub(super) element: usize,
-    pub(super) importance: Rating,
-    pub(super) level: Rating,
+    pub(crate) element: usize,
+    pub(crate) importance: Rating,
+    pub(crate) level: Rating,
 }
 
 /// A skill or knowledge element, imported as a skill.
 #[derive(Clone, Debug)]
-pub(super) struct Element {
-    pub(super) slug: String,
-    pub(super) name: String,
-    pub(super) category: &'static str,
+pub(crate) struct Element {
+    pub(crate) slug: String,
+    pub(crate) name: String,
+    pub(crate) category: &'static str,
 }
 
 /// A row of `Related Occupations` (occupation indexes).
 #[derive(Clone, Debug)]
-pub(super) struct Related {
-    pub(super) from: usize,
-    pub(super) to: usize,
-    pub(super) tier: String,
-    pub(super) index: i32,
+pub(crate) struct Related {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) tier: String,
+    pub(crate) index: i32,
 }
 
 /// Everything parsed, before the records are built. Rows point at occupations by index.
 #[derive(Default)]
-pub(super) struct Parsed {
-    pub(super) occupations: Vec<Occupation>,
-    pub(super) by_code: HashMap<String, usize>,
-    pub(super) elements: Vec<Element>,
-    pub(super) ratings: Vec<ElementRating>,
-    pub(super) related: Vec<Related>,
-    pub(super) technologies: Vec<(usize, TechnologyItem)>,
-    pub(super) tasks: Vec<(usize, String)>,
-    pub(super) aliases: Vec<(usize, String)>,
+pub(crate) struct Parsed {
+    pub(crate) occupations: Vec<Occupation>,
+    pub(crate) by_code: HashMap<String, usize>,
+    pub(crate) elements: Vec<Element>,
+    pub(crate) ratings: Vec<ElementRating>,
+    pub(crate) related: Vec<Related>,
+    pub(crate) technologies: Vec<(usize, TechnologyItem)>,
+    pub(crate) tasks: Vec<(usize, String)>,
+    pub(crate) aliases: Vec<(usize, String)>,
 }
 
 /// Lower-case words joined by `-`.
@@ -143,7 +143,7 @@ fn is_code(code: &str) -> bool {
 }
 
 /// Job family of an occupation from its SOC major group.
-pub(super) fn track(code: &str) -> &'static str {
+pub(crate) fn track(code: &str) -> &'static str {
     match &code[..2] {
         "11" => "management",
         "13" => "business-and-financial",
