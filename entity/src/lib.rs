@@ -8,6 +8,7 @@ pub mod area_wage;
 pub mod audit_log;
 pub mod career_move;
 pub mod certification;
+pub mod job_zone;
 pub mod data_version;
 pub mod role;
 pub mod role_alias;
