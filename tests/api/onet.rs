@@ -2,7 +2,9 @@
 //! shipped data.
 use std::path::{Path, PathBuf};
 
-use entity::{career_move, job_zone, role, role_alias, role_duty, role_skill, role_technology, source};
+use entity::{
+    career_move, job_zone, role, role_alias, role_duty, role_skill, role_technology, source,
+};
 use integration_tests::{TestApp, on_both_databases};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use seed::onet::{DERIVED_SOURCE, ImportPaths, ONET_SOURCE};
@@ -677,8 +679,10 @@ async fn the_job_zone_reference_is_stored_citing_its_release(app: TestApp) {
         .all(&db)
         .await
         .unwrap();
-    let stated: Vec<(i32, Option<f64>, Option<f64>)> =
-        zones.iter().map(|z| (z.number, z.svp_min, z.svp_max)).collect();
+    let stated: Vec<(i32, Option<f64>, Option<f64>)> = zones
+        .iter()
+        .map(|z| (z.number, z.svp_min, z.svp_max))
+        .collect();
     assert_eq!(
         stated,
         [

@@ -3,10 +3,10 @@
 //! Pure: takes the graph snapshot and a [`Person`], returns values.
 
 use super::GraphSnapshot;
-use super::zones::JobZone;
 use super::similarity::{
     self, Fit, HIGHLY_VIABLE_MATCH, Held, Holder, Need, Parts, Transition, VIABLE_MATCH,
 };
+use super::zones::JobZone;
 
 /// Strengths listed per match.
 pub const STRENGTHS: usize = 5;
@@ -155,7 +155,10 @@ pub fn fit(g: &GraphSnapshot, person: &Person, holder: &Holder, role: usize) -> 
         strengths,
         transition: Transition {
             similarity: fit.score,
-            job_zone_gap: holder.job_zone.zip(target.job_zone).map(|(a, b)| a.gap_to(b)),
+            job_zone_gap: holder
+                .job_zone
+                .zip(target.job_zone)
+                .map(|(a, b)| a.gap_to(b)),
             wage_ratio: person
                 .current
                 .and_then(|c| similarity::pay_ratio(&g.roles[c], target)),

@@ -180,7 +180,10 @@ mod tests {
         assert_eq!(merged.zone(3), None);
         // A year and a half of experience: SVP 6, in the merged zone 2 (zone 3 in O*NET's).
         assert_eq!(merged.for_experience(1.5).map(|z| z.number), Some(2));
-        assert_eq!(JobZones::onet().for_experience(1.5).map(|z| z.number), Some(3));
+        assert_eq!(
+            JobZones::onet().for_experience(1.5).map(|z| z.number),
+            Some(3)
+        );
     }
 
     #[test]

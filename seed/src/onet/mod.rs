@@ -44,9 +44,9 @@ use entity::{
     source,
 };
 
+use crate::bls;
 use crate::load::key_ids;
 use crate::tables::Keyed;
-use crate::bls;
 use crate::write::Write;
 use crate::{Dataset, SeedError};
 

@@ -143,7 +143,11 @@ impl Parsed {
 
 /// `(Below 4.0)`, `(4.0 to < 6.0)`, `(8.0 and above)` as (least, below).
 pub(crate) fn svp_bounds(text: &str) -> Option<(Option<f64>, Option<f64>)> {
-    let inner = text.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let inner = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     let number = |t: &str| t.trim().parse::<f64>().ok().filter(|x| x.is_finite());
     if let Some(rest) = inner.strip_prefix("Below") {
         return Some((None, Some(number(rest)?)));

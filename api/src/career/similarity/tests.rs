@@ -164,14 +164,18 @@ fn a_far_job_zone_costs_a_tenth_per_zone_beyond_one() {
 fn the_zone_cost_counts_zones_of_the_imported_reference() {
     // A reference that merges zones 2 and 3: from 1 to 4 is two steps (cost 0.1), not three.
     let merged = JobZones::from_reference(
-        [(1, None, Some(4.0)), (2, Some(4.0), Some(7.0)), (4, Some(7.0), Some(8.0))]
-            .map(|(number, svp_min, svp_max)| ZoneDefinition {
-                number,
-                name: String::new(),
-                svp_min,
-                svp_max,
-            })
-            .to_vec(),
+        [
+            (1, None, Some(4.0)),
+            (2, Some(4.0), Some(7.0)),
+            (4, Some(7.0), Some(8.0)),
+        ]
+        .map(|(number, svp_min, svp_max)| ZoneDefinition {
+            number,
+            name: String::new(),
+            svp_min,
+            svp_max,
+        })
+        .to_vec(),
     );
     let onet = JobZones::onet();
     assert!((zone_cost(onet.zone(1), onet.zone(4)) - 0.2).abs() < 1e-12);
