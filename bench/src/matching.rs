@@ -552,7 +552,7 @@ async fn main() {
                     "{} {:.3} (zone {})",
                     r.title,
                     f.score,
-                    r.job_zone.unwrap_or(0)
+                    r.job_zone.map_or(0, |z| z.number)
                 )
             })
             .collect();

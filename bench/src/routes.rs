@@ -183,6 +183,7 @@ fn synthetic(roles: usize, moves: usize) {
             source_id: 1,
         }),
         search_entries: Vec::new(),
+        zones: Default::default(),
     };
     let g = GraphSnapshot::build(parts);
     let build_time = start.elapsed();

@@ -9,6 +9,7 @@ pub mod audit_log;
 pub mod career_move;
 pub mod certification;
 pub mod data_version;
+pub mod job_zone;
 pub mod role;
 pub mod role_alias;
 pub mod role_attribute;

@@ -11,6 +11,7 @@ mod m20261201_000006_area_wages;
 mod m20261201_000007_role_statements;
 mod m20261202_000008_area_version;
 mod m20261202_000009_source_as_of;
+mod m20261203_000010_job_zones;
 mod support;
 
 /// All migrations in order.
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_role_statements::Migration),
             Box::new(m20261202_000008_area_version::Migration),
             Box::new(m20261202_000009_source_as_of::Migration),
+            Box::new(m20261203_000010_job_zones::Migration),
         ]
     }
 }

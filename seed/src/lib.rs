@@ -9,6 +9,7 @@
 // per failed load, never on a hot path, so its size is not worth a box.
 #![allow(clippy::result_large_err)]
 
+pub mod bls;
 pub mod bootstrap;
 pub mod dataset;
 mod export;
@@ -27,7 +28,6 @@ pub mod write;
 pub use dataset::{Dataset, FactFile};
 pub use export::export;
 pub use load::{LoadOptions, LoadReport, load, write_records};
-pub use onet::bls;
 pub use tables::table_totals;
 pub use transfer::{ImportMode, ImportOptions, ImportReport, TableCounts, import};
 pub use validate::{

@@ -2,7 +2,9 @@
 //! shipped data.
 use std::path::{Path, PathBuf};
 
-use entity::{career_move, role, role_alias, role_duty, role_skill, role_technology, source};
+use entity::{
+    career_move, job_zone, role, role_alias, role_duty, role_skill, role_technology, source,
+};
 use integration_tests::{TestApp, on_both_databases};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use seed::onet::{DERIVED_SOURCE, ImportPaths, ONET_SOURCE};
@@ -17,6 +19,7 @@ on_both_databases!(
     the_full_shipped_dataset_imports_and_routes,
     the_30_layout_text_fixture_imports_to_the_same_rows_as_the_29_layout,
     an_incomplete_download_is_refused_naming_the_missing_files,
+    the_job_zone_reference_is_stored_citing_its_release,
 );
 
 pub(crate) fn fixture() -> PathBuf {
@@ -642,4 +645,62 @@ async fn an_incomplete_download_is_refused_naming_the_missing_files(app: TestApp
         seed::table_totals(&db).await.unwrap(),
         "something was written"
     );
+}
+
+/// `onet-mini` with the shipped `Job Zone Reference` beside it.
+fn fixture_with_zone_reference() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("onet-mini-zones-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(fixture()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let reference = "Job Zone Reference.tsv.gz";
+    let shipped = ImportPaths::shipped().onet_dir.join(reference);
+    std::fs::copy(shipped, dir.join(reference)).unwrap();
+    dir
+}
+
+async fn the_job_zone_reference_is_stored_citing_its_release(app: TestApp) {
+    let db = app.database.connect().await;
+    // Without a reference the table stays empty (the engine falls back to O*NET's 1–5).
+    import_fixture(&app).await;
+    assert_eq!(job_zone::Entity::find().count(&db).await.unwrap(), 0);
+    let dir = fixture_with_zone_reference();
+    let report = seed::onet::import(&db, &fixture_paths(&dir), false)
+        .await
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let written = report.written.iter().find(|(t, _)| *t == "job_zone");
+    assert_eq!(written, Some(&("job_zone", 5)));
+    let zones = job_zone::Entity::find()
+        .order_by_asc(job_zone::Column::Number)
+        .all(&db)
+        .await
+        .unwrap();
+    let stated: Vec<(i32, Option<f64>, Option<f64>)> = zones
+        .iter()
+        .map(|z| (z.number, z.svp_min, z.svp_max))
+        .collect();
+    assert_eq!(
+        stated,
+        [
+            (1, None, Some(4.0)),
+            (2, Some(4.0), Some(6.0)),
+            (3, Some(6.0), Some(7.0)),
+            (4, Some(7.0), Some(8.0)),
+            (5, Some(8.0), None)
+        ]
+    );
+    assert_eq!(zones[2].name, "Job Zone Three: Medium Preparation Needed");
+    assert_eq!(zones[4].svp_range, "(8.0 and above)");
+    assert!(zones[3].education.contains("bachelor"), "{:?}", zones[3]);
+    let source = source::Entity::find_by_id(zones[0].source_id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(source.key, ONET_SOURCE);
+    assert!(zones.iter().all(|z| z.source_id == source.id));
 }

@@ -6,6 +6,7 @@ use super::GraphSnapshot;
 use super::similarity::{
     self, Fit, HIGHLY_VIABLE_MATCH, Held, Holder, Need, Parts, Transition, VIABLE_MATCH,
 };
+use super::zones::JobZone;
 
 /// Strengths listed per match.
 pub const STRENGTHS: usize = 5;
@@ -18,20 +19,9 @@ pub struct Person {
     pub held: Held,
     /// Index of the current role, when given.
     pub current: Option<usize>,
-    /// The person's job zone: the current role's, else estimated from experience.
-    pub job_zone: Option<i32>,
-}
-
-/// O*NET's job zones by related experience (zone 1: none … zone 5: over four years): the
-/// zone a person with `years` of experience is likely ready for.
-pub fn job_zone_for_experience(years: f64) -> i32 {
-    match years {
-        y if y < 0.25 => 1,
-        y if y < 1.0 => 2,
-        y if y < 2.0 => 3,
-        y if y < 4.0 => 4,
-        _ => 5,
-    }
+    /// The person's job zone: the current role's, else estimated from experience
+    /// ([`JobZones::for_experience`](super::zones::JobZones::for_experience)).
+    pub job_zone: Option<JobZone>,
 }
 
 /// One of a role's needs as the person meets it.
@@ -102,7 +92,7 @@ pub fn score_all(g: &GraphSnapshot, person: &Person) -> Scored {
     let parts: Vec<Parts> = needs.iter().map(|n| holder.parts(n)).collect();
     if holder.job_zone.is_none() {
         // The zone of the best fit; unknown when roles of different zones tie for it.
-        let mut best: Option<(f64, Option<i32>)> = None;
+        let mut best: Option<(f64, Option<JobZone>)> = None;
         for (r, n) in needs.iter().enumerate() {
             let Some(zone) = g.roles[r].job_zone.filter(|_| n.total > 0.0) else {
                 continue;
@@ -165,7 +155,10 @@ pub fn fit(g: &GraphSnapshot, person: &Person, holder: &Holder, role: usize) -> 
         strengths,
         transition: Transition {
             similarity: fit.score,
-            job_zone_gap: holder.job_zone.zip(target.job_zone).map(|(a, b)| b - a),
+            job_zone_gap: holder
+                .job_zone
+                .zip(target.job_zone)
+                .map(|(a, b)| a.gap_to(b)),
             wage_ratio: person
                 .current
                 .and_then(|c| similarity::pay_ratio(&g.roles[c], target)),
@@ -234,7 +227,7 @@ fn score_after_learning(
     holder: &Holder,
     parts: Parts,
     needs: &similarity::RoleNeeds,
-    job_zone: Option<i32>,
+    job_zone: Option<JobZone>,
     need: &Need,
     mean_level: &[f64],
 ) -> f64 {
@@ -370,6 +363,7 @@ mod tests {
             roles,
             moves: Vec::new(),
             search_entries: Vec::new(),
+            zones: Default::default(),
         })
     }
 
@@ -445,7 +439,7 @@ mod tests {
             let r = pick.index(g.roles.len());
             prop_assume!(!g.similarity.needs[r].needs.is_empty());
             let need = g.similarity.needs[r].needs[which.index(g.similarity.needs[r].needs.len())];
-            let before = Person { held: Held::new(claims.clone()), job_zone: Some(zone), ..Person::default() };
+            let before = Person { held: Held::new(claims.clone()), job_zone: g.zones.zone(zone), ..Person::default() };
             // Held at the level the role asks, or a level held raised towards it. (Stating a
             // new skill below the level asked may lower a score: a need the person did not
             // mention is mostly unknown, one stated short is a shortfall.)
@@ -465,19 +459,20 @@ mod tests {
         #[test]
         fn a_role_two_zones_away_never_ranks_before_an_own_zone_role_within_005(roles in arb_roles(10), claims in arb_claims(), zone in 1i32..=5) {
             let g = snapshot(roles);
-            let person = Person { held: Held::new(claims), job_zone: Some(zone), ..Person::default() };
+            let person = Person { held: Held::new(claims), job_zone: g.zones.zone(zone), ..Person::default() };
+            let zone = g.zones.zone(zone).expect("O*NET zones 1–5");
             let h = score_all(&g, &person).holder;
             let ranked = rank(&g, &person, |_| true, 0.0, g.roles.len());
             let raw = |r: usize| h.fit(&g.similarity.needs[r], None).score;
             for (i, x) in ranked.iter().enumerate() {
                 let Some(zx) = g.roles[x.role].job_zone else { continue };
-                if (zx - zone).abs() < 2 {
+                if zone.gap_to(zx).abs() < 2 {
                     continue;
                 }
                 for y in &ranked[i + 1..] {
                     let own_zone = g.roles[y.role].job_zone == Some(zone);
                     prop_assert!(!(own_zone && raw(y.role) > 0.0 && raw(y.role) >= raw(x.role) - 0.05),
-                        "role {} ({} zones away, raw {}) ranks before own-zone role {} (raw {})", x.role, (zx - zone).abs(), raw(x.role), y.role, raw(y.role));
+                        "role {} ({} zones away, raw {}) ranks before own-zone role {} (raw {})", x.role, zone.gap_to(zx).abs(), raw(x.role), y.role, raw(y.role));
                 }
             }
         }

@@ -28,6 +28,7 @@
 //! that chose these numbers.
 
 use super::snapshot::{RoleNode, SkillWeight};
+use super::zones::JobZone;
 
 mod gates;
 mod pairs;
@@ -287,12 +288,12 @@ pub struct Holder {
     /// λ: weight of a need the holder did not state.
     pub unstated: f64,
     /// The holder's O*NET job zone, when known.
-    pub job_zone: Option<i32>,
+    pub job_zone: Option<JobZone>,
 }
 
 impl Holder {
     /// `held` readied against the roles' mean levels.
-    pub fn new(held: Held, mean_level: &[f64], job_zone: Option<i32>) -> Self {
+    pub fn new(held: Held, mean_level: &[f64], job_zone: Option<JobZone>) -> Self {
         let mut weights = vec![0.0; held.levels.len()];
         let mut any_level = false;
         for id in held.skill_ids() {
@@ -339,12 +340,12 @@ impl Holder {
     }
 
     /// The fit to a role with `needs` and job zone `job_zone`.
-    pub fn fit(&self, needs: &RoleNeeds, job_zone: Option<i32>) -> Fit {
+    pub fn fit(&self, needs: &RoleNeeds, job_zone: Option<JobZone>) -> Fit {
         self.fit_of(self.parts(needs), needs, job_zone)
     }
 
     /// The fit made of `parts`.
-    pub fn fit_of(&self, parts: Parts, needs: &RoleNeeds, job_zone: Option<i32>) -> Fit {
+    pub fn fit_of(&self, parts: Parts, needs: &RoleNeeds, job_zone: Option<JobZone>) -> Fit {
         self.fit_with_total(parts, needs, job_zone, self.weight_total)
     }
 
@@ -354,7 +355,7 @@ impl Holder {
         &self,
         parts: Parts,
         needs: &RoleNeeds,
-        job_zone: Option<i32>,
+        job_zone: Option<JobZone>,
         weight_total: f64,
     ) -> Fit {
         Fit::new(
@@ -431,9 +432,9 @@ impl Fit {
 
 /// [`ZONE_STEP_COST`] for each job zone beyond one between `from` and `to` (0 when either is
 /// unknown).
-pub fn zone_cost(from: Option<i32>, to: Option<i32>) -> f64 {
+pub fn zone_cost(from: Option<JobZone>, to: Option<JobZone>) -> f64 {
     match (from, to) {
-        (Some(a), Some(b)) => ZONE_STEP_COST * f64::from(((b - a).abs() - 1).max(0)),
+        (Some(a), Some(b)) => ZONE_STEP_COST * f64::from((a.gap_to(b).abs() - 1).max(0)),
         _ => 0.0,
     }
 }

@@ -14,8 +14,8 @@ pub struct RoleNode {
     pub title: String,
     /// Headline yearly salary (see `model::headline_salary`).
     pub salary: Option<i32>,
-    /// O*NET job zone (1–5), when known.
-    pub job_zone: Option<i32>,
+    /// O*NET job zone, ranked in the imported reference; `None` when unknown or undefined.
+    pub job_zone: Option<super::zones::JobZone>,
     /// Pay figures by kind, for like-for-like differences.
     pub pay: RolePay,
     pub skills: Vec<SkillWeight>,
@@ -146,6 +146,8 @@ pub struct GraphParts {
     pub moves: Vec<MovePart>,
     /// Labels for text search (titles, alternate titles, skills, certifications).
     pub search_entries: Vec<super::text_index::Entry>,
+    /// The job zones (imported reference, else O*NET's 1–5) the roles' zones are ranked in.
+    pub zones: super::zones::JobZones,
 }
 
 /// The indexed graph.
@@ -178,6 +180,8 @@ pub struct GraphSnapshot {
     pub text: super::text_index::TextIndex,
     /// Every role's needs and its most similar roles (also the graph's `Similar` edges).
     pub similarity: super::similarity::Similarity,
+    /// The job zones gaps are measured in.
+    pub zones: super::zones::JobZones,
 }
 
 impl GraphSnapshot {
@@ -278,6 +282,7 @@ impl GraphSnapshot {
             inc_flat,
             text: super::text_index::TextIndex::build(parts.search_entries),
             similarity,
+            zones: parts.zones,
         }
     }
 
@@ -360,6 +365,7 @@ pub(crate) mod tests {
             roles,
             moves,
             search_entries: Vec::new(),
+            zones: Default::default(),
         })
     }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use futures_util::TryStreamExt;
 
 use entity::{
-    career_move, certification, role, role_alias, role_attribute, role_certification,
+    career_move, certification, job_zone, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_skill, role_statement, role_technology, skill, source,
 };
@@ -25,6 +25,7 @@ use crate::career::text_index::{Entry, EntryKind, title_forms};
 use crate::error::ApiResult;
 
 mod facts;
+mod zones;
 
 use facts::role_facts;
 
@@ -49,6 +50,8 @@ struct Tables {
     technologies: Vec<role_technology::Model>,
     statements: Vec<role_statement::Model>,
     comparisons: Vec<role_comparison::Model>,
+    /// The imported Job Zone Reference (empty: O*NET's 1–5, see `career::zones`).
+    job_zones: Vec<job_zone::Model>,
     /// `data_version.area_version`: which area data the model's [`PlaceSlot`] holds.
     area_version: i64,
 }
@@ -99,6 +102,7 @@ async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
         technologies: all::<role_technology::Entity, _>(&txn, role_technology::Column::Id).await?,
         statements: all::<role_statement::Entity, _>(&txn, role_statement::Column::Id).await?,
         comparisons: all::<role_comparison::Entity, _>(&txn, role_comparison::Column::Id).await?,
+        job_zones: all::<job_zone::Entity, _>(&txn, job_zone::Column::Id).await?,
     };
     txn.commit().await?;
     Ok(t)
@@ -387,6 +391,7 @@ fn role_orders(roles: &[role::Model], facts: &[RoleFacts]) -> RoleOrders {
 /// same (slug) order as `roles`, and `GraphSnapshot::build` sorts by slug again, so a role's
 /// index is the same in both.
 fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> GraphSnapshot {
+    let zones = zones::job_zones(&t.job_zones);
     let nodes: Vec<RoleNode> = roles
         .iter()
         .zip(facts)
@@ -395,7 +400,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
             slug: r.slug.clone(),
             title: r.title.clone(),
             salary: f.headline_salary,
-            job_zone: r.job_zone,
+            job_zone: r.job_zone.and_then(|z| zones.zone(z)),
             pay: f.pay_by_kind(r.onet_code.as_deref()),
             skills: skill_weights(&f.skills),
             certifications: strongest_certifications(&f.certifications),
@@ -415,6 +420,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
         moves: moves.collect(),
         search_entries: search_entries(t, facts, roles),
         roles: nodes,
+        zones,
     })
 }
 

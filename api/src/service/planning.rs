@@ -163,9 +163,12 @@ pub fn person(m: &ReadModel, profile: &ProfileRequest) -> ApiResult<Person> {
     Ok(Person {
         held,
         current,
-        job_zone: node.and_then(|n| n.job_zone).or(profile
-            .years_experience
-            .map(matching::job_zone_for_experience)),
+        // Experience sets the zone through the imported reference's SVP ranges.
+        job_zone: node.and_then(|n| n.job_zone).or_else(|| {
+            profile
+                .years_experience
+                .and_then(|years| m.graph.zones.for_experience(years))
+        }),
     })
 }
 
@@ -219,7 +222,7 @@ pub fn match_roles(
     let keep = |r: usize| {
         let node = &m.graph.roles[r];
         let seniority = m.roles[r].seniority;
-        c.job_zone.holds(node.job_zone)
+        c.job_zone.holds(node.job_zone.map(|z| z.number))
             && c.seniority.holds(seniority)
             && c.min_pay
                 .is_none_or(|min| node.salary.is_some_and(|s| s >= min))

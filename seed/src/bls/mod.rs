@@ -21,12 +21,12 @@
 //!
 //! Modules by job: `parse` (the files), `fips` (state codes), `footnotes` (BLS's footnote
 //! texts), `write` (record rules and the area tables), `profiles` (derived national profiles),
-//! `national` (the May 2024 national file). The module sits under `onet` in the module tree
-//! (`seed::bls` re-exports it) because it reads files with the O*NET table reader.
+//! `national` (the May 2024 national file, read into the O*NET occupations with the O*NET
+//! table reader).
 
 mod fips;
 mod footnotes;
-pub(super) mod national;
+pub(crate) mod national;
 mod parse;
 mod profiles;
 #[cfg(test)]
@@ -40,7 +40,7 @@ use crate::write::Write;
 
 pub use fips::usps_of_fips;
 pub use footnotes::{FOOTNOTE_TEXTS, footnote_text};
-pub(super) use national::wages;
+pub(crate) use national::wages;
 pub use parse::{AreaRecord, AreaWageRecord, ParsedAreas, parse_areas};
 
 /// Key of the BLS May 2025 by-area source.

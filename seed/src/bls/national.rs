@@ -17,7 +17,7 @@ const ANNUAL: [&str; 6] = [
 ];
 
 /// Reads the BLS national CSV into the occupations' wages.
-pub(in crate::onet) fn wages(path: &Path, p: &mut Parsed, progress: bool) -> Result<(), SeedError> {
+pub(crate) fn wages(path: &Path, p: &mut Parsed, progress: bool) -> Result<(), SeedError> {
     let mut expected = vec!["OCC_CODE", "O_GROUP", "TOT_EMP"];
     expected.extend(HOURLY);
     expected.extend(ANNUAL);

@@ -129,7 +129,13 @@ pub(super) struct Download {
     /// The release month (`2025-05`), when known.
     pub(super) as_of: Option<String>,
     files: Vec<(Part, PathBuf)>,
+    /// `Job Zone Reference`, when the download has it (the zones' definition; without it
+    /// the O*NET 1–5 definition holds).
+    zone_reference: Option<PathBuf>,
 }
+
+/// The file defining the job zones; optional in every layout.
+const ZONE_REFERENCE: &str = "Job Zone Reference";
 
 /// `dir/name.<ext>` for the first extension present.
 fn find(dir: &Path, name: &str) -> Option<(PathBuf, Edition)> {
@@ -210,6 +216,7 @@ impl Download {
             release,
             as_of,
             files,
+            zone_reference: find(dir, ZONE_REFERENCE).map(|(path, _)| path),
         })
     }
 
@@ -231,6 +238,9 @@ impl Download {
     }
     pub(super) fn job_zones(&self) -> &Path {
         self.one(Part::JobZones)
+    }
+    pub(super) fn zone_reference(&self) -> Option<&Path> {
+        self.zone_reference.as_deref()
     }
     /// `Skills`, or `Essential Skills` then `Transferable Skills`.
     pub(super) fn skills(&self) -> impl Iterator<Item = &Path> {

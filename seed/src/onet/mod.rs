@@ -13,13 +13,13 @@
 //!
 //! Modules: `layout` detects the download; `table` reads a TSV/CSV file row by row; `parse`
 //! has one function per O*NET file;
-//! `bls` reads the wages; `records` builds the dataset records.
+//! `records` builds the dataset records; the wages are read by `crate::bls`.
 //!
 //! Mapping: occupation → role (slug from the title); Skills/Knowledge IM+LV → one role↔skill
 //! row with importance, level and their statistics (rows marked Recommend Suppress or Not
 //! Relevant are dropped; 30.3+ Essential and Transferable Skills are read as one Skills
 //! file); Related Occupations → `related` moves weighted by tier and index, and
-//! a derived `promotion` where the related occupation has a higher job zone or a median wage at
+//! a derived `promotion` where the related occupation has a higher job zone (ranked by its Job Zone Reference) or a median wage at
 //! least 15 % higher; Job Zones → job zone (and seniority of imported roles); Education → the
 //! most common required education and related-experience categories (30.3+: Education and
 //! Training and Experience); Technology Skills (30.3+: Software Skills), Task Statements and
@@ -28,14 +28,13 @@
 //! O*NET code receive that occupation's skills, education and wages, each citing its dataset.
 
 mod areas;
-#[path = "../bls/mod.rs"]
-pub mod bls;
 mod layout;
-mod parse;
+pub(crate) mod parse;
 mod records;
-mod table;
+pub(crate) mod table;
 #[cfg(test)]
 mod tests;
+mod zones;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -45,6 +44,7 @@ use entity::{
     source,
 };
 
+use crate::bls;
 use crate::load::key_ids;
 use crate::tables::Keyed;
 use crate::write::Write;
@@ -65,7 +65,7 @@ pub const DERIVED_SOURCE: &str = "onet-29.3-derived-promotions";
 /// The credit BLS asks for.
 pub const BLS_ATTRIBUTION: &str = "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024.";
 /// Yearly and hourly values BLS writes as `#` (at least this much).
-const TOP_CODED: (i32, f64) = (239_200, 115.0);
+pub(crate) const TOP_CODED: (i32, f64) = (239_200, 115.0);
 /// Relatedness weight by tier; multiplied by (1 - 0.02 × (index - 1)).
 const TIER_WEIGHT: [(&str, f64); 3] = [
     ("Primary-Short", 0.5),
@@ -179,8 +179,9 @@ impl std::fmt::Display for ImportReport {
 }
 
 /// The tables an import writes, in the order [`ImportReport`] lists them.
-const REPORTED: [&str; 9] = [
+const REPORTED: [&str; 10] = [
     source::Entity::NAME,
+    zones::TABLE,
     role::Entity::NAME,
     skill::Entity::NAME,
     role_profile::Entity::NAME,
@@ -214,7 +215,7 @@ impl ImportReport {
 /// catalog the import joins: its role and skill slugs are not reused, and its roles that
 /// carry an O*NET code receive that occupation's skills, education and wages.
 pub fn parse(paths: &ImportPaths, curated: &Dataset, progress: bool) -> Result<Dataset, SeedError> {
-    parse_detected(paths, curated, progress).map(|(dataset, _)| dataset)
+    parse_detected(paths, curated, progress).map(|d| d.dataset)
 }
 
 /// [`parse`], with what was detected of the O*NET download.
@@ -222,7 +223,7 @@ fn parse_detected(
     paths: &ImportPaths,
     curated: &Dataset,
     progress: bool,
-) -> Result<(Dataset, String), SeedError> {
+) -> Result<Detected, SeedError> {
     // Every file of the layout is checked before any is read.
     let download = layout::Download::detect(&paths.onet_dir)?;
     if let Some(file) = &paths.bls_file
@@ -239,10 +240,21 @@ fn parse_detected(
     if let Some(file) = &paths.bls_file {
         bls::wages(file, &mut parsed, progress)?;
     }
-    Ok((
-        records::dataset(parsed, curated, &release),
-        download.describe(),
-    ))
+    Ok(Detected {
+        zones: parsed.zones.clone(),
+        dataset: records::dataset(parsed, curated, &release),
+        describe: download.describe(),
+        release,
+    })
+}
+
+/// What [`parse_detected`] read: the dataset records, what was detected of the download, the
+/// release and its job zone reference (written beside the records).
+struct Detected {
+    dataset: Dataset,
+    describe: String,
+    release: OnetRelease,
+    zones: Vec<parse::ZoneDefinition>,
 }
 
 /// Drops the facts given to curated roles that the database does not hold (an import into
@@ -275,17 +287,19 @@ pub async fn import_by(
     actor: Option<&str>,
 ) -> Result<ImportReport, SeedError> {
     let curated = Dataset::curated()?;
-    let (mut dataset, onet) = parse_detected(paths, &curated, progress)?;
-    crate::validate_onto(&dataset, Some(&curated))?;
+    let detected = parse_detected(paths, &curated, progress)?;
+    // The normalised copy is what gets written: nothing is cloned to be checked.
+    let mut dataset = crate::parse_onto(detected.dataset, Some(&curated))?;
     let change = Write::begin(db).await?;
     let present =
         key_ids::<role::Entity>(change.conn(), role::Column::Slug, role::Column::Id).await?;
-    drop_absent_roles(&mut dataset, &present);
+    // Only drops facts, so what stays is still valid.
+    drop_absent_roles(&mut dataset.0, &present);
     let bar = crate::load::progress_bar(&dataset, progress);
-    let report = ImportReport::of(
-        onet,
-        &crate::load::write(change.conn(), &dataset, &bar).await?,
-    );
+    let mut written = crate::load::write(change.conn(), &dataset, &bar).await?;
+    let zones = zones::write(change.conn(), &detected.zones, &detected.release.key).await?;
+    written.push((zones::TABLE, zones));
+    let report = ImportReport::of(detected.describe, &written);
     let records: u64 = report.written.iter().map(|(_, n)| n).sum();
     change
         .commit_by(actor, "importOnet", format!("{records} records"))

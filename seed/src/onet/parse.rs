@@ -31,82 +31,134 @@ const RATING_COLUMNS: [&str; 11] = [
 
 /// One parsed occupation.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Occupation {
-    pub(super) code: String,
-    pub(super) title: String,
-    pub(super) description: String,
-    pub(super) slug: String,
-    pub(super) job_zone: Option<i32>,
+pub(crate) struct Occupation {
+    pub(crate) code: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) slug: String,
+    pub(crate) job_zone: Option<i32>,
     /// The most common required education and its share of respondents.
-    pub(super) degree: Option<(String, f64)>,
+    pub(crate) degree: Option<(String, f64)>,
     /// The most common related-experience category (1–11) and its share.
-    pub(super) experience: Option<(usize, f64)>,
-    pub(super) wages: Option<Wages>,
+    pub(crate) experience: Option<(usize, f64)>,
+    pub(crate) wages: Option<Wages>,
 }
 
 /// One BLS row: employment, and mean, 10th, 25th, 50th, 75th and 90th percentile wages.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Wages {
-    pub(super) employment: Option<i32>,
-    pub(super) hourly: [Option<f64>; 6],
-    pub(super) annual: [Option<i32>; 6],
+pub(crate) struct Wages {
+    pub(crate) employment: Option<i32>,
+    pub(crate) hourly: [Option<f64>; 6],
+    pub(crate) annual: [Option<i32>; 6],
     /// Some value was `#` (at least the top-coded amount).
-    pub(super) top_coded: bool,
+    pub(crate) top_coded: bool,
 }
 
 /// One O*NET rating (importance or level) with its statistics.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Rating {
+pub(crate) struct Rating {
     /// `Data Value`.
-    pub(super) value: Option<f64>,
+    pub(crate) value: Option<f64>,
     /// Sample size (`N`).
-    pub(super) n: Option<i32>,
+    pub(crate) n: Option<i32>,
     /// `Standard Error`.
-    pub(super) se: Option<f64>,
+    pub(crate) se: Option<f64>,
     /// `Lower CI Bound` and `Upper CI Bound` (95 %).
-    pub(super) low: Option<f64>,
-    pub(super) high: Option<f64>,
+    pub(crate) low: Option<f64>,
+    pub(crate) high: Option<f64>,
 }
 
 /// An occupation's importance and level ratings of one skill or knowledge element.
 #[derive(Clone, Debug)]
-pub(super) struct ElementRating {
+pub(crate) struct ElementRating {
     /// Index into [`Parsed::occupations`].
-    pub(super) code: usize,
+    pub(crate) code: usize,
     /// Index into [`Parsed::elements`].
-    pub(super) element: usize,
-    pub(super) importance: Rating,
-    pub(super) level: Rating,
+    pub(crate) element: usize,
+    pub(crate) importance: Rating,
+    pub(crate) level: Rating,
 }
 
 /// A skill or knowledge element, imported as a skill.
 #[derive(Clone, Debug)]
-pub(super) struct Element {
-    pub(super) slug: String,
-    pub(super) name: String,
-    pub(super) category: &'static str,
+pub(crate) struct Element {
+    pub(crate) slug: String,
+    pub(crate) name: String,
+    pub(crate) category: &'static str,
 }
 
 /// A row of `Related Occupations` (occupation indexes).
 #[derive(Clone, Debug)]
-pub(super) struct Related {
-    pub(super) from: usize,
-    pub(super) to: usize,
-    pub(super) tier: String,
-    pub(super) index: i32,
+pub(crate) struct Related {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) tier: String,
+    pub(crate) index: i32,
 }
 
 /// Everything parsed, before the records are built. Rows point at occupations by index.
 #[derive(Default)]
-pub(super) struct Parsed {
-    pub(super) occupations: Vec<Occupation>,
-    pub(super) by_code: HashMap<String, usize>,
-    pub(super) elements: Vec<Element>,
-    pub(super) ratings: Vec<ElementRating>,
-    pub(super) related: Vec<Related>,
-    pub(super) technologies: Vec<(usize, TechnologyItem)>,
-    pub(super) tasks: Vec<(usize, String)>,
-    pub(super) aliases: Vec<(usize, String)>,
+pub(crate) struct Parsed {
+    pub(crate) occupations: Vec<Occupation>,
+    pub(crate) by_code: HashMap<String, usize>,
+    pub(crate) elements: Vec<Element>,
+    pub(crate) ratings: Vec<ElementRating>,
+    pub(crate) related: Vec<Related>,
+    pub(crate) technologies: Vec<(usize, TechnologyItem)>,
+    pub(crate) tasks: Vec<(usize, String)>,
+    pub(crate) aliases: Vec<(usize, String)>,
+    /// `Job Zone Reference`, in file order; empty when the download has none.
+    pub(crate) zones: Vec<ZoneDefinition>,
+}
+
+/// One job zone as `Job Zone Reference` defines it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct ZoneDefinition {
+    pub(crate) number: i32,
+    pub(crate) name: String,
+    pub(crate) experience: String,
+    pub(crate) education: String,
+    pub(crate) job_training: String,
+    pub(crate) examples: String,
+    /// As stated: `(4.0 to < 6.0)`.
+    pub(crate) svp_range: String,
+    /// Least SVP (inclusive), SVP it stays below; `None`: unbounded on that side.
+    pub(crate) svp: (Option<f64>, Option<f64>),
+}
+
+impl Parsed {
+    /// The rank of job zone `number` among the zones the download defines (ordered by SVP
+    /// range): a gap between zones is a difference of ranks. Without a `Job Zone Reference`
+    /// the O*NET 1–5 definition holds (rank = number).
+    pub(crate) fn zone_rank(&self, number: i32) -> Option<usize> {
+        if self.zones.is_empty() {
+            return usize::try_from(number).ok().filter(|n| (1..=5).contains(n));
+        }
+        self.zones
+            .iter()
+            .position(|z| z.number == number)
+            .map(|i| i + 1)
+    }
+}
+
+/// `(Below 4.0)`, `(4.0 to < 6.0)`, `(8.0 and above)` as (least, below).
+pub(crate) fn svp_bounds(text: &str) -> Option<(Option<f64>, Option<f64>)> {
+    let inner = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    let number = |t: &str| t.trim().parse::<f64>().ok().filter(|x| x.is_finite());
+    if let Some(rest) = inner.strip_prefix("Below") {
+        return Some((None, Some(number(rest)?)));
+    }
+    if let Some(rest) = inner.strip_suffix("and above") {
+        return Some((Some(number(rest)?), None));
+    }
+    let (low, high) = inner.split_once("to")?;
+    let high = high.trim().trim_start_matches('<');
+    let (low, high) = (number(low)?, number(high)?);
+    (low < high).then_some((Some(low), Some(high)))
 }
 
 /// Lower-case words joined by `-`.
@@ -143,7 +195,7 @@ fn is_code(code: &str) -> bool {
 }
 
 /// Job family of an occupation from its SOC major group.
-pub(super) fn track(code: &str) -> &'static str {
+pub(crate) fn track(code: &str) -> &'static str {
     match &code[..2] {
         "11" => "management",
         "13" => "business-and-financial",
@@ -183,6 +235,9 @@ pub(super) fn onet(
     let reserved: HashSet<String> = curated.roles.iter().map(|r| r.slug.clone()).collect();
     let mut p = Parsed::default();
     occupations(&mut p, download.occupations(), &reserved, progress)?;
+    if let Some(path) = download.zone_reference() {
+        zone_reference(&mut p, path, progress)?;
+    }
     job_zones(&mut p, download.job_zones(), progress)?;
     let mut elements = Elements {
         slugs: reserved,
@@ -266,14 +321,64 @@ fn occupations(
     })
 }
 
-/// `Job Zones`: one zone 1–5 per occupation.
+/// `Job Zone Reference`: the zones, each with its SVP range; kept ordered by SVP range (a
+/// zone's rank is its place in that order).
+fn zone_reference(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
+    const COLUMNS: [&str; 7] = [
+        "Job Zone",
+        "Name",
+        "Experience",
+        "Education",
+        "Job Training",
+        "Examples",
+        "SVP Range",
+    ];
+    let mut t = Table::tsv(path, &COLUMNS, progress)?;
+    t.rows(|row| {
+        let number = row.i32("Job Zone")?;
+        if p.zones.iter().any(|z| z.number == number) {
+            return Err(row.fail("Job Zone", format!("duplicate job zone {number}")));
+        }
+        let svp_range = row.text("SVP Range");
+        let svp = svp_bounds(svp_range).ok_or_else(|| {
+            row.fail(
+                "SVP Range",
+                format!("`{svp_range}` is not `(Below x)`, `(x to < y)` or `(x and above)`"),
+            )
+        })?;
+        p.zones.push(ZoneDefinition {
+            number,
+            name: row.text("Name").to_owned(),
+            experience: row.text("Experience").to_owned(),
+            education: row.text("Education").to_owned(),
+            job_training: row.text("Job Training").to_owned(),
+            examples: row.text("Examples").to_owned(),
+            svp_range: svp_range.to_owned(),
+            svp,
+        });
+        Ok(())
+    })?;
+    p.zones.sort_by(|a, b| {
+        let least = |z: &ZoneDefinition| z.svp.0.unwrap_or(f64::NEG_INFINITY);
+        least(a).total_cmp(&least(b)).then(a.number.cmp(&b.number))
+    });
+    Ok(())
+}
+
+/// `Job Zones`: one zone per occupation, one the reference defines (without a reference,
+/// 1–5).
 fn job_zones(p: &mut Parsed, path: &Path, progress: bool) -> Result<(), SeedError> {
     let mut t = Table::tsv(path, &[CODE, "Job Zone"], progress)?;
     t.rows(|row| {
         let i = row.occupation(&p.by_code, CODE)?;
         match row.opt_i32("Job Zone")? {
-            Some(zone @ 1..=5) => p.occupations[i].job_zone = Some(zone),
-            other => return Err(row.fail("Job Zone", format!("{other:?} is not 1–5"))),
+            Some(zone) if p.zone_rank(zone).is_some() => p.occupations[i].job_zone = Some(zone),
+            other => {
+                return Err(row.fail(
+                    "Job Zone",
+                    format!("{other:?} is not a job zone the Job Zone Reference defines"),
+                ));
+            }
         }
         Ok(())
     })

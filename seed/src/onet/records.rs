@@ -248,8 +248,10 @@ fn median_wage(o: &Occupation) -> Option<i32> {
 }
 
 /// Why moving from `a` to related `b` is a promotion, if it is one.
-fn promotion_reason(a: &Occupation, b: &Occupation) -> Option<&'static str> {
-    let higher_zone = matches!((a.job_zone, b.job_zone), (Some(x), Some(y)) if y > x);
+/// A higher job zone is one ranked higher in the download's Job Zone Reference.
+fn promotion_reason(p: &Parsed, a: &Occupation, b: &Occupation) -> Option<&'static str> {
+    let rank = |o: &Occupation| o.job_zone.and_then(|z| p.zone_rank(z));
+    let higher_zone = matches!((rank(a), rank(b)), (Some(x), Some(y)) if y > x);
     let better_paid = matches!((median_wage(a), median_wage(b)),
         (Some(x), Some(y)) if f64::from(y) >= f64::from(x) * PROMOTION_WAGE_RATIO);
     match (higher_zone, better_paid) {
@@ -278,7 +280,7 @@ fn moves(p: &Parsed) -> (Vec<MoveRecord>, Vec<MoveRecord>) {
             )),
             derived: false,
         };
-        if let Some(reason) = promotion_reason(a, b) {
+        if let Some(reason) = promotion_reason(p, a, b) {
             promotions.push(MoveRecord {
                 kind: MoveKind::Promotion,
                 description: Some(format!(

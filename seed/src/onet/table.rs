@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::SeedError;
 
 /// A TSV/CSV file being read, for error messages.
-pub(super) struct Table {
+pub(crate) struct Table {
     file: String,
     reader: csv::Reader<Box<dyn Read>>,
     headers: Vec<String>,
@@ -60,12 +60,12 @@ fn spinner(file: &str, progress: bool) -> ProgressBar {
 
 impl Table {
     /// Opens a tab-separated O*NET file.
-    pub(super) fn tsv(path: &Path, expected: &[&str], progress: bool) -> Result<Self, SeedError> {
+    pub(crate) fn tsv(path: &Path, expected: &[&str], progress: bool) -> Result<Self, SeedError> {
         Self::open(path, b'\t', expected, progress)
     }
 
     /// Opens a delimited file and checks that its header has every `expected` column.
-    pub(super) fn open(
+    pub(crate) fn open(
         path: &Path,
         delimiter: u8,
         expected: &[&str],
@@ -113,7 +113,7 @@ impl Table {
     }
 
     /// Calls `each` with every record and its line; stops at the first error.
-    pub(super) fn rows(
+    pub(crate) fn rows(
         &mut self,
         mut each: impl FnMut(&Row) -> Result<(), SeedError>,
     ) -> Result<(), SeedError> {
@@ -143,7 +143,7 @@ impl Table {
 }
 
 /// One record of a [`Table`].
-pub(super) struct Row<'a> {
+pub(crate) struct Row<'a> {
     table: &'a Table,
     record: &'a csv::StringRecord,
     line: u64,
@@ -151,7 +151,7 @@ pub(super) struct Row<'a> {
 
 impl Row<'_> {
     /// An error naming the file, this row's line and `column`.
-    pub(super) fn fail(&self, column: &str, message: impl Into<String>) -> SeedError {
+    pub(crate) fn fail(&self, column: &str, message: impl Into<String>) -> SeedError {
         let index = self.table.column(column);
         SeedError::Invalid {
             file: self.table.file.clone(),
@@ -163,7 +163,7 @@ impl Row<'_> {
 
     /// The trimmed text of `column`; empty when absent or `n/a` (O*NET's text edition writes
     /// `n/a` where the Excel edition leaves the cell empty).
-    pub(super) fn text(&self, column: &str) -> &str {
+    pub(crate) fn text(&self, column: &str) -> &str {
         let text = self
             .record
             .get(self.table.column(column))
@@ -172,7 +172,7 @@ impl Row<'_> {
         if text == "n/a" { "" } else { text }
     }
 
-    pub(super) fn opt_f64(&self, column: &str) -> Result<Option<f64>, SeedError> {
+    pub(crate) fn opt_f64(&self, column: &str) -> Result<Option<f64>, SeedError> {
         let text = self.text(column);
         if text.is_empty() {
             return Ok(None);
@@ -185,7 +185,7 @@ impl Row<'_> {
             .ok_or_else(|| self.fail(column, format!("`{text}` is not a number")))
     }
 
-    pub(super) fn opt_i32(&self, column: &str) -> Result<Option<i32>, SeedError> {
+    pub(crate) fn opt_i32(&self, column: &str) -> Result<Option<i32>, SeedError> {
         match self.opt_f64(column)? {
             Some(v) if v.fract() == 0.0 && v.abs() < f64::from(i32::MAX) => Ok(Some(v as i32)),
             Some(v) => Err(self.fail(column, format!("`{v}` is not a whole number"))),
@@ -194,12 +194,12 @@ impl Row<'_> {
     }
 
     /// A whole number that must be there.
-    pub(super) fn i32(&self, column: &str) -> Result<i32, SeedError> {
+    pub(crate) fn i32(&self, column: &str) -> Result<i32, SeedError> {
         self.opt_i32(column)?
             .ok_or_else(|| self.fail(column, "missing"))
     }
 
-    pub(super) fn flag(&self, column: &str) -> Result<bool, SeedError> {
+    pub(crate) fn flag(&self, column: &str) -> Result<bool, SeedError> {
         match self.text(column) {
             "Y" => Ok(true),
             "N" | "" => Ok(false),
@@ -208,7 +208,7 @@ impl Row<'_> {
     }
 
     /// The occupation whose O*NET-SOC code `column` holds.
-    pub(super) fn occupation(
+    pub(crate) fn occupation(
         &self,
         by_code: &HashMap<String, usize>,
         column: &str,

@@ -439,6 +439,7 @@ fn the_report_lists_the_import_tables_in_order() {
         tables,
         [
             "source",
+            "job_zone",
             "role",
             "skill",
             "role_profile",
@@ -802,4 +803,33 @@ fn the_29_layout_in_the_text_edition_gives_the_same_records() {
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(download.edition, layout::Edition::Text);
     assert_eq!(txt.unwrap(), tsv);
+}
+
+#[test]
+fn svp_ranges_are_read_as_bounds() {
+    use super::parse::svp_bounds;
+    assert_eq!(svp_bounds("(Below 4.0)"), Some((None, Some(4.0))));
+    assert_eq!(svp_bounds("(4.0 to < 6.0)"), Some((Some(4.0), Some(6.0))));
+    assert_eq!(svp_bounds("(8.0 and above)"), Some((Some(8.0), None)));
+    assert_eq!(svp_bounds("(6.0 to < 4.0)"), None);
+    assert_eq!(svp_bounds("about six"), None);
+}
+
+#[test]
+fn a_higher_job_zone_is_one_ranked_higher_in_the_reference() {
+    use super::parse::{Parsed, ZoneDefinition};
+    let mut p = Parsed::default();
+    // Without a reference: O*NET's 1–5.
+    assert_eq!((p.zone_rank(3), p.zone_rank(6)), (Some(3), None));
+    // A reference numbering its zones 10, 20, 30: ranks follow the order, not the numbers.
+    p.zones = [10, 20, 30]
+        .map(|number| ZoneDefinition {
+            number,
+            ..ZoneDefinition::default()
+        })
+        .to_vec();
+    assert_eq!(
+        (p.zone_rank(10), p.zone_rank(30), p.zone_rank(3)),
+        (Some(1), Some(3), None)
+    );
 }

@@ -30,7 +30,8 @@ impl Default for SimilarGates {
 pub struct Transition {
     /// How much of the new role's needs the old one covers, 0–1.
     pub similarity: f64,
-    /// New job zone − old, when both are known.
+    /// Steps from the old job zone to the new in the zones' reference (`JobZone::gap_to`),
+    /// when both are known.
     pub job_zone_gap: Option<i32>,
     /// New pay ÷ old, like for like (see `SalaryChange`), when such a pair is known.
     pub wage_ratio: Option<f64>,
@@ -87,7 +88,7 @@ impl crate::career::GraphSnapshot {
             .map(|&(_, s)| f64::from(s));
         Transition {
             similarity: kept.unwrap_or_else(|| self.similarity.of(&self.roles, a, b)),
-            job_zone_gap: ra.job_zone.zip(rb.job_zone).map(|(x, y)| y - x),
+            job_zone_gap: ra.job_zone.zip(rb.job_zone).map(|(x, y)| x.gap_to(y)),
             wage_ratio: pay_ratio(ra, rb),
         }
     }

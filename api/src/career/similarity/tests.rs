@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::career::zones::{JobZones, ZoneDefinition};
 
 /// A skill of a test role: (id, importance, level, share).
 pub type TestSkill = (i32, Option<f64>, Option<f64>, Option<f64>);
@@ -16,7 +17,7 @@ pub fn role(i: usize, skills: &[TestSkill]) -> RoleNode {
         title: format!("Role {i:03}"),
         salary: Some(50_000 + 1_000 * i as i32),
         pay: Default::default(),
-        job_zone: Some(2 + (i % 3) as i32),
+        job_zone: JobZones::onet().zone(2 + (i % 3) as i32),
         skills: skills
             .iter()
             .map(|&(skill_id, importance, level, share)| SkillWeight {
@@ -150,11 +151,35 @@ fn the_pay_gate_compares_like_for_like() {
 
 #[test]
 fn a_far_job_zone_costs_a_tenth_per_zone_beyond_one() {
-    assert_eq!(zone_cost(Some(5), Some(4)), 0.0);
-    assert_eq!(zone_cost(Some(2), Some(3)), 0.0);
-    assert!((zone_cost(Some(5), Some(2)) - 0.2).abs() < 1e-12);
-    assert!((zone_cost(Some(1), Some(3)) - 0.1).abs() < 1e-12);
-    assert_eq!(zone_cost(None, Some(3)), 0.0);
+    let onet = JobZones::onet();
+    let z = |n| onet.zone(n);
+    assert_eq!(zone_cost(z(5), z(4)), 0.0);
+    assert_eq!(zone_cost(z(2), z(3)), 0.0);
+    assert!((zone_cost(z(5), z(2)) - 0.2).abs() < 1e-12);
+    assert!((zone_cost(z(1), z(3)) - 0.1).abs() < 1e-12);
+    assert_eq!(zone_cost(None, z(3)), 0.0);
+}
+
+#[test]
+fn the_zone_cost_counts_zones_of_the_imported_reference() {
+    // A reference that merges zones 2 and 3: from 1 to 4 is two steps (cost 0.1), not three.
+    let merged = JobZones::from_reference(
+        [
+            (1, None, Some(4.0)),
+            (2, Some(4.0), Some(7.0)),
+            (4, Some(7.0), Some(8.0)),
+        ]
+        .map(|(number, svp_min, svp_max)| ZoneDefinition {
+            number,
+            name: String::new(),
+            svp_min,
+            svp_max,
+        })
+        .to_vec(),
+    );
+    let onet = JobZones::onet();
+    assert!((zone_cost(onet.zone(1), onet.zone(4)) - 0.2).abs() < 1e-12);
+    assert!((zone_cost(merged.zone(1), merged.zone(4)) - 0.1).abs() < 1e-12);
 }
 
 #[test]
