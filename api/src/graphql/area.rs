@@ -138,7 +138,7 @@ impl AreaWage {
 impl AreaWage {
     /// The area.
     async fn area(&self) -> Area {
-        Area::at(&self.p, self.row().area as usize)
+        Area::at(&self.p, self.row().area())
     }
     /// Jobs in the occupation in the area (excluding the self-employed).
     async fn employment(&self) -> Option<i32> {
@@ -173,7 +173,7 @@ impl AreaWage {
         let set = self
             .p
             .footnote_sets
-            .get(self.row().footnotes as usize)
+            .get(self.row().footnotes())
             .map_or(&[][..], Vec::as_slice);
         set.iter()
             .map(|&(field, code)| WageFootnote {

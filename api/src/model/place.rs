@@ -62,11 +62,14 @@ const ABSENT_WHOLE: i32 = i32::MIN;
 /// One occupation in one area. Percentile arrays are mean, p10, p25, median, p75, p90.
 #[derive(Clone, Debug)]
 pub struct AreaWage {
-    /// Index into [`Places::areas`].
-    pub area: u32,
-    pub source_id: i32,
+    /// Index into [`Places::areas`] (BLS publishes under 1,000 areas).
+    area: u16,
+    /// Index of the row's SOC code in [`Places`]' code list (the rows of one code are
+    /// contiguous; kept because it fits in the row's padding).
+    soc: u16,
     /// Index into [`Places::footnote_sets`] (0: none).
-    pub footnotes: u32,
+    footnotes: u16,
+    pub source_id: i32,
     employment: i32,
     annual: [i32; 6],
     /// Employment RSE, mean RSE, jobs per 1,000, location quotient, then hourly pay (see
@@ -86,6 +89,14 @@ fn opt_whole(v: i32) -> Option<i32> {
 }
 
 impl AreaWage {
+    /// Index of the area in [`Places::areas`].
+    pub fn area(&self) -> usize {
+        usize::from(self.area)
+    }
+    /// Index into [`Places::footnote_sets`] (0: none).
+    pub fn footnotes(&self) -> usize {
+        usize::from(self.footnotes)
+    }
     pub fn employment(&self) -> Option<i32> {
         opt_whole(self.employment)
     }
@@ -131,11 +142,13 @@ pub struct SocWages {
 #[derive(Default)]
 pub struct PlaceRows {
     areas: Vec<area::Model>,
-    /// With `area` already an index into `areas`.
+    /// In database order, with `area` already an index into `areas` and `soc` into
+    /// `soc_codes`.
     wages: Vec<AreaWage>,
     /// Interned footnote strings, index 0 empty.
     footnote_texts: Vec<String>,
-    soc_of_wage: Vec<String>,
+    /// SOC codes in first-seen order.
+    soc_codes: Vec<String>,
 }
 
 /// Areas and area wages, indexed.
@@ -209,15 +222,23 @@ pub async fn read(c: &sea_orm::DatabaseTransaction) -> ApiResult<PlaceRows> {
             &b.code,
         ))
     });
-    let area_of_id: HashMap<i32, u32> = areas
+    if areas.len() > usize::from(u16::MAX) {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "area wages: more than 65,535 areas"
+        )));
+    }
+    let area_of_id: HashMap<i32, u16> = areas
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id, i as u32))
+        .map(|(i, a)| (a.id, i as u16))
         .collect();
-    let mut interned: HashMap<String, u32> = HashMap::new();
+    let mut footnote_index: HashMap<String, u16> = HashMap::new();
     let mut footnote_texts = vec![String::new()];
-    let mut wages = Vec::new();
-    let mut soc_of_wage = Vec::new();
+    let mut soc_index: HashMap<String, u16> = HashMap::new();
+    let mut soc_codes = Vec::new();
+    // Sized once from a count in the same snapshot: growing a vector of 200,000 rows by
+    // doubling would hold the old and the new buffer at once, the build's largest transient.
+    let mut wages = Vec::with_capacity(count_wages(c).await?);
     let select = sea_orm::sea_query::Query::select()
         .columns(WAGE_COLUMNS)
         .from(area_wage::Entity)
@@ -230,17 +251,20 @@ pub async fn read(c: &sea_orm::DatabaseTransaction) -> ApiResult<PlaceRows> {
             continue;
         };
         let footnotes = match row.try_get_by_index::<Option<String>>(3)? {
-            Some(text) if !text.is_empty() => match interned.get(&text) {
-                Some(&i) => i,
-                None => {
-                    let i = footnote_texts.len() as u32;
-                    footnote_texts.push(text.clone());
-                    interned.insert(text, i);
-                    i
-                }
-            },
+            Some(text) if !text.is_empty() => intern(
+                &mut footnote_index,
+                &mut footnote_texts,
+                text,
+                "footnote sets",
+            )?,
             _ => 0,
         };
+        let soc = intern(
+            &mut soc_index,
+            &mut soc_codes,
+            row.try_get_by_index::<String>(2)?,
+            "SOC codes",
+        )?;
         let whole_at = |i: usize| row.try_get_by_index::<Option<i32>>(i).map(whole);
         let mut annual = [ABSENT_WHOLE; 6];
         for (k, value) in annual.iter_mut().enumerate() {
@@ -253,20 +277,45 @@ pub async fn read(c: &sea_orm::DatabaseTransaction) -> ApiResult<PlaceRows> {
         }
         wages.push(AreaWage {
             area,
-            source_id: row.try_get_by_index(1)?,
+            soc,
             footnotes,
+            source_id: row.try_get_by_index(1)?,
             employment: whole_at(4)?,
             annual,
             decimals: Decimals::new(decimals, &WAGE_SCALES),
         });
-        soc_of_wage.push(row.try_get_by_index::<String>(2)?);
     }
     Ok(PlaceRows {
         areas,
         wages,
         footnote_texts,
-        soc_of_wage,
+        soc_codes,
     })
+}
+
+/// The number of area wage rows (an upper bound of what [`read`] keeps).
+async fn count_wages(c: &sea_orm::DatabaseTransaction) -> ApiResult<usize> {
+    use sea_orm::PaginatorTrait;
+    let n = area_wage::Entity::find().count(c).await?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// The `u16` index of `text` in `list`, added when new; an error past 65,535 distinct values
+/// (BLS has under 1,000 areas, about 830 SOC codes and a few dozen footnote sets).
+fn intern(
+    index: &mut HashMap<String, u16>,
+    list: &mut Vec<String>,
+    text: String,
+    what: &str,
+) -> ApiResult<u16> {
+    if let Some(&i) = index.get(&text) {
+        return Ok(i);
+    }
+    let i = u16::try_from(list.len())
+        .map_err(|_| ApiError::Internal(anyhow::anyhow!("area wages: more than 65,535 {what}")))?;
+    list.push(text.clone());
+    index.insert(text, i);
+    Ok(i)
 }
 
 /// A model's areas and area wages at one area version, filled once (see the module docs).
@@ -413,47 +462,43 @@ impl Places {
     pub fn build(rows: PlaceRows) -> Self {
         let PlaceRows {
             areas,
-            wages,
+            mut wages,
             footnote_texts,
-            soc_of_wage,
+            soc_codes,
         } = rows;
         // SOC codes in code order; rows by (SOC, area, newest source first), one per pair.
-        let mut codes: Vec<&str> = soc_of_wage.iter().map(String::as_str).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        let soc_index: HashMap<String, u32> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ((*c).to_owned(), i as u32))
-            .collect();
-        let mut keyed: Vec<(u32, AreaWage)> = wages
-            .into_iter()
-            .zip(&soc_of_wage)
-            .map(|(w, soc)| (soc_index.get(soc).copied().unwrap_or(0), w))
-            .collect();
-        drop(soc_of_wage);
-        keyed.sort_by(|(sa, a), (sb, b)| {
-            (sa, a.area, std::cmp::Reverse(a.source_id)).cmp(&(
-                sb,
-                b.area,
-                std::cmp::Reverse(b.source_id),
-            ))
-        });
-        keyed.dedup_by(|later, first| later.0 == first.0 && later.1.area == first.1.area);
-        let mut socs: Vec<SocWages> = (0..soc_index.len()).map(|_| SocWages::default()).collect();
+        // Everything is sorted in place: no second copy of the rows.
+        let mut by_code: Vec<u16> = (0..soc_codes.len() as u16).collect();
+        by_code
+            .sort_unstable_by(|&a, &b| soc_codes[usize::from(a)].cmp(&soc_codes[usize::from(b)]));
+        let mut rank = vec![0u16; soc_codes.len()];
+        for (new, &old) in by_code.iter().enumerate() {
+            rank[usize::from(old)] = new as u16;
+        }
+        for w in &mut wages {
+            w.soc = rank[usize::from(w.soc)];
+        }
+        // Keys are unique ((area, SOC, source) is the table's unique key), so the unstable
+        // (allocation-free) sort gives one order.
+        wages.sort_unstable_by_key(|w| (w.soc, w.area, std::cmp::Reverse(w.source_id)));
+        wages.dedup_by(|later, first| later.soc == first.soc && later.area == first.area);
+        wages.shrink_to_fit();
+        let mut socs: Vec<SocWages> = (0..soc_codes.len()).map(|_| SocWages::default()).collect();
         let mut start = 0usize;
-        while start < keyed.len() {
-            let soc = keyed[start].0;
-            let end = start + keyed[start..].iter().take_while(|(s, _)| *s == soc).count();
-            let entry = &mut socs[soc as usize];
+        while start < wages.len() {
+            let soc = wages[start].soc;
+            let end = start + wages[start..].iter().take_while(|w| w.soc == soc).count();
+            let entry = &mut socs[usize::from(soc)];
             entry.start = start as u32;
             entry.end = end as u32;
+            entry.orders = listing_orders(&areas, &wages, start..end);
             start = end;
         }
-        let wages: Vec<AreaWage> = keyed.into_iter().map(|(_, w)| w).collect();
-        for soc in &mut socs {
-            soc.orders = listing_orders(&areas, &wages, soc.start as usize..soc.end as usize);
-        }
+        let soc_index: HashMap<String, u32> = by_code
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (soc_codes[usize::from(old)].clone(), new as u32))
+            .collect();
         let index = |key: fn(&area::Model) -> Option<String>| -> HashMap<String, u32> {
             areas
                 .iter()
@@ -511,7 +556,7 @@ impl Places {
     pub fn wage(&self, soc: usize, area: usize) -> Option<usize> {
         let s = self.socs.get(soc)?;
         let rows = &self.wages[s.start as usize..s.end as usize];
-        rows.binary_search_by_key(&(area as u32), |w| w.area)
+        rows.binary_search_by_key(&area, AreaWage::area)
             .ok()
             .map(|i| s.start as usize + i)
     }
@@ -534,7 +579,7 @@ fn listing_orders(
     for (t, per_type) in out.iter_mut().enumerate() {
         let rows: Vec<u32> = range
             .clone()
-            .filter(|&i| type_rank(areas[wages[i].area as usize].area_type) == t)
+            .filter(|&i| type_rank(areas[wages[i].area()].area_type) == t)
             .map(|i| i as u32)
             .collect();
         let keys: [fn(&AreaWage) -> Option<f64>; 3] = [

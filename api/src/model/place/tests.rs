@@ -13,9 +13,10 @@ fn area(id: i32, code: &str, t: AreaType, usps: Option<&str>, title: &str) -> ar
     }
 }
 
-fn wage(area: u32, source_id: i32, median: Option<i32>, emp: Option<i32>) -> AreaWage {
+fn wage(area: u16, source_id: i32, median: Option<i32>, emp: Option<i32>) -> AreaWage {
     AreaWage {
         area,
+        soc: 0,
         source_id,
         footnotes: 0,
         employment: whole(emp),
@@ -39,7 +40,7 @@ fn places() -> Places {
             wage(1, 9, Some(210), Some(6)),
             wage(0, 7, Some(100), Some(500)),
         ],
-        soc_of_wage: vec!["11-3021".into(); 5],
+        soc_codes: vec!["11-3021".into()],
         footnote_texts: vec![String::new()],
         areas,
     };
@@ -63,16 +64,16 @@ fn one_row_per_area_the_newest_source_and_unknowns_last() {
     let ca = p.wage(soc, 1).unwrap();
     assert_eq!(p.wages[ca].source_id, 9);
     assert_eq!(p.wages[ca].annual_median(), Some(210));
-    let by_median: Vec<u32> = p
+    let by_median: Vec<usize> = p
         .ordered(soc, AreaType::State, WageOrder::MedianDesc)
         .iter()
-        .map(|&i| p.wages[i as usize].area)
+        .map(|&i| p.wages[i as usize].area())
         .collect();
     assert_eq!(by_median, vec![1, 3, 2], "CA 210, TX 150, NY unknown last");
-    let by_jobs: Vec<u32> = p
+    let by_jobs: Vec<usize> = p
         .ordered(soc, AreaType::State, WageOrder::EmploymentDesc)
         .iter()
-        .map(|&i| p.wages[i as usize].area)
+        .map(|&i| p.wages[i as usize].area())
         .collect();
     assert_eq!(by_jobs, vec![2, 1, 3]);
 }
@@ -115,4 +116,39 @@ fn area_wage_decimals_round_trip_exactly_including_the_fallback() {
     assert_eq!(bits(&got), bits(&stats));
     assert_eq!(w.annual_median(), Some(127_270));
     assert!(std::mem::size_of::<AreaWage>() <= 88);
+}
+
+#[test]
+fn rows_are_grouped_by_soc_code_in_code_order_whatever_the_read_order() {
+    let areas = vec![
+        area(1, "0000000", AreaType::Nation, None, "National"),
+        area(2, "0600000", AreaType::State, Some("CA"), "California"),
+    ];
+    let row = |area: u16, soc: u16, median: i32| AreaWage {
+        soc,
+        ..wage(area, 7, Some(median), None)
+    };
+    let rows = PlaceRows {
+        // Read order: 15-1254 first (index 0), then 11-3021 (index 1), interleaved.
+        wages: vec![row(1, 0, 80), row(0, 1, 170), row(0, 0, 90), row(1, 1, 160)],
+        soc_codes: vec!["15-1254".into(), "11-3021".into()],
+        footnote_texts: vec![String::new()],
+        areas,
+    };
+    let p = Places::build(rows);
+    let (managers, developers) = (
+        p.soc_index("11-3021").unwrap(),
+        p.soc_index("15-1254").unwrap(),
+    );
+    assert_eq!(
+        (managers, developers),
+        (0, 1),
+        "SOC indices follow code order"
+    );
+    let median = |soc, area| p.wage(soc, area).and_then(|w| p.wages[w].annual_median());
+    assert_eq!(median(managers, 0), Some(170));
+    assert_eq!(median(managers, 1), Some(160));
+    assert_eq!(median(developers, 0), Some(90));
+    assert_eq!(median(developers, 1), Some(80));
+    assert_eq!(p.wages.len(), 4);
 }
