@@ -18,13 +18,20 @@ work=$(mktemp -d /tmp/career-rebuild.XXXXXX)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_ready() { for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$1/ready" >/dev/null && return; sleep 0.2; done; echo "not ready" >&2; exit 1; }
+wait_ready() {
+  for _ in $(seq 1 3000); do
+    curl -fs "http://127.0.0.1:$1/ready" >/dev/null && return
+    kill -0 "$pid" 2>/dev/null || { echo "the server exited; its log: $work/$2" >&2; trap - EXIT; exit 1; }
+    sleep 0.2
+  done
+  echo "not ready" >&2; exit 1
+}
 rss_kb() { awk "/^$1:/ {print \$2}" "/proc/$2/status"; }
 
 port=$(free_port)
 DATABASE_URL="sqlite://$work/seed.db?mode=rwc" PORT=$port IMPORT_ONET_ON_START=true RUST_LOG=warn \
-  "${bins[0]}" >/dev/null 2>&1 & pid=$!
-wait_ready "$port"; sleep 3; kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  "${bins[0]}" >"$work/first.log" 2>&1 & pid=$!
+wait_ready "$port" first.log; sleep 3; kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
 
 cat > "$work/role.lua" <<'LUA'
 wrk.method = "POST"
@@ -38,12 +45,14 @@ done = function() io.stderr:write("bad responses: " .. bad .. "\n") end
 LUA
 echo "| binary | peak RSS after start | peak RSS under load + rebuilds | rebuilds | mean write + rebuild | req/s | bad responses |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
+token=bench-rebuild
+tokens="bench:admin:$(printf %s "$token" | sha256sum | cut -d' ' -f1)"
 for bin in "${bins[@]}"; do
   cp "$work/seed.db" "$work/run.db"
   port=$(free_port)
-  DATABASE_URL="sqlite://$work/run.db?mode=rwc" PORT=$port ADMIN_TOKENS=bench-rebuild \
-    RATE_LIMIT_PER_MINUTE=0 RUST_LOG=warn "$bin" >/dev/null 2>&1 & pid=$!
-  wait_ready "$port"; sleep 3  # the area wages are read in the background after ready
+  DATABASE_URL="sqlite://$work/run.db?mode=rwc" PORT=$port ADMIN_TOKENS=$tokens \
+    RATE_LIMIT_PER_MINUTE=0 RUST_LOG=warn "$bin" >"$work/run.log" 2>&1 & pid=$!
+  wait_ready "$port" run.log; sleep 3  # the area wages are read in the background after ready
   start_kb=$(rss_kb VmHWM "$pid")
   wrk -t1 -c32 -d"${secs}s" -s "$work/role.lua" "http://127.0.0.1:$port/graphql" >"$work/wrk.txt" 2>&1 &
   wrk_pid=$!
@@ -54,7 +63,7 @@ for bin in "${bins[@]}"; do
     writes=$((writes + 1))
     body="{\"query\":\"mutation { updateRole(slug: \\\"web-developers\\\", input: {summary: \\\"Builds and maintains websites (rebuild $writes).\\\"}) { summary } }\"}"
     ms=$(curl -fs -o "$work/write.json" -w '%{time_total}' -H 'Content-Type: application/json' \
-      -H 'Authorization: Bearer bench-rebuild' -d "$body" "http://127.0.0.1:$port/graphql" |
+      -H "Authorization: Bearer $token" -d "$body" "http://127.0.0.1:$port/graphql" |
       python3 -c 'import sys; print(round(float(sys.stdin.read()) * 1000))')
     grep -q "rebuild $writes" "$work/write.json" || { echo "write $writes failed: $(cat "$work/write.json")" >&2; exit 1; }
     total_ms=$((total_ms + ms))

@@ -236,6 +236,12 @@ async fn bad_profiles_name_the_field_and_the_candidates(app: TestApp) {
             "filter.minScore",
             "between 0 and 1",
         ),
+        (
+            // Without an imported Job Zone Reference the zones are O*NET's 1–5.
+            json!({ "profile": {}, "filter": { "jobZoneMax": 6 } }),
+            "filter.jobZoneMax",
+            "between 1 and 5",
+        ),
     ];
     for (vars, field, mentions) in cases {
         let error = app.error(MATCH, vars.clone()).await;

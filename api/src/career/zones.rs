@@ -110,6 +110,16 @@ impl JobZones {
         &self.zones
     }
 
+    /// The lowest and the highest zone number the reference defines (1 and 5 for O*NET's
+    /// own): the bounds of the job-zone filters.
+    pub fn number_range(&self) -> (i32, i32) {
+        let numbers = || self.zones.iter().map(|z| z.number);
+        (
+            numbers().min().unwrap_or(ONET_ZONES[0].0),
+            numbers().max().unwrap_or(ONET_ZONES[4].0),
+        )
+    }
+
     /// Zone `number`, ranked; `None` when the reference does not define it (unknown: gates
     /// pass and nothing is charged).
     pub fn zone(&self, number: i32) -> Option<JobZone> {
@@ -168,6 +178,12 @@ mod tests {
         let gap = |z: &JobZones, a, b| z.zone(a).zip(z.zone(b)).map(|(a, b)| a.gap_to(b));
         assert_eq!(gap(&renumbered, 10, 50), Some(4));
         assert_eq!(gap(&renumbered, 20, 30), Some(1));
+        assert_eq!(
+            renumbered.number_range(),
+            (10, 50),
+            "the filters' bounds follow"
+        );
+        assert_eq!(JobZones::onet().number_range(), (1, 5));
         // Zones 2 and 3 merged into one (SVP 4 to < 7): 1 → 4 is two steps, not three.
         let merged = JobZones::from_reference(vec![
             zone(1, None, Some(4.0)),

@@ -63,9 +63,10 @@ impl From<ProfileInput> for ProfileRequest {
 pub struct MatchFilter {
     /// Least score, 0–1.
     pub min_score: Option<f64>,
-    /// Least O*NET job zone, 1–5 (roles of unknown job zone are left out when set).
+    /// Least O*NET job zone, a zone number of the imported Job Zone Reference (1–5 in O*NET
+    /// 29.3; roles of unknown job zone are left out when set).
     pub job_zone_min: Option<i32>,
-    /// Greatest O*NET job zone, 1–5.
+    /// Greatest O*NET job zone, a zone number of the imported Job Zone Reference.
     pub job_zone_max: Option<i32>,
     /// Least headline yearly pay, US dollars (roles of unknown pay are left out when set).
     pub min_pay: Option<i32>,

@@ -22,8 +22,9 @@ pub struct RoleSkill {
     /// share, rank, importance, level, then importance n, SE, CI low, CI high, then the same
     /// for level.
     numbers: Decimals<12>,
-    /// Context, in our words (rare).
-    pub note: Option<Box<str>>,
+    /// Context, in our words (rare: a thin pointer, 8 bytes a row instead of 16).
+    #[allow(clippy::box_collection)]
+    note: Option<Box<String>>,
 }
 
 impl From<role_skill::Model> for RoleSkill {
@@ -51,7 +52,7 @@ impl From<role_skill::Model> for RoleSkill {
                 ],
                 &SKILL_SCALES,
             ),
-            note: r.note.map(String::into_boxed_str),
+            note: r.note.map(Box::new),
         }
     }
 }
@@ -78,6 +79,10 @@ impl RoleSkill {
         }
     }
     /// Share of postings/resumes naming the skill, 0–100.
+    /// Context, in our words.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref().map(String::as_str)
+    }
     pub fn share_pct(&self) -> Option<f64> {
         self.number(0)
     }
@@ -140,7 +145,7 @@ mod tests {
             rank: r.rank(),
             importance: r.importance(),
             level: r.level(),
-            note: r.note.as_deref().map(str::to_owned),
+            note: r.note().map(str::to_owned),
             importance_n: i.n,
             importance_se: i.se,
             importance_ci_low: i.ci_low,
@@ -162,7 +167,11 @@ mod tests {
         ] {
             let compact = RoleSkill::from(original.clone());
             assert_eq!(back(&compact), original);
-            assert!(std::mem::size_of::<RoleSkill>() < std::mem::size_of_val(&original) / 2);
+            assert!(
+                std::mem::size_of::<RoleSkill>() <= 80,
+                "{}",
+                std::mem::size_of::<RoleSkill>()
+            );
         }
     }
 }

@@ -4,7 +4,7 @@
 //! `crate::career::similarity` do the work.
 
 use entity::vocab::MoveKind;
-use seed::value::{JOB_ZONE, LEVEL, SENIORITY};
+use seed::value::{LEVEL, SENIORITY};
 
 use super::check::{self, Bounds};
 use crate::career::matching::{self, Lesson, Person, RoleFit};
@@ -200,8 +200,11 @@ pub fn match_roles(
     let person = person(m, profile)?;
     let c = conditions;
     check::number("filter.minScore", c.min_score, Bounds::new(0.0, 1.0))?;
-    check::whole("filter.jobZoneMin", c.job_zone.min, JOB_ZONE)?;
-    check::whole("filter.jobZoneMax", c.job_zone.max, JOB_ZONE)?;
+    // Zone numbers as the imported Job Zone Reference defines them (O*NET's 1–5 without one).
+    let (low, high) = m.graph.zones.number_range();
+    let zones = Bounds::new(f64::from(low), f64::from(high));
+    check::whole("filter.jobZoneMin", c.job_zone.min, zones)?;
+    check::whole("filter.jobZoneMax", c.job_zone.max, zones)?;
     check::whole("filter.seniorityMin", c.seniority.min, SENIORITY)?;
     check::whole("filter.seniorityMax", c.seniority.max, SENIORITY)?;
     check::whole(

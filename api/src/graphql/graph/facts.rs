@@ -118,7 +118,7 @@ impl RoleSkill {
     }
     /// Context, in our words.
     async fn note(&self) -> Option<&str> {
-        self.row().note.as_deref()
+        self.row().note()
     }
     /// Where this comes from.
     async fn source(&self) -> GqlResult<Source> {
