@@ -467,7 +467,13 @@ fn build(mut t: Tables, places: PlaceSlot) -> ReadModel {
         skills: t.skills,
         certifications: t.certifications,
         sources: t.sources,
-        moves: t.moves,
+        moves: {
+            let mut strings = super::rows::Interner::default();
+            let moves = t.moves.into_iter();
+            moves
+                .map(|m| super::rows::Move::new(m, &mut strings))
+                .collect()
+        },
         graph,
         places,
     }

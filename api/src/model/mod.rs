@@ -17,8 +17,8 @@ pub mod watch;
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, role, role_attribute, role_certification, role_demographic,
-    role_duty, role_education, role_profile, role_regional_wage, role_statement, skill, source,
+    certification, role, role_attribute, role_certification, role_demographic, role_duty,
+    role_education, role_profile, role_regional_wage, role_statement, skill, source,
 };
 
 pub use crate::career::gap::{SkillWeighting, Weights, skill_order};
@@ -237,7 +237,7 @@ pub struct ReadModel {
     /// Every source, by id.
     pub sources: Vec<source::Model>,
     /// Every move, by id.
-    pub moves: Vec<career_move::Model>,
+    pub moves: Vec<rows::Move>,
     /// Where each row of `roles`, `skills`, `certifications` and `sources` sits.
     role_rows: RowIndex,
     skill_rows: RowIndex,

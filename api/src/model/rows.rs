@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use entity::{role_alias, role_skill, role_technology};
+use entity::vocab::MoveKind;
+use entity::{career_move, role_alias, role_skill, role_technology};
 
 use super::compact::{Decimals, MICRO, WHOLE};
 
@@ -189,6 +190,38 @@ impl Interner {
         let shared: Arc<str> = text.into();
         self.0.insert(shared.clone());
         shared
+    }
+}
+
+/// A career move as the model holds it (a `career_move` row): its description, one of a few
+/// dozen texts repeated across thousands of derived moves, is shared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Move {
+    pub id: i32,
+    pub from_role_id: i32,
+    pub to_role_id: i32,
+    pub source_id: i32,
+    pub kind: MoveKind,
+    pub derived: bool,
+    pub typical_years: Option<f64>,
+    pub likelihood: Option<f64>,
+    pub description: Option<Arc<str>>,
+}
+
+impl Move {
+    /// The row, its description interned in `strings`.
+    pub fn new(m: career_move::Model, strings: &mut Interner) -> Self {
+        Self {
+            id: m.id,
+            from_role_id: m.from_role_id,
+            to_role_id: m.to_role_id,
+            source_id: m.source_id,
+            kind: m.kind,
+            derived: m.derived,
+            typical_years: m.typical_years,
+            likelihood: m.likelihood,
+            description: m.description.map(|d| strings.get(d)),
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! The graph's edges: stored career moves, and roles similar by skills (computed moves).
 
 use async_graphql::Object;
-use entity::career_move;
 
 use super::Role;
 use crate::career::similarity::{SimilarGates, Transition};
@@ -38,7 +37,7 @@ impl CareerMove {
             .collect()
     }
 
-    fn row(&self) -> &career_move::Model {
+    fn row(&self) -> &crate::model::rows::Move {
         &self.m.moves[self.i as usize]
     }
 }
