@@ -443,7 +443,7 @@ impl Education {
         };
         groups
             .into_iter()
-            .flatten()
+            .flat_map(|groups| groups.iter())
             .map(|group| DegreeItem {
                 statements: group
                     .iter()

@@ -76,21 +76,21 @@ pub struct RoleFacts {
     pub skills: Vec<rows::RoleSkill>,
     /// Positions in `skills` grouped by skill, in the order the skills first appear (so
     /// heaviest first).
-    pub skill_items: Vec<Vec<u32>>,
+    pub skill_items: Groups,
     /// By source, then id.
     pub certifications: Vec<role_certification::Model>,
     /// Positions in `certifications` grouped by certification: strongest relevance first, then
     /// in the order sources name them.
-    pub certification_items: Vec<Vec<u32>>,
+    pub certification_items: Groups,
     /// By source, then position.
     pub duties: Vec<role_duty::Model>,
     /// By source, then position.
     pub education: Vec<role_education::Model>,
     /// Positions in `education` grouped by degree level: strongest requirement first (see
     /// [`requirement_rank`]), then in the order the levels first appear.
-    pub degrees: Vec<Vec<u32>>,
+    pub degrees: Groups,
     /// The same for each source stating education (by source id), for one source's view.
-    pub degrees_by_source: Vec<(i32, Vec<Vec<u32>>)>,
+    pub degrees_by_source: Vec<(i32, Groups)>,
     /// By source, kind, position.
     pub attributes: Vec<role_attribute::Model>,
     /// By source, then rank.
@@ -144,6 +144,48 @@ pub struct RoleOrders {
     pub title: [Vec<u32>; 2],
     pub seniority: [Vec<u32>; 2],
     pub salary: [Vec<u32>; 2],
+}
+
+/// Lists of positions, stored flat (one vector of positions and one of where each list
+/// ends) instead of a vector per list: a role's hundred-odd skill items cost 4 bytes each
+/// plus their positions, not a 24-byte header and an allocation each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Groups {
+    ends: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl Groups {
+    /// The lists in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.positions[start as usize..end as usize])
+    }
+
+    /// The number of lists.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no lists.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+impl<'a> FromIterator<&'a [u32]> for Groups {
+    fn from_iter<I: IntoIterator<Item = &'a [u32]>>(lists: I) -> Self {
+        let mut groups = Self::default();
+        for list in lists {
+            groups.positions.extend_from_slice(list);
+            groups.ends.push(groups.positions.len() as u32);
+        }
+        groups.ends.shrink_to_fit();
+        groups.positions.shrink_to_fit();
+        groups
+    }
 }
 
 /// Where a role↔skill or role↔certification link sits: the role's index and the link's
@@ -347,5 +389,21 @@ impl SkillWeighting for rows::RoleSkill {
             importance: self.importance(),
             level: self.level(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Groups;
+
+    #[test]
+    fn groups_give_back_every_list_in_order_including_empty_ones() {
+        let lists: Vec<Vec<u32>> = vec![vec![3, 1], vec![], vec![7], vec![0, 2, 4]];
+        let groups: Groups = lists.iter().map(Vec::as_slice).collect();
+        assert_eq!(groups.len(), 4);
+        let back: Vec<Vec<u32>> = groups.iter().map(<[u32]>::to_vec).collect();
+        assert_eq!(back, lists);
+        assert!(Groups::default().is_empty());
+        assert_eq!(Groups::default().iter().count(), 0);
     }
 }

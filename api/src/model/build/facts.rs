@@ -3,6 +3,7 @@
 //! lists once.
 
 use super::*;
+use crate::model::Groups;
 use crate::model::rows::{Interner, RoleAlias, RoleTechnology};
 
 /// Every role's facts, each list in the order the API returns it (see [`RoleFacts`]).
@@ -219,7 +220,7 @@ fn groups<'a, T, K: PartialEq, R: Ord + Copy>(
     keep: impl Fn(&T) -> bool,
     key: impl Fn(&'a T) -> K,
     rank: impl Fn(&T) -> R,
-) -> Vec<Vec<u32>> {
+) -> Groups {
     let mut groups: Vec<(K, R, Vec<u32>)> = Vec::new();
     for (pos, row) in rows.iter().enumerate().filter(|(_, r)| keep(r)) {
         let (k, r) = (key(row), rank(row));
@@ -232,7 +233,7 @@ fn groups<'a, T, K: PartialEq, R: Ord + Copy>(
         }
     }
     groups.sort_by_key(|(_, r, _)| *r);
-    groups.into_iter().map(|(_, _, list)| list).collect()
+    groups.iter().map(|(_, _, list)| list.as_slice()).collect()
 }
 
 /// Where a profile sorts among a role's profiles: sources without an as-of month (the
