@@ -27,8 +27,9 @@
 //! roles as computed `similar` moves. README "Matching and similarity" gives the benchmark
 //! that chose these numbers.
 
-use super::snapshot::{RoleNode, SkillWeight};
+use super::snapshot::{RoleNode, RoleSkills, SkillWeight};
 use super::zones::JobZone;
+use crate::compact::{Code, MICRO, Spill};
 
 mod gates;
 mod pairs;
@@ -80,25 +81,111 @@ pub struct Need {
     pub importance: Option<f64>,
 }
 
-/// A role's needs, heaviest first, and their total weight.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A role's needs, heaviest first, and their total weight. Each need is held in 24 bytes
+/// (level and importance as exact codes, see [`crate::compact`]) instead of 48.
+#[derive(Clone, Debug, Default)]
 pub struct RoleNeeds {
-    pub needs: Vec<Need>,
+    rows: Box<[NeedRow]>,
+    /// Levels and importances that do not fit their codes.
+    spill: Spill,
+    /// Sum of the needs' weights.
     pub total: f64,
+}
+
+/// A [`Need`] as stored in [`RoleNeeds`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct NeedRow {
+    weight: f64,
+    skill_id: i32,
+    level: Code,
+    importance: Code,
+}
+
+/// Equal when the needs' values are (as for `Vec<Need>`), whatever their codes.
+impl PartialEq for RoleNeeds {
+    fn eq(&self, other: &Self) -> bool {
+        self.total == other.total && self.iter().eq(other.iter())
+    }
+}
+
+impl RoleNeeds {
+    /// From needs already in order (heaviest first); `total` is their weights' sum.
+    pub fn new(needs: &[Need]) -> Self {
+        let mut spill = Spill::default();
+        let rows = needs
+            .iter()
+            .map(|n| NeedRow {
+                weight: n.weight,
+                skill_id: n.skill_id,
+                level: spill.encode(n.level, MICRO),
+                importance: spill.encode(n.importance, MICRO),
+            })
+            .collect();
+        spill.shrink_to_fit();
+        Self {
+            rows,
+            spill,
+            total: needs.iter().map(|n| n.weight).sum(),
+        }
+    }
+
+    /// The needs, heaviest first.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Need> + Clone + '_ {
+        self.rows.iter().map(|row| self.need(row))
+    }
+
+    /// Need `i` (heaviest first).
+    pub fn get(&self, i: usize) -> Option<Need> {
+        self.rows.get(i).map(|row| self.need(row))
+    }
+
+    /// The skill ids needed, heaviest first (nothing to decode).
+    pub fn skill_ids(&self) -> impl ExactSizeIterator<Item = i32> + '_ {
+        self.rows.iter().map(|row| row.skill_id)
+    }
+
+    /// The needs `held` holds, heaviest first, with the level held; only these are decoded
+    /// (the hot loop of scoring a person against every role).
+    pub fn held_by<'a>(&'a self, held: &'a Held) -> impl Iterator<Item = (Need, f64)> + 'a {
+        self.rows.iter().filter_map(move |row| {
+            let have = held.level(row.skill_id)?;
+            Some((self.need(row), have))
+        })
+    }
+
+    /// Number of needs.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the role needs nothing.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    #[inline]
+    fn need(&self, row: &NeedRow) -> Need {
+        Need {
+            skill_id: row.skill_id,
+            weight: row.weight,
+            level: self.spill.decode(row.level, MICRO),
+            importance: self.spill.decode(row.importance, MICRO),
+        }
+    }
 }
 
 /// Per skill id, the average over the roles that rate it with an O*NET importance of
 /// `value(skill)` (0 when none does).
 fn mean_over_rated(roles: &[RoleNode], value: impl Fn(&SkillWeight) -> f64) -> Vec<f64> {
     let mut sums: Vec<(f64, u32)> = Vec::new();
-    for s in roles.iter().flat_map(|r| &r.skills) {
+    for s in roles.iter().flat_map(|r| r.skills.iter()) {
         let (Ok(i), Some(_)) = (usize::try_from(s.skill_id), s.importance) else {
             continue;
         };
         if i >= sums.len() {
             sums.resize(i + 1, (0.0, 0));
         }
-        sums[i].0 += value(s);
+        sums[i].0 += value(&s);
         sums[i].1 += 1;
     }
     sums.into_iter()
@@ -119,7 +206,7 @@ pub fn mean_level(roles: &[RoleNode]) -> Vec<f64> {
 
 /// A role's skill weights as needs (see the module doc for the weights); `mean` is
 /// [`mean_importance`] over all roles.
-pub fn needs_of(skills: &[SkillWeight], mean: &[f64]) -> RoleNeeds {
+pub fn needs_of(skills: &RoleSkills, mean: &[f64]) -> RoleNeeds {
     let max_share = skills
         .iter()
         .filter_map(|s| s.share_pct)
@@ -162,8 +249,7 @@ pub fn needs_of(skills: &[SkillWeight], mean: &[f64]) -> RoleNeeds {
             .total_cmp(&a.weight)
             .then(a.skill_id.cmp(&b.skill_id))
     });
-    let total = needs.iter().map(|n| n.weight).sum();
-    RoleNeeds { needs, total }
+    RoleNeeds::new(&needs)
 }
 
 /// How much of one need a held level meets, 0–1 (`None`: not held): `min(have / need, 1)²`;
@@ -331,10 +417,8 @@ impl Holder {
     /// The sums a fit is made of, against `needs`.
     pub fn parts(&self, needs: &RoleNeeds) -> Parts {
         let mut parts = Parts::default();
-        for need in &needs.needs {
-            if let Some(have) = self.held.level(need.skill_id) {
-                parts.add(need, have, self.weight(need.skill_id));
-            }
+        for (need, have) in needs.held_by(&self.held) {
+            parts.add(&need, have, self.weight(need.skill_id));
         }
         parts
     }
