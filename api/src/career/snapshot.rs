@@ -615,6 +615,78 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn each_pair_lists_its_moves_in_index_order_from_both_ends() {
+        let third = Some(1.0 / 3.0);
+        let g = graph(
+            3,
+            &[
+                (0, 1, Some(2.5), None),
+                (1, 2, None, Some(0.4)),
+                (0, 1, third, Some(-0.0)),
+                (2, 0, None, None),
+            ],
+        );
+        let moves = |p: &Pair| g.edges.of_pair(p).collect::<Vec<_>>();
+        let out: Vec<Vec<(usize, Vec<usize>)>> = g
+            .out
+            .iter()
+            .map(|list| list.iter().map(|p| (p.to(), moves(p))).collect())
+            .collect();
+        assert_eq!(
+            out,
+            vec![vec![(1, vec![0, 2])], vec![(2, vec![1])], vec![(0, vec![3])]]
+        );
+        let inc: Vec<Vec<usize>> = g
+            .inc
+            .iter()
+            .map(|list| list.iter().map(Pair::to).collect())
+            .collect();
+        assert_eq!(inc, vec![vec![2], vec![0], vec![1]]);
+        assert_eq!(g.inc[1][0].id(), g.out[0][0].id());
+        assert_eq!(g.pair_count, 3);
+        // Years and likelihoods come back bit for bit, spilled or not.
+        let bits = |v: Option<f64>| v.map(f64::to_bits);
+        let e = &g.edges[2];
+        assert_eq!((e.from(), e.to()), (0, 1));
+        assert_eq!(bits(g.edges.years(e)), bits(third));
+        assert_eq!(bits(g.edges.likelihood(e)), bits(Some(-0.0)));
+        assert_eq!(g.edges.years(&g.edges[0]), Some(2.5));
+        assert_eq!(g.edges.likelihood(&g.edges[1]), Some(0.4));
+        assert_eq!(g.edges.years(&g.edges[3]), None);
+    }
+
+    #[test]
+    fn role_skills_give_back_what_they_were_given() {
+        let weights = vec![
+            SkillWeight {
+                skill_id: 3,
+                share_pct: Some(41.5),
+                importance: Some(3.62),
+                level: Some(1.0 / 3.0),
+                rank: Some(2),
+            },
+            SkillWeight {
+                skill_id: 9,
+                share_pct: None,
+                importance: None,
+                level: Some(-0.0),
+                rank: Some(i32::MIN),
+            },
+        ];
+        let skills = RoleSkills::from(weights.clone());
+        let bits = |w: SkillWeight| {
+            [w.share_pct, w.importance, w.level].map(|v| v.map(f64::to_bits))
+        };
+        assert_eq!(skills.len(), 2);
+        for (got, want) in skills.iter().zip(&weights) {
+            assert_eq!((got.skill_id, got.rank), (want.skill_id, want.rank));
+            assert_eq!(bits(got), bits(*want));
+        }
+        assert_eq!(skills.find(9), Some(weights[1]));
+        assert_eq!(skills.find(4), None);
+    }
+
+    #[test]
     fn within_reports_each_role_once_at_its_shortest_distance() {
         let g = graph(
             5,
