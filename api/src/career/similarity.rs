@@ -29,7 +29,6 @@
 
 use super::snapshot::{RoleNode, RoleSkills, SkillWeight};
 use super::zones::JobZone;
-use crate::compact::{Code, MICRO, Spill};
 
 mod gates;
 mod pairs;
@@ -81,24 +80,34 @@ pub struct Need {
     pub importance: Option<f64>,
 }
 
-/// A role's needs, heaviest first, and their total weight. Each need is held in 24 bytes
-/// (level and importance as exact codes, see [`crate::compact`]) instead of 48.
+/// A role's needs, heaviest first, and their total weight. Each need is held in 32 bytes
+/// instead of 48 (an absent level or importance is NaN, which neither can be: see
+/// [`needs_of`]), so scoring reads them with nothing to decode.
 #[derive(Clone, Debug, Default)]
 pub struct RoleNeeds {
     rows: Box<[NeedRow]>,
-    /// Levels and importances that do not fit their codes.
-    spill: Spill,
     /// Sum of the needs' weights.
     pub total: f64,
 }
 
-/// A [`Need`] as stored in [`RoleNeeds`].
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A [`Need`] as stored in [`RoleNeeds`]: `level` and `importance` NaN when absent.
+#[derive(Clone, Copy, Debug)]
 struct NeedRow {
     weight: f64,
+    level: f64,
+    importance: f64,
     skill_id: i32,
-    level: Code,
-    importance: Code,
+}
+
+/// `value`, or NaN for `None`.
+fn or_nan(value: Option<f64>) -> f64 {
+    value.unwrap_or(f64::NAN)
+}
+
+/// `None` for NaN.
+#[inline]
+fn unless_nan(value: f64) -> Option<f64> {
+    (!value.is_nan()).then_some(value)
 }
 
 /// Equal when the needs' values are (as for `Vec<Need>`), whatever their codes.
@@ -109,22 +118,25 @@ impl PartialEq for RoleNeeds {
 }
 
 impl RoleNeeds {
-    /// From needs already in order (heaviest first); `total` is their weights' sum.
-    pub fn new(needs: &[Need]) -> Self {
-        let mut spill = Spill::default();
+    /// From needs already in order (heaviest first); `total` is their weights' sum. A level
+    /// or importance must not be NaN (as [`needs_of`] ensures).
+    fn new(needs: &[Need]) -> Self {
+        debug_assert!(
+            needs.iter().all(
+                |n| !n.level.is_some_and(f64::is_nan) && !n.importance.is_some_and(f64::is_nan)
+            )
+        );
         let rows = needs
             .iter()
             .map(|n| NeedRow {
                 weight: n.weight,
+                level: or_nan(n.level),
+                importance: or_nan(n.importance),
                 skill_id: n.skill_id,
-                level: spill.encode(n.level, MICRO),
-                importance: spill.encode(n.importance, MICRO),
             })
             .collect();
-        spill.shrink_to_fit();
         Self {
             rows,
-            spill,
             total: needs.iter().map(|n| n.weight).sum(),
         }
     }
@@ -168,8 +180,8 @@ impl RoleNeeds {
         Need {
             skill_id: row.skill_id,
             weight: row.weight,
-            level: self.spill.decode(row.level, MICRO),
-            importance: self.spill.decode(row.importance, MICRO),
+            level: unless_nan(row.level),
+            importance: unless_nan(row.importance),
         }
     }
 }
@@ -236,6 +248,8 @@ pub fn needs_of(skills: &RoleSkills, mean: &[f64]) -> RoleNeeds {
                 return None;
             }
             let level = level.filter(|l| l.is_finite() && *l > 0.0);
+            // A NaN or infinite importance gives a weight that is not finite: a kept need's
+            // importance is finite (`RoleNeeds` stores an absent one as NaN).
             (weight > 0.0 && weight.is_finite()).then_some(Need {
                 skill_id: s.skill_id,
                 weight,

@@ -634,7 +634,11 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             out,
-            vec![vec![(1, vec![0, 2])], vec![(2, vec![1])], vec![(0, vec![3])]]
+            vec![
+                vec![(1, vec![0, 2])],
+                vec![(2, vec![1])],
+                vec![(0, vec![3])]
+            ]
         );
         let inc: Vec<Vec<usize>> = g
             .inc
@@ -674,9 +678,8 @@ pub(crate) mod tests {
             },
         ];
         let skills = RoleSkills::from(weights.clone());
-        let bits = |w: SkillWeight| {
-            [w.share_pct, w.importance, w.level].map(|v| v.map(f64::to_bits))
-        };
+        let bits =
+            |w: SkillWeight| [w.share_pct, w.importance, w.level].map(|v| v.map(f64::to_bits));
         assert_eq!(skills.len(), 2);
         for (got, want) in skills.iter().zip(&weights) {
             assert_eq!((got.skill_id, got.rank), (want.skill_id, want.rank));
