@@ -9,6 +9,7 @@
 
 pub mod auth;
 pub mod career;
+pub mod compact;
 pub mod config;
 pub mod error;
 pub mod graphql;

@@ -581,11 +581,11 @@ async fn main() {
         let mut taken: Vec<(usize, f64)> = g.out[r]
             .iter()
             .filter(|pair| {
-                pair.edges
-                    .iter()
-                    .any(|&x| g.edges[x].kind == MoveKind::Similar)
+                g.edges
+                    .of_pair(pair)
+                    .any(|x| g.edges[x].kind == MoveKind::Similar)
             })
-            .map(|pair| (pair.to, g.transition(r, pair.to)))
+            .map(|pair| (pair.to(), g.transition(r, pair.to())))
             .filter(|(_, tr)| tr.passes(&gates))
             .map(|(b, tr)| (b, tr.similarity))
             .collect();

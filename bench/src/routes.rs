@@ -72,7 +72,7 @@ fn yen_costs(g: &GraphSnapshot, from: usize, to: usize, objective: Objective) ->
                 .iter()
                 .filter_map(|pair| {
                     g.best_edge(pair, objective, false)
-                        .map(|(_, c)| (pair.to, c))
+                        .map(|(_, c)| (pair.to(), c))
                 })
                 .collect::<Vec<_>>()
         },
@@ -170,7 +170,7 @@ fn synthetic(roles: usize, moves: usize) {
             salary: Some(r.salary),
             job_zone: None,
             pay: Default::default(),
-            skills: Vec::new(),
+            skills: Default::default(),
             certifications: Vec::new(),
         }),
         moves: with_row_ids(&generated.moves, |id, m| MovePart {

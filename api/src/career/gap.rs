@@ -93,16 +93,16 @@ pub fn gap(current: &RoleNode, target: &RoleNode) -> Gap {
         .skills
         .iter()
         .filter_map(|t| {
-            let have = current.skills.iter().find(|c| c.skill_id == t.skill_id);
+            let have = current.skills.find(t.skill_id);
             match have {
                 None => Some(SkillGapItem {
-                    target: t.clone(),
+                    target: t,
                     current: None,
                     reason: GapReason::Missing,
                 }),
-                Some(c) if lower(c, t) => Some(SkillGapItem {
-                    target: t.clone(),
-                    current: Some(c.clone()),
+                Some(c) if lower(&c, &t) => Some(SkillGapItem {
+                    target: t,
+                    current: Some(c),
                     reason: GapReason::LowerWeight,
                 }),
                 Some(_) => None,
@@ -162,14 +162,14 @@ pub struct SkillSides {
 /// The skills of `a` and `b` on `side`, each once, most important first (by the heavier of
 /// the two weights, [`by_importance`]).
 pub fn skill_sides(a: &RoleNode, b: &RoleNode, side: Side) -> Vec<SkillSides> {
-    let mut weights: Vec<&SkillWeight> = a.skills.iter().chain(b.skills.iter()).collect();
-    weights.sort_by(|x, y| by_importance(x, y));
+    let mut weights: Vec<SkillWeight> = a.skills.iter().chain(b.skills.iter()).collect();
+    weights.sort_by(by_importance);
     let mut out: Vec<SkillSides> = Vec::new();
     for w in weights {
         if out.iter().any(|s| s.skill_id == w.skill_id) {
             continue;
         }
-        let held = |r: &RoleNode| r.skills.iter().find(|s| s.skill_id == w.skill_id).cloned();
+        let held = |r: &RoleNode| r.skills.find(w.skill_id);
         let (in_a, in_b) = (held(a), held(b));
         if side.holds(in_a.is_some(), in_b.is_some()) {
             out.push(SkillSides {
@@ -219,7 +219,7 @@ mod tests {
             salary: None,
             pay: Default::default(),
             job_zone: None,
-            skills,
+            skills: skills.into(),
             certifications: certs
                 .iter()
                 .map(|(id, r)| CertificationLink {

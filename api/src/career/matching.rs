@@ -124,15 +124,15 @@ pub fn fit(g: &GraphSnapshot, person: &Person, holder: &Holder, role: usize) -> 
     let needs = &g.similarity.needs[role];
     let target = &g.roles[role];
     let (mut matched, mut missing) = (Vec::new(), Vec::new());
-    for need in &needs.needs {
+    for need in needs.iter() {
         match holder.held.level(need.skill_id) {
             Some(have) => matched.push(NeedMet {
-                need: *need,
+                need,
                 have: Some(have),
-                coverage: similarity::coverage(Some(have), need),
-                brings: holder.weight(need.skill_id) * similarity::usage(have, need),
+                coverage: similarity::coverage(Some(have), &need),
+                brings: holder.weight(need.skill_id) * similarity::usage(have, &need),
             }),
-            None if need.weight > 0.0 => missing.push(*need),
+            None if need.weight > 0.0 => missing.push(need),
             None => {}
         }
     }
@@ -266,7 +266,7 @@ pub fn learn_next(
         .similarity
         .needs
         .iter()
-        .flat_map(|n| n.needs.iter().map(|x| x.skill_id))
+        .flat_map(|n| n.skill_ids())
         .max()
         .unwrap_or(0)
         .max(0) as usize;
@@ -279,8 +279,8 @@ pub fn learn_next(
         }
         let zone = g.roles[r].job_zone;
         let (parts, score) = (all_parts[r], scores[r]);
-        for need in &needs.needs {
-            let c = similarity::coverage(holder.held.level(need.skill_id), need);
+        for need in needs.iter() {
+            let c = similarity::coverage(holder.held.level(need.skill_id), &need);
             if c >= 1.0 {
                 continue;
             }
@@ -291,7 +291,7 @@ pub fn learn_next(
                 continue;
             };
             let after =
-                score_after_learning(&holder, parts, needs, zone, need, &g.similarity.mean_level);
+                score_after_learning(&holder, parts, needs, zone, &need, &g.similarity.mean_level);
             let delta = (after - score).max(0.0);
             if delta <= 0.0 {
                 continue;
@@ -387,7 +387,6 @@ mod tests {
     fn profile(g: &GraphSnapshot, r: usize) -> std::collections::BTreeMap<i32, Option<f64>> {
         let holder = g.similarity.holder(&g.roles, r);
         let mut out: std::collections::BTreeMap<_, _> = g.similarity.needs[r]
-            .needs
             .iter()
             .filter(|n| n.weight > 0.0)
             .map(|n| (n.skill_id, n.level))
@@ -437,8 +436,8 @@ mod tests {
         fn learning_what_a_role_needs_never_lowers_its_score(roles in arb_roles(10), claims in arb_claims(), zone in 1i32..=5, pick in any::<prop::sample::Index>(), which in any::<prop::sample::Index>()) {
             let g = snapshot(roles);
             let r = pick.index(g.roles.len());
-            prop_assume!(!g.similarity.needs[r].needs.is_empty());
-            let need = g.similarity.needs[r].needs[which.index(g.similarity.needs[r].needs.len())];
+            prop_assume!(!g.similarity.needs[r].is_empty());
+            let need = g.similarity.needs[r].get(which.index(g.similarity.needs[r].len())).unwrap();
             let before = Person { held: Held::new(claims.clone()), job_zone: g.zones.zone(zone), ..Person::default() };
             // Held at the level the role asks, or a level held raised towards it. (Stating a
             // new skill below the level asked may lower a score: a need the person did not

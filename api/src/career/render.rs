@@ -33,7 +33,9 @@ pub fn mermaid(g: &GraphSnapshot, routes: &[FoundRoute]) -> String {
         let edge = &g.edges[e];
         out.push_str(&format!(
             "  n{} -->|{}| n{}\n",
-            edge.from, edge.kind, edge.to
+            edge.from(),
+            edge.kind,
+            edge.to()
         ));
     }
     out
@@ -57,7 +59,9 @@ pub fn dot(g: &GraphSnapshot, routes: &[FoundRoute]) -> String {
         let edge = &g.edges[e];
         out.push_str(&format!(
             "  n{} -> n{} [label=\"{}\"];\n",
-            edge.from, edge.to, edge.kind
+            edge.from(),
+            edge.to(),
+            edge.kind
         ));
     }
     out.push_str("}\n");

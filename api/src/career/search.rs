@@ -117,10 +117,18 @@ pub struct RouteTotals {
 impl GraphSnapshot {
     /// Metrics of one stored move.
     pub fn metrics(&self, edge: &Edge) -> EdgeMetrics {
-        let years = edge.years.filter(|y| y.is_finite() && *y >= 0.0);
-        let likelihood = edge.likelihood.filter(|l| *l > 0.0 && *l <= 1.0);
+        let years = self
+            .edges
+            .years(edge)
+            .filter(|y| y.is_finite() && *y >= 0.0);
+        let likelihood = self
+            .edges
+            .likelihood(edge)
+            .filter(|l| *l > 0.0 && *l <= 1.0);
         // An unknown salary counts as no change from the role left.
-        let entered = self.roles[edge.to].salary.or(self.roles[edge.from].salary);
+        let entered = self.roles[edge.to()]
+            .salary
+            .or(self.roles[edge.from()].salary);
         let salary_shortfall = match (self.max_salary, entered) {
             (Some(max), Some(salary)) if max > 0 => {
                 (f64::from(max - salary) / f64::from(max)).clamp(0.0, 1.0)
@@ -173,7 +181,7 @@ impl GraphSnapshot {
         objective: Objective,
         include_related: bool,
     ) -> Option<(usize, u64)> {
-        let (edge, cost) = self.pair_costs(objective, include_related)[pair.id];
+        let (edge, cost) = self.pair_costs(objective, include_related)[pair.id()];
         (edge != NO_EDGE).then_some((edge as usize, cost))
     }
 
@@ -182,12 +190,12 @@ impl GraphSnapshot {
         let slot = objective as usize * 2 + usize::from(include_related);
         self.pair_costs[slot].get_or_init(|| {
             let mut costs = vec![(NO_EDGE, 0); self.pair_count];
-            for pair in self.out.iter().flatten() {
-                costs[pair.id] = pair
+            for pair in self.out.pairs() {
+                costs[pair.id()] = self
                     .edges
-                    .iter()
-                    .filter(|&&e| usable(self.edges[e].kind, include_related))
-                    .map(|&e| (e as u32, self.edge_cost(e, objective)))
+                    .of_pair(pair)
+                    .filter(|&e| usable(self.edges[e].kind, include_related))
+                    .map(|e| (e as u32, self.edge_cost(e, objective)))
                     .min_by_key(|&(e, c)| (c, e))
                     .unwrap_or((NO_EDGE, 0));
             }
@@ -204,17 +212,17 @@ impl GraphSnapshot {
         gates: &SimilarGates,
     ) -> Vec<(u32, u64)> {
         let mut costs = vec![(NO_EDGE, 0); self.pair_count];
-        for pair in self.out.iter().flatten() {
-            costs[pair.id] = pair
+        for pair in self.out.pairs() {
+            costs[pair.id()] = self
                 .edges
-                .iter()
-                .filter(|&&e| {
+                .of_pair(pair)
+                .filter(|&e| {
                     let edge = &self.edges[e];
                     usable(edge.kind, include_related)
                         || (edge.kind == MoveKind::Similar
-                            && self.transition(edge.from, edge.to).passes(gates))
+                            && self.transition(edge.from(), edge.to()).passes(gates))
                 })
-                .map(|&e| (e as u32, self.edge_cost(e, objective)))
+                .map(|e| (e as u32, self.edge_cost(e, objective)))
                 .min_by_key(|&(e, c)| (c, e))
                 .unwrap_or((NO_EDGE, 0));
         }
@@ -286,10 +294,9 @@ fn bounds_to(
 ) -> (Vec<u64>, Vec<u64>) {
     let n = g.roles.len();
     let incoming = |node: usize| {
-        let (a, b) = (g.inc_start[node] as usize, g.inc_start[node + 1] as usize);
-        g.inc_flat[a..b]
+        g.inc[node]
             .iter()
-            .map(|&(source, pair)| (source as usize, costs[pair as usize]))
+            .map(|pair| (pair.to(), costs[pair.id()]))
             .filter(|&(source, (edge, _))| edge != NO_EDGE && !avoid[source])
     };
     let mut cost = vec![UNREACHABLE; n];
@@ -422,7 +429,7 @@ pub fn find_routes(g: &GraphSnapshot, q: &RouteQuery) -> RouteSearch {
         }
     };
     let best = |pair: &Pair| {
-        let (edge, cost) = costs[pair.id];
+        let (edge, cost) = costs[pair.id()];
         (edge != NO_EDGE).then_some((edge as usize, cost))
     };
     let (h, hops) = bounds_to(g, q.to, q.from, &avoid, costs);
@@ -465,7 +472,7 @@ pub fn find_routes(g: &GraphSnapshot, q: &RouteQuery) -> RouteSearch {
         }
         let steps = usize::from(p.steps) + 1;
         for pair in &g.out[p.node as usize] {
-            let next = pair.to;
+            let next = pair.to();
             if avoid[next] || h[next] == UNREACHABLE || steps + hops[next] as usize > q.max_steps {
                 continue;
             }

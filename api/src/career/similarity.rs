@@ -27,7 +27,7 @@
 //! roles as computed `similar` moves. README "Matching and similarity" gives the benchmark
 //! that chose these numbers.
 
-use super::snapshot::{RoleNode, SkillWeight};
+use super::snapshot::{RoleNode, RoleSkills, SkillWeight};
 use super::zones::JobZone;
 
 mod gates;
@@ -80,25 +80,124 @@ pub struct Need {
     pub importance: Option<f64>,
 }
 
-/// A role's needs, heaviest first, and their total weight.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// A role's needs, heaviest first, and their total weight. Each need is held in 32 bytes
+/// instead of 48 (an absent level or importance is NaN, which neither can be: see
+/// [`needs_of`]), so scoring reads them with nothing to decode.
+#[derive(Clone, Debug, Default)]
 pub struct RoleNeeds {
-    pub needs: Vec<Need>,
+    rows: Box<[NeedRow]>,
+    /// Sum of the needs' weights.
     pub total: f64,
+}
+
+/// A [`Need`] as stored in [`RoleNeeds`]: `level` and `importance` NaN when absent.
+#[derive(Clone, Copy, Debug)]
+struct NeedRow {
+    weight: f64,
+    level: f64,
+    importance: f64,
+    skill_id: i32,
+}
+
+/// `value`, or NaN for `None`.
+fn or_nan(value: Option<f64>) -> f64 {
+    value.unwrap_or(f64::NAN)
+}
+
+/// `None` for NaN.
+#[inline]
+fn unless_nan(value: f64) -> Option<f64> {
+    (!value.is_nan()).then_some(value)
+}
+
+/// Equal when the needs' values are (as for `Vec<Need>`), whatever their codes.
+impl PartialEq for RoleNeeds {
+    fn eq(&self, other: &Self) -> bool {
+        self.total == other.total && self.iter().eq(other.iter())
+    }
+}
+
+impl RoleNeeds {
+    /// From needs already in order (heaviest first); `total` is their weights' sum. A level
+    /// or importance must not be NaN (as [`needs_of`] ensures).
+    fn new(needs: &[Need]) -> Self {
+        debug_assert!(
+            needs.iter().all(
+                |n| !n.level.is_some_and(f64::is_nan) && !n.importance.is_some_and(f64::is_nan)
+            )
+        );
+        let rows = needs
+            .iter()
+            .map(|n| NeedRow {
+                weight: n.weight,
+                level: or_nan(n.level),
+                importance: or_nan(n.importance),
+                skill_id: n.skill_id,
+            })
+            .collect();
+        Self {
+            rows,
+            total: needs.iter().map(|n| n.weight).sum(),
+        }
+    }
+
+    /// The needs, heaviest first.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Need> + Clone + '_ {
+        self.rows.iter().map(|row| self.need(row))
+    }
+
+    /// Need `i` (heaviest first).
+    pub fn get(&self, i: usize) -> Option<Need> {
+        self.rows.get(i).map(|row| self.need(row))
+    }
+
+    /// The skill ids needed, heaviest first (nothing to decode).
+    pub fn skill_ids(&self) -> impl ExactSizeIterator<Item = i32> + '_ {
+        self.rows.iter().map(|row| row.skill_id)
+    }
+
+    /// The needs `held` holds, heaviest first, with the level held; only these are decoded
+    /// (the hot loop of scoring a person against every role).
+    pub fn held_by<'a>(&'a self, held: &'a Held) -> impl Iterator<Item = (Need, f64)> + 'a {
+        self.rows.iter().filter_map(move |row| {
+            let have = held.level(row.skill_id)?;
+            Some((self.need(row), have))
+        })
+    }
+
+    /// Number of needs.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the role needs nothing.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    #[inline]
+    fn need(&self, row: &NeedRow) -> Need {
+        Need {
+            skill_id: row.skill_id,
+            weight: row.weight,
+            level: unless_nan(row.level),
+            importance: unless_nan(row.importance),
+        }
+    }
 }
 
 /// Per skill id, the average over the roles that rate it with an O*NET importance of
 /// `value(skill)` (0 when none does).
 fn mean_over_rated(roles: &[RoleNode], value: impl Fn(&SkillWeight) -> f64) -> Vec<f64> {
     let mut sums: Vec<(f64, u32)> = Vec::new();
-    for s in roles.iter().flat_map(|r| &r.skills) {
+    for s in roles.iter().flat_map(|r| r.skills.iter()) {
         let (Ok(i), Some(_)) = (usize::try_from(s.skill_id), s.importance) else {
             continue;
         };
         if i >= sums.len() {
             sums.resize(i + 1, (0.0, 0));
         }
-        sums[i].0 += value(s);
+        sums[i].0 += value(&s);
         sums[i].1 += 1;
     }
     sums.into_iter()
@@ -119,7 +218,7 @@ pub fn mean_level(roles: &[RoleNode]) -> Vec<f64> {
 
 /// A role's skill weights as needs (see the module doc for the weights); `mean` is
 /// [`mean_importance`] over all roles.
-pub fn needs_of(skills: &[SkillWeight], mean: &[f64]) -> RoleNeeds {
+pub fn needs_of(skills: &RoleSkills, mean: &[f64]) -> RoleNeeds {
     let max_share = skills
         .iter()
         .filter_map(|s| s.share_pct)
@@ -149,6 +248,8 @@ pub fn needs_of(skills: &[SkillWeight], mean: &[f64]) -> RoleNeeds {
                 return None;
             }
             let level = level.filter(|l| l.is_finite() && *l > 0.0);
+            // A NaN or infinite importance gives a weight that is not finite: a kept need's
+            // importance is finite (`RoleNeeds` stores an absent one as NaN).
             (weight > 0.0 && weight.is_finite()).then_some(Need {
                 skill_id: s.skill_id,
                 weight,
@@ -162,8 +263,7 @@ pub fn needs_of(skills: &[SkillWeight], mean: &[f64]) -> RoleNeeds {
             .total_cmp(&a.weight)
             .then(a.skill_id.cmp(&b.skill_id))
     });
-    let total = needs.iter().map(|n| n.weight).sum();
-    RoleNeeds { needs, total }
+    RoleNeeds::new(&needs)
 }
 
 /// How much of one need a held level meets, 0–1 (`None`: not held): `min(have / need, 1)²`;
@@ -331,10 +431,8 @@ impl Holder {
     /// The sums a fit is made of, against `needs`.
     pub fn parts(&self, needs: &RoleNeeds) -> Parts {
         let mut parts = Parts::default();
-        for need in &needs.needs {
-            if let Some(have) = self.held.level(need.skill_id) {
-                parts.add(need, have, self.weight(need.skill_id));
-            }
+        for (need, have) in needs.held_by(&self.held) {
+            parts.add(&need, have, self.weight(need.skill_id));
         }
         parts
     }

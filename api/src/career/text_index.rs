@@ -47,10 +47,12 @@ pub struct TextIndex {
     /// Normalized labels (their words joined by spaces), parallel to `entries`, in one
     /// buffer: a string per entry would cost a pointer, two lengths and an allocation each.
     normalized: Labels,
-    /// Distinct words, sorted (for prefix ranges).
-    vocabulary: Vec<String>,
-    /// Entry indices per word of `vocabulary`.
-    postings: Vec<Vec<u32>>,
+    /// Distinct words, sorted (for prefix ranges), in one buffer like `normalized`.
+    vocabulary: Labels,
+    /// Entry indices per word of `vocabulary`: word `w`'s are
+    /// `postings[posting_start[w]..posting_start[w + 1]]`.
+    posting_start: Vec<u32>,
+    postings: Vec<u32>,
     /// Word indices by word length in characters (for fuzzy candidates).
     by_length: Vec<Vec<u32>>,
     /// Entry indices sorted by normalized label (for exact lookups).
@@ -73,6 +75,7 @@ impl Labels {
             all.ends.push(all.text.len() as u32);
         }
         all.text.shrink_to_fit();
+        all.ends.shrink_to_fit();
         all
     }
 
@@ -81,6 +84,30 @@ impl Labels {
         let i = i as usize;
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
+    }
+
+    /// Number of strings.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The strings from `start` on, with their positions.
+    fn iter_from(&self, start: usize) -> impl Iterator<Item = (u32, &str)> + '_ {
+        (start as u32..self.len() as u32).map(|i| (i, self.get(i)))
+    }
+
+    /// The first position whose string is not less than `word` (the strings are sorted).
+    fn lower_bound(&self, word: &str) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.get(mid as u32) < word {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
     }
 }
 
@@ -95,7 +122,9 @@ pub fn words(text: &str) -> Vec<String> {
 
 impl TextIndex {
     /// Indexes `entries`.
-    pub fn build(entries: Vec<Entry>) -> Self {
+    pub fn build(mut entries: Vec<Entry>) -> Self {
+        // Built by pushes: drop the spare capacity the index would keep for its lifetime.
+        entries.shrink_to_fit();
         let normalized = Labels::new(entries.iter().map(|e| words(&e.label).join(" ")));
         let mut by_label: Vec<u32> = (0..entries.len() as u32).collect();
         by_label.sort_by(|&a, &b| normalized.get(a).cmp(normalized.get(b)));
@@ -113,19 +142,28 @@ impl TextIndex {
         }
         let mut pairs: Vec<(String, Vec<u32>)> = map.into_iter().collect();
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        let (vocabulary, postings): (Vec<String>, Vec<Vec<u32>>) = pairs.into_iter().unzip();
+        let mut posting_start = Vec::with_capacity(pairs.len() + 1);
+        let mut postings = Vec::with_capacity(pairs.iter().map(|(_, list)| list.len()).sum());
+        posting_start.push(0);
+        for (_, list) in &pairs {
+            postings.extend_from_slice(list);
+            posting_start.push(postings.len() as u32);
+        }
+        let vocabulary = Labels::new(pairs.into_iter().map(|(word, _)| word));
         let mut by_length: Vec<Vec<u32>> = Vec::new();
-        for (i, word) in vocabulary.iter().enumerate() {
+        for (i, word) in vocabulary.iter_from(0) {
             let len = word.chars().count();
             if by_length.len() <= len {
                 by_length.resize(len + 1, Vec::new());
             }
-            by_length[len].push(i as u32);
+            by_length[len].push(i);
         }
+        by_length.iter_mut().for_each(Vec::shrink_to_fit);
         Self {
             entries,
             normalized,
             vocabulary,
+            posting_start,
             postings,
             by_length,
             by_label,
@@ -156,18 +194,18 @@ impl TextIndex {
     /// Vocabulary words matching one query word, with their scores.
     fn candidates(&self, word: &str, last: bool) -> Vec<(u32, f64)> {
         let mut found: Vec<(u32, f64)> = Vec::new();
-        let start = self.vocabulary.partition_point(|w| w.as_str() < word);
-        if self.vocabulary.get(start).is_some_and(|w| w == word) {
+        let start = self.vocabulary.lower_bound(word);
+        if start < self.vocabulary.len() && self.vocabulary.get(start as u32) == word {
             found.push((start as u32, 1.0));
         }
         let len = word.chars().count();
         if last && len >= 2 {
-            for (i, w) in self.vocabulary.iter().enumerate().skip(start) {
+            for (i, w) in self.vocabulary.iter_from(start) {
                 if !w.starts_with(word) {
                     break;
                 }
                 if w != word {
-                    found.push((i as u32, 0.85));
+                    found.push((i, 0.85));
                 }
             }
         }
@@ -175,7 +213,7 @@ impl TextIndex {
             let max = if len >= 8 { 2 } else { 1 };
             for l in len.saturating_sub(max)..=len + max {
                 for &i in self.by_length.get(l).map_or(&[][..], Vec::as_slice) {
-                    let d = strsim::levenshtein(word, &self.vocabulary[i as usize]);
+                    let d = strsim::levenshtein(word, self.vocabulary.get(i));
                     if d > 0 && d <= max && !found.iter().any(|(j, _)| *j == i) {
                         found.push((i, if d == 1 { 0.7 } else { 0.6 }));
                     }
@@ -222,7 +260,9 @@ impl TextIndex {
         for (t, term) in terms.iter().enumerate() {
             let mut best: HashMap<u32, f64> = HashMap::new();
             for (word, score) in self.candidates(term, t + 1 == terms.len()) {
-                for &entry in &self.postings[word as usize] {
+                let w = word as usize;
+                let (from, to) = (self.posting_start[w], self.posting_start[w + 1]);
+                for &entry in &self.postings[from as usize..to as usize] {
                     let slot = best.entry(entry).or_insert(0.0);
                     *slot = slot.max(score);
                 }

@@ -402,7 +402,7 @@ fn graph_snapshot(t: &Tables, roles: &[role::Model], facts: &[RoleFacts]) -> Gra
             salary: f.headline_salary,
             job_zone: r.job_zone.and_then(|z| zones.zone(z)),
             pay: f.pay_by_kind(r.onet_code.as_deref()),
-            skills: skill_weights(&f.skills),
+            skills: skill_weights(&f.skills).into(),
             certifications: strongest_certifications(&f.certifications),
         })
         .collect();

@@ -8,7 +8,6 @@
 //! index is the same in both.
 
 mod build;
-pub mod compact;
 pub mod place;
 pub mod rows;
 mod store;
@@ -22,6 +21,8 @@ use entity::{
 };
 
 pub use crate::career::gap::{SkillWeighting, Weights, skill_order};
+/// Kept at its old path: the model's rows were written against `model::compact`.
+pub use crate::compact;
 pub use build::load;
 pub use store::ModelStore;
 

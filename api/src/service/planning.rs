@@ -178,13 +178,14 @@ fn reachable(m: &ReadModel, from: usize, kinds: &[MoveKind]) -> Vec<bool> {
     let g = &m.graph;
     let mut reach = vec![false; g.roles.len()];
     for pair in &g.out[from] {
-        let ok = pair.edges.iter().any(|&e| {
+        let ok = g.edges.of_pair(pair).any(|e| {
             let kind = g.edges[e].kind;
             kinds.contains(&kind)
                 && (kind != MoveKind::Similar
-                    || g.transition(from, pair.to).passes(&SimilarGates::default()))
+                    || g.transition(from, pair.to())
+                        .passes(&SimilarGates::default()))
         });
-        reach[pair.to] |= ok;
+        reach[pair.to()] |= ok;
     }
     reach
 }

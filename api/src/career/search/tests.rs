@@ -39,11 +39,11 @@ fn brute_force(g: &GraphSnapshot, q: &RouteQuery) -> Vec<u64> {
             return;
         }
         for pair in &g.out[at] {
-            if path.contains(&pair.to) || q.avoid.contains(&pair.to) {
+            if path.contains(&pair.to()) || q.avoid.contains(&pair.to()) {
                 continue;
             }
             if let Some((_, c)) = g.best_edge(pair, q.objective, q.include_related) {
-                path.push(pair.to);
+                path.push(pair.to());
                 walk(g, q, path, cost + c, out);
                 path.pop();
             }
@@ -213,7 +213,7 @@ proptest! {
             let cost: u64 = route.edges.iter().map(|&e| g.edge_cost(e, q.objective)).sum();
             prop_assert_eq!(cost, route.cost);
             for (i, &e) in route.edges.iter().enumerate() {
-                prop_assert_eq!((g.edges[e].from, g.edges[e].to), (route.nodes[i], route.nodes[i + 1]));
+                prop_assert_eq!((g.edges[e].from(), g.edges[e].to()), (route.nodes[i], route.nodes[i + 1]));
             }
             // The score breakdown the API shows adds up to the cost the route was ranked by
             // (each move's cost is rounded to 1/UNIT).

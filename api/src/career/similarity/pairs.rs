@@ -40,6 +40,7 @@ impl Similarity {
                     best.truncate(NEAREST);
                 }
                 best.sort_by(by_similarity);
+                best.shrink_to_fit();
                 best
             })
             .collect();
@@ -131,7 +132,7 @@ fn column_of(
         return;
     }
     parts.iter_mut().for_each(|p| *p = Parts::default());
-    for need in &nb.needs {
+    for need in nb.iter() {
         let Some(list) = usize::try_from(need.skill_id)
             .ok()
             .and_then(|i| by_skill.get(i))
@@ -139,7 +140,7 @@ fn column_of(
             continue;
         };
         for &(a, have, weight) in list {
-            parts[a as usize].add(need, have, weight);
+            parts[a as usize].add(&need, have, weight);
         }
     }
     for (a, (x, p)) in column.iter_mut().zip(parts.iter()).enumerate() {

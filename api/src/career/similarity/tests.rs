@@ -79,7 +79,7 @@ fn fit_combines_coverage_and_usage_as_documented() {
     );
     // Against an average importance of 1: weights 1 + 0.1, 0.5 + 0.06 and 0 + 0.02.
     let needs = needs_of(&b.skills, &[1.0; 4]);
-    assert_eq!(needs.needs.len(), 3);
+    assert_eq!(needs.len(), 3);
     assert!((needs.total - 1.68).abs() < 1e-12);
     let h = holder(&[(1, Some(2.0)), (2, None)]);
     let fit = h.fit(&needs, None);

@@ -195,7 +195,7 @@ impl RouteStep {
     /// passes the query's gates (the defaults when `includeSimilar` is off).
     async fn gates(&self) -> TransitionGates {
         let edge = &self.m.graph.edges[self.edge];
-        TransitionGates::new(self.m.graph.transition(edge.from, edge.to), self.gates)
+        TransitionGates::new(self.m.graph.transition(edge.from(), edge.to()), self.gates)
     }
     /// Years counted for this move (3 when unknown; see `yearsEstimated`).
     async fn years(&self) -> f64 {
@@ -229,18 +229,18 @@ impl RouteStep {
     /// role has no pay.
     async fn salary_change(&self) -> Option<SalaryChange> {
         let edge = &self.m.graph.edges[self.edge];
-        place::move_salaries(&self.m, edge.from, edge.to, self.area.as_ref()).map(Into::into)
+        place::move_salaries(&self.m, edge.from(), edge.to(), self.area.as_ref()).map(Into::into)
     }
     /// What `salaryChange` compares (the same as `salaryChange.basis`; null when it is null).
     async fn salary_basis(&self) -> Option<SalaryBasis> {
         let edge = &self.m.graph.edges[self.edge];
-        place::move_salaries(&self.m, edge.from, edge.to, self.area.as_ref())
+        place::move_salaries(&self.m, edge.from(), edge.to(), self.area.as_ref())
             .map(|s| s.basis.into())
     }
     /// What to learn for this move.
     async fn skill_gap(&self) -> SkillGap {
         let edge = &self.m.graph.edges[self.edge];
-        SkillGap::new(self.m.clone(), edge.from, edge.to)
+        SkillGap::new(self.m.clone(), edge.from(), edge.to())
     }
 }
 
