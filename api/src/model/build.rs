@@ -40,7 +40,8 @@ struct Tables {
     moves: Vec<career_move::Model>,
     profiles: Vec<role_profile::Model>,
     demographics: Vec<role_demographic::Model>,
-    role_skills: Vec<role_skill::Model>,
+    /// Already compact: the largest table.
+    role_skills: Vec<RoleSkill>,
     role_certifications: Vec<role_certification::Model>,
     duties: Vec<role_duty::Model>,
     education: Vec<role_education::Model>,
@@ -61,12 +62,33 @@ struct Tables {
 async fn all<E: EntityTrait, C: ConnectionTrait + StreamTrait>(
     c: &C,
     id: E::Column,
-) -> ApiResult<Vec<E::Model>> {
-    let mut rows = Vec::new();
+) -> ApiResult<Vec<E::Model>>
+where
+    E::Model: Sync,
+{
+    all_as::<E, _, _>(c, id, |row| row).await
+}
+
+/// Every row of `E` by id, each turned into the model's own row as it is decoded (so the
+/// entity rows of a large table are never all held at once), into a vector sized by a count
+/// in the same snapshot (no doubling, no spare capacity).
+async fn all_as<E, T, C>(
+    c: &C,
+    id: E::Column,
+    mut into: impl FnMut(E::Model) -> T,
+) -> ApiResult<Vec<T>>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait + StreamTrait,
+{
+    let count = sea_orm::PaginatorTrait::count(E::find(), c).await?;
+    let mut rows = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     let mut stream = E::find().order_by_asc(id).stream(c).await?;
     while let Some(row) = stream.try_next().await? {
-        rows.push(row);
+        rows.push(into(row));
     }
+    rows.shrink_to_fit();
     Ok(rows)
 }
 
@@ -87,7 +109,12 @@ async fn read_in_transaction(db: &DatabaseConnection) -> ApiResult<Tables> {
         profiles: all::<role_profile::Entity, _>(&txn, role_profile::Column::Id).await?,
         demographics: all::<role_demographic::Entity, _>(&txn, role_demographic::Column::Id)
             .await?,
-        role_skills: all::<role_skill::Entity, _>(&txn, role_skill::Column::Id).await?,
+        role_skills: all_as::<role_skill::Entity, _, _>(
+            &txn,
+            role_skill::Column::Id,
+            RoleSkill::from,
+        )
+        .await?,
         role_certifications: all::<role_certification::Entity, _>(
             &txn,
             role_certification::Column::Id,

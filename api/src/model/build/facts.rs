@@ -17,11 +17,30 @@ pub(super) fn role_facts(t: &mut Tables, ix: &Indexes) -> Vec<RoleFacts> {
         .filter_map(|s| Some((s.id, s.as_of.as_deref()?)))
         .collect();
     for f in &mut facts {
+        shrink(f);
         sort_facts(f, &as_of);
         f.compared_with = compared_with(&f.comparisons);
         f.sources = role_sources(f, &t.moves, &ix.source_by_id);
     }
     facts
+}
+
+/// Drops the spare capacity the grouping's pushes left in a role's lists (up to half of
+/// each; the model keeps them for its whole life).
+fn shrink(f: &mut RoleFacts) {
+    f.profiles.shrink_to_fit();
+    f.demographics.shrink_to_fit();
+    f.skills.shrink_to_fit();
+    f.certifications.shrink_to_fit();
+    f.duties.shrink_to_fit();
+    f.education.shrink_to_fit();
+    f.attributes.shrink_to_fit();
+    f.regional_wages.shrink_to_fit();
+    f.aliases.shrink_to_fit();
+    f.technologies.shrink_to_fit();
+    f.statements.shrink_to_fit();
+    f.moves_out.shrink_to_fit();
+    f.moves_in.shrink_to_fit();
 }
 
 /// Moves each fact table's rows out of `t` into their role's [`RoleFacts`], in table (id)
