@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use entity::{
-    career_move, certification, role, role_alias, role_attribute, role_certification,
+    career_move, certification, job_zone, role, role_alias, role_attribute, role_certification,
     role_comparison, role_demographic, role_duty, role_education, role_profile, role_regional_wage,
     role_skill, role_statement, role_technology, skill, source,
 };
@@ -13,7 +13,7 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use crate::dataset::{ProfileRecord, RoleSkillRecord};
+use crate::dataset::{CATALOG_FILE, ProfileRecord, RoleSkillRecord};
 use crate::tables::{Keyed, table_totals};
 use crate::write::{Write, upsert};
 use crate::{Dataset, FactFile, SeedError, Valid, parse_dataset};
@@ -183,6 +183,7 @@ pub async fn load(
     let dataset = &parse_dataset(dataset.clone())?;
     let bar = progress_bar(dataset, options.progress);
     let change = Write::begin(db).await?;
+    check_job_zones(change.conn(), dataset).await?;
     let written = write(change.conn(), dataset, &bar).await?;
     let totals = table_totals(change.conn()).await?;
     let records: u64 = written.iter().map(|(_, n)| n).sum();
@@ -220,7 +221,54 @@ pub async fn write_records(
     db: &impl ConnectionTrait,
     dataset: &Valid<Dataset>,
 ) -> Result<Vec<(&'static str, u64)>, SeedError> {
+    check_job_zones(db, dataset).await?;
     write(db, dataset, &ProgressBar::hidden()).await
+}
+
+/// Refuses a role whose job zone the stored Job Zone Reference does not define (O*NET's 1–5
+/// when none is stored), naming the record: every zone gap is a difference of ranks in that
+/// reference, so a zone outside it could not be compared. Only the records given are checked
+/// (not roles already stored, which an earlier release may have zoned otherwise); the O*NET
+/// import checks its roles against the reference it writes (`onet::parse`).
+pub(crate) async fn check_job_zones(
+    db: &impl ConnectionTrait,
+    dataset: &Dataset,
+) -> Result<(), SeedError> {
+    if dataset.roles.iter().all(|r| r.job_zone.is_none()) {
+        return Ok(());
+    }
+    let mut defined: Vec<i32> = job_zone::Entity::find()
+        .select_only()
+        .column(job_zone::Column::Number)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let by = if defined.is_empty() {
+        defined = (1..=5).collect();
+        "O*NET (no Job Zone Reference is stored)"
+    } else {
+        "the stored Job Zone Reference"
+    };
+    defined.sort_unstable();
+    let undefined = dataset.roles.iter().enumerate().find_map(|(i, r)| {
+        let zone = r.job_zone?;
+        (!defined.contains(&zone)).then_some((i, r, zone))
+    });
+    let Some((i, r, zone)) = undefined else {
+        return Ok(());
+    };
+    let numbers: Vec<String> = defined.iter().map(i32::to_string).collect();
+    Err(SeedError::Rule {
+        file: CATALOG_FILE.into(),
+        facts: None,
+        record: format!("roles[{i}]"),
+        key: Some(r.slug.clone()),
+        field: "job_zone".into(),
+        message: format!(
+            "{zone} is not a job zone {by} defines ({})",
+            numbers.join(", ")
+        ),
+    })
 }
 
 /// Writes a validated dataset inside the caller's [`Write`] (no commit); returns the

@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde::Serialize;
 
 use crate::export::export;
-use crate::load::write;
+use crate::load::{check_job_zones, write};
 use crate::tables::{TABLES, clear};
 use crate::validate::parse_onto;
 use crate::write::{Audit, Write};
@@ -256,6 +256,8 @@ async fn apply(
     dataset: &Dataset,
     mode: ImportMode,
 ) -> Result<ImportReport, SeedError> {
+    // The records given, before the merge: their indices are the caller's.
+    check_job_zones(txn, dataset).await?;
     let before = export(txn).await?;
     let existing = (mode == ImportMode::Merge).then_some(&before);
     let dataset = parse_onto(dataset.clone(), existing)?;

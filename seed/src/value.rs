@@ -110,8 +110,9 @@ impl Bounds {
 
 /// Seniority of a role, 1–8.
 pub const SENIORITY: Bounds = Bounds::new(1.0, 8.0);
-/// O*NET job zone, 1–5.
-pub const JOB_ZONE: Bounds = Bounds::new(1.0, 5.0);
+/// A job zone number, positive. Which zones exist is the stored Job Zone Reference's to say
+/// (O*NET's 1–5 without one); [`crate::load`] checks a role's zone against it when writing.
+pub const JOB_ZONE: Bounds = Bounds::new(1.0, 99.0);
 /// A percentage, 0–100.
 pub const PERCENT: Bounds = Bounds::new(0.0, 100.0);
 /// Position in a ranked list, 1–1000.

@@ -20,6 +20,7 @@ on_both_databases!(
     the_30_layout_text_fixture_imports_to_the_same_rows_as_the_29_layout,
     an_incomplete_download_is_refused_naming_the_missing_files,
     the_job_zone_reference_is_stored_citing_its_release,
+    a_renumbered_job_zone_reference_imports_and_gaps_follow_its_order,
 );
 
 pub(crate) fn fixture() -> PathBuf {
@@ -703,4 +704,157 @@ async fn the_job_zone_reference_is_stored_citing_its_release(app: TestApp) {
         .unwrap();
     assert_eq!(source.key, ONET_SOURCE);
     assert!(zones.iter().all(|z| z.source_id == source.id));
+}
+
+/// `onet-mini` with a Job Zone Reference numbering O*NET's five zones 10, 20, …, 50 (same SVP
+/// ranges, so the same order) and `Job Zones` renumbered to match: a release that changed what
+/// its zone numbers mean.
+fn fixture_with_renumbered_zones() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("onet-mini-renumbered-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(fixture()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let svp = [
+        "(Below 4.0)",
+        "(4.0 to < 6.0)",
+        "(6.0 to < 7.0)",
+        "(7.0 to < 8.0)",
+        "(8.0 and above)",
+    ];
+    let mut reference =
+        String::from("Job Zone\tName\tExperience\tEducation\tJob Training\tExamples\tSVP Range\n");
+    // Listed out of order: the rank comes from the SVP ranges, not the file's order.
+    for (i, range) in svp.iter().enumerate().rev() {
+        let n = (i + 1) * 10;
+        reference.push_str(&format!("{n}\tZone {n}\t-\t-\t-\t-\t{range}\n"));
+    }
+    std::fs::write(dir.join("Job Zone Reference.tsv"), reference).unwrap();
+    let zones = rows("Job Zones")
+        .into_iter()
+        .map(|mut r| {
+            r[2] = format!("{}0", r[2]);
+            r.join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let header = "O*NET-SOC Code\tTitle\tJob Zone\tDate\tDomain Source\n";
+    std::fs::write(dir.join("Job Zones.tsv"), format!("{header}{zones}\n")).unwrap();
+    dir
+}
+
+async fn a_renumbered_job_zone_reference_imports_and_gaps_follow_its_order(app: TestApp) {
+    let db = app.database.connect().await;
+    // The plain fixture first: its derived promotions are what the renumbered one must give.
+    import_fixture(&app).await;
+    let derived = |db: sea_orm::DatabaseConnection| async move {
+        let id = source::Entity::find()
+            .filter(source::Column::Key.eq(DERIVED_SOURCE))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        rows_citing::<career_move::Entity>(&db, career_move::Column::SourceId, id, |mut m| {
+            m.id = 0;
+            m
+        })
+        .await
+    };
+    let promotions = derived(db.clone()).await;
+    assert!(!promotions.is_empty());
+    let dir = fixture_with_renumbered_zones();
+    seed::onet::import(&db, &fixture_paths(&dir), false)
+        .await
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    app.settle().await;
+    // Stored as the release numbers them; seniority is the rank (O*NET's 1–5 scale).
+    // (The occupation's own role: a curated role may share its code.)
+    let expected: Vec<(String, String, i32)> = rows("Job Zones")
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].clone(), r[2].parse().unwrap()))
+        .collect();
+    for (code, title, zone) in &expected {
+        let role = role::Entity::find()
+            .filter(role::Column::OnetCode.eq(code.as_str()))
+            .filter(role::Column::Title.eq(title.as_str()))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (role.job_zone, role.seniority),
+            (Some(zone * 10), Some(*zone)),
+            "{code}"
+        );
+    }
+    // A promotion is a higher rank, so the same moves are derived.
+    assert_eq!(derived(db.clone()).await, promotions);
+    // The served gaps are steps in the reference (10 → 20 is one step), not differences of
+    // numbers.
+    let data = app
+        .data(
+            r#"{ roles(first: 100) { edges { node { slug jobZone
+                 similarRoles(first: 10) { role { jobZone } gates { jobZoneGap } } } } } }"#,
+            json!({}),
+        )
+        .await;
+    let mut steps = Vec::new();
+    for edge in data["roles"]["edges"].as_array().unwrap() {
+        let from = edge["node"]["jobZone"].as_i64();
+        for similar in edge["node"]["similarRoles"].as_array().unwrap() {
+            let to = similar["role"]["jobZone"].as_i64();
+            let gap = similar["gates"]["jobZoneGap"].as_i64();
+            match (from, to) {
+                (Some(from), Some(to)) => {
+                    assert_eq!(gap, Some((to - from) / 10), "{edge}");
+                    steps.push(gap.unwrap());
+                }
+                _ => assert_eq!(gap, None, "{edge}"),
+            }
+        }
+    }
+    assert!(steps.iter().any(|&g| g != 0), "no gap to check: {steps:?}");
+    // A dataset may only give zones the stored reference defines: 5 is refused naming the
+    // record and field, 50 is taken; nothing is written by the refused one.
+    let before = seed::table_totals(&db).await.unwrap();
+    let mut dataset = seed::Dataset::curated().unwrap();
+    dataset.roles.truncate(1);
+    dataset.facts.clear();
+    dataset.roles[0].job_zone = Some(5);
+    let err = seed::load(&db, &dataset, seed::LoadOptions::default())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("roles[0]")
+            && err.contains("`job_zone`")
+            && err.contains(
+                "5 is not a job zone the stored Job Zone Reference defines (10, 20, 30, 40, 50)"
+            ),
+        "{err}"
+    );
+    assert_eq!(seed::table_totals(&db).await.unwrap(), before);
+    // `importDataset`'s path (MERGE) refuses it the same way.
+    let options = seed::ImportOptions {
+        mode: seed::ImportMode::Merge,
+        dry_run: false,
+        actor: "test",
+    };
+    let err = seed::import(&db, &dataset, options)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("roles[0]") && err.contains("5 is not a job zone"),
+        "{err}"
+    );
+    assert_eq!(seed::table_totals(&db).await.unwrap(), before);
+    dataset.roles[0].job_zone = Some(50);
+    seed::load(&db, &dataset, seed::LoadOptions::default())
+        .await
+        .unwrap();
 }

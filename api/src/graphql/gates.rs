@@ -18,7 +18,8 @@ pub struct TransitionGates {
     pub highly_viable: bool,
     /// Whether `similarity` reaches the gate asked (`minSimilarity`, default 0.7).
     pub similarity_ok: bool,
-    /// New job zone − old, when both are known.
+    /// Job-zone steps from old to new (new − old with O*NET's 1–5; steps in the imported Job
+    /// Zone Reference's order when it numbers zones otherwise), when both are known.
     pub job_zone_gap: Option<i32>,
     /// Whether the job-zone step is within the gate (`maxJobZoneGap`, default 1; unknown passes).
     pub job_zone_ok: bool,

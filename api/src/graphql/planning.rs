@@ -263,8 +263,10 @@ impl RoleMatch {
             })
             .collect()
     }
-    /// The role's job zone − the person's (the current role's, else from `yearsExperience`,
-    /// else the zone of the role their skills fit best; null when unknown).
+    /// Job-zone steps from the person's zone to the role's (role − person with O*NET's 1–5;
+    /// steps in the imported Job Zone Reference's order when it numbers zones otherwise). The
+    /// person's zone is the current role's, else from `yearsExperience`, else the zone of the
+    /// role their skills fit best; null when unknown.
     async fn job_zone_gap(&self) -> Option<i32> {
         self.fit.transition.job_zone_gap
     }

@@ -14,6 +14,7 @@ use crate::dataset::{
     DutyItem, MoveRecord, ProfileRecord, RoleList, RoleRecord, RoleSkillRecord, SkillRecord,
     SourceRecord,
 };
+use crate::value::SENIORITY;
 use crate::{Dataset, FactFile};
 
 /// The roles each occupation's facts go to (by occupation index): its own, then the
@@ -44,7 +45,7 @@ pub(super) fn dataset(mut p: Parsed, curated: &Dataset, release: &OnetRelease) -
     onet.aliases = role_lists(occupations, std::mem::take(&mut p.aliases), |a| a);
     Dataset {
         sources: sources(release),
-        roles: p.occupations.iter().map(role).collect(),
+        roles: p.occupations.iter().map(|o| role(&p, o)).collect(),
         skills: p.elements.iter().map(skill).collect(),
         certifications: Vec::new(),
         facts: vec![onet, bls, derived],
@@ -100,13 +101,17 @@ fn sources(release: &OnetRelease) -> Vec<SourceRecord> {
     ]
 }
 
-/// An occupation as a role: seniority and job zone are the O*NET job zone.
-fn role(o: &Occupation) -> RoleRecord {
+/// An occupation as a role: its job zone as the release numbers it, and as seniority the
+/// zone's rank in the release's Job Zone Reference (the number itself under O*NET's 1–5),
+/// at most seniority's top.
+fn role(p: &Parsed, o: &Occupation) -> RoleRecord {
+    let top = SENIORITY.max as usize;
+    let rank = o.job_zone.and_then(|z| p.zone_rank(z));
     RoleRecord {
         slug: o.slug.clone(),
         title: o.title.clone(),
         track: track(&o.code).into(),
-        seniority: o.job_zone,
+        seniority: rank.map(|r| i32::try_from(r.min(top)).unwrap_or(i32::MAX)),
         onet_code: Some(o.code.clone()),
         summary: Some(o.description.clone()),
         job_zone: o.job_zone,

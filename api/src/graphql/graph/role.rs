@@ -101,8 +101,9 @@ impl Role {
     async fn onet_code(&self) -> Option<&str> {
         self.row().onet_code.as_deref()
     }
-    /// O*NET job zone: 1 (little preparation) to 5 (extensive preparation), when imported; a
-    /// curated role without one takes its O*NET occupation's (`onetCode`).
+    /// O*NET job zone as the imported release numbers it (so far always 1, little preparation,
+    /// to 5, extensive preparation; the release's Job Zone Reference orders them), when
+    /// imported; a curated role without one takes its O*NET occupation's (`onetCode`).
     async fn job_zone(&self) -> Option<i32> {
         self.row().job_zone
     }
