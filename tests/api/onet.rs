@@ -322,17 +322,20 @@ async fn importing_twice_changes_nothing(app: TestApp) {
     assert_eq!(before, snapshot(&app).await);
 }
 
-fn corrupted_copy(file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "onet-corrupt-{}-{}",
-        std::process::id(),
-        file.len()
-    ));
+/// A fresh copy of `onet-mini` in a temporary directory named after `name`.
+fn mini_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("onet-mini-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for entry in std::fs::read_dir(fixture()).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
     }
+    dir
+}
+
+fn corrupted_copy(file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let dir = mini_copy(&format!("corrupt-{}", file.len()));
     let target = dir.join(file);
     let text = std::fs::read_to_string(&target).unwrap();
     std::fs::write(&target, edit(&text)).unwrap();
@@ -650,13 +653,7 @@ async fn an_incomplete_download_is_refused_naming_the_missing_files(app: TestApp
 
 /// `onet-mini` with the shipped `Job Zone Reference` beside it.
 fn fixture_with_zone_reference() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("onet-mini-zones-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(fixture()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
+    let dir = mini_copy("zones");
     let reference = "Job Zone Reference.tsv.gz";
     let shipped = ImportPaths::shipped().onet_dir.join(reference);
     std::fs::copy(shipped, dir.join(reference)).unwrap();
@@ -710,13 +707,7 @@ async fn the_job_zone_reference_is_stored_citing_its_release(app: TestApp) {
 /// ranges, so the same order) and `Job Zones` renumbered to match: a release that changed what
 /// its zone numbers mean.
 fn fixture_with_renumbered_zones() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("onet-mini-renumbered-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for entry in std::fs::read_dir(fixture()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-    }
+    let dir = mini_copy("renumbered");
     let svp = [
         "(Below 4.0)",
         "(4.0 to < 6.0)",
